@@ -1,0 +1,52 @@
+// Flat config: one lint tool for the whole repo (issue #2).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Hosts and I/O the pure engine must never reach: Outlook's send-time runtime
+// has no DOM, no network and no Intl (office-js issue #4631).
+const hostModules = [
+  'react', 'react-dom', 'react/*', 'react-dom/*',
+  '@fluentui/*', '@microsoft/teams-js', '@microsoft/microsoft-graph-client',
+  '@azure/*', 'node:*', 'fs', 'path', 'http', 'https', 'better-sqlite3',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/compose-check/**/*.ts', 'src/policy/**/*.ts'],
+    ignores: ['**/__tests__/**', '**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: hostModules, message: 'src/compose-check and src/policy are pure: no host, DOM or network imports.' },
+          { group: ['**/graph/**', '**/teams/**', '**/outlook/**', '**/emulator/**', '**/cli/**'], message: 'Dependencies point inward: the engine imports nothing from adapters.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'Intl', message: "Outlook's send-time runtime lacks Intl (office-js #4631)." },
+        { name: 'window', message: 'No DOM in the engine.' },
+        { name: 'document', message: 'No DOM in the engine.' },
+        { name: 'fetch', message: 'No network in the engine.' },
+        { name: 'localStorage', message: 'No storage in the engine.' },
+        { name: 'navigator', message: 'No DOM in the engine.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Never read the clock inside the engine: take the time as an argument.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Never read the clock inside the engine: take the time as an argument.' },
+        { selector: "MemberExpression[property.name=/^toLocale/]", message: 'toLocale* uses Intl, which the send-time runtime lacks.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,95 @@
+// The engine's contract. Shared by the Outlook send handler, the task pane,
+// the CLI checker and the bench. Pure types: no host, DOM or network.
+import type { ClauseRef } from '../policy/clauses';
+
+export type { ClauseRef };
+
+/** Mirrors Office.MailboxEnums.RecipientType's string values, without importing Office. */
+export type OutlookRecipientType = 'distributionList' | 'user' | 'externalUser' | 'other';
+
+export type RecipientField = 'to' | 'cc' | 'bcc';
+
+export interface Recipient {
+  readonly email: string;
+  readonly name?: string;
+  readonly field: RecipientField;
+  /** Outlook's own view of the recipient, where the host gives one. */
+  readonly recipientType?: OutlookRecipientType;
+}
+
+export interface DraftAttachment {
+  readonly name: string;
+  readonly contentType?: string;
+  /** Text content of text-like attachments (csv, txt), where the host allows reading it. */
+  readonly text?: string;
+  readonly size?: number;
+}
+
+export interface DraftBody {
+  readonly kind: 'html' | 'text';
+  readonly content: string;
+}
+
+export interface Draft {
+  /** The sender's address; also the fallback school domain when settings name none. */
+  readonly from?: string;
+  readonly recipients: readonly Recipient[];
+  readonly subject: string;
+  readonly body: DraftBody;
+  readonly attachments: readonly DraftAttachment[];
+  /** The applied sensitivity label's id (GUID), if any. */
+  readonly sensitivityLabelId?: string;
+  /** True when the body is S/MIME encrypted (application/pkcs7-mime). */
+  readonly smimeEncrypted?: boolean;
+  /** Delayed delivery time, when the user scheduled one. */
+  readonly scheduledDelivery?: Date;
+}
+
+export type Verdict = 'allow' | 'warn' | 'block';
+
+/** Stable reason codes: tests, the CLI's JSON and the bench rely on them. */
+export type ReasonCode = 'sensitive-unencrypted' | 'outside-hours' | 'personal-webmail';
+
+export const REASON_CODES: readonly ReasonCode[] = ['sensitive-unencrypted', 'outside-hours', 'personal-webmail'];
+
+/** A rule's configured severity; `off` disables it. */
+export type Severity = 'off' | 'warn' | 'block';
+
+export interface Reason {
+  readonly code: ReasonCode;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly clause: ClauseRef;
+  /** Plain words for the user; at most 500 characters (the Smart Alerts limit). */
+  readonly message: string;
+}
+
+export type FindingKind =
+  | 'upn'
+  | 'uln'
+  | 'nhs-number'
+  | 'ni-number'
+  | 'pupil-in-sensitive-context'
+  | 'bulk-pupil-data';
+
+export type FindingLocation = 'subject' | 'body' | `attachment:${string}`;
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly confidence: 'high' | 'medium' | 'low';
+  readonly location: FindingLocation;
+  /** Masked, never the raw value, e.g. `UPN C93…023 in body`. */
+  readonly evidence: string;
+}
+
+export type Fix =
+  | { readonly kind: 'apply-label'; readonly labelId: string }
+  | { readonly kind: 'add-subject-tag'; readonly tag: string }
+  | { readonly kind: 'schedule'; readonly at: Date }
+  | { readonly kind: 'remove-recipient'; readonly email: string; readonly reason: ReasonCode };
+
+export interface Decision {
+  readonly verdict: Verdict;
+  readonly reasons: readonly Reason[];
+  readonly findings: readonly Finding[];
+  readonly fixes: readonly Fix[];
+}

@@ -1,0 +1,74 @@
+// The SharePoint lists AUP Guard keeps its records in. One definition, used by
+// provisioning, by the repositories and by the emulator's seed. Column names
+// are stable: tools, tests and the school's own SharePoint views rely on them.
+import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+
+export interface ListDefinition {
+  /** Display name of the list on the school's site. */
+  readonly displayName: string;
+  readonly description: string;
+  /** Columns in the order they should read in SharePoint. `Title` is built in and not listed. */
+  readonly columns: readonly ColumnDefinition[];
+  /** Item-level security: 2 = users read/edit only their own items (SharePoint REST). */
+  readonly itemLevelSecurity?: { readonly readSecurity: 1 | 2; readonly writeSecurity: 1 | 2 | 4 };
+}
+
+const text = (name: string, displayName: string, extra: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
+  name, displayName, text: { allowMultipleLines: false, maxLength: 255 }, ...extra,
+});
+const note = (name: string, displayName: string): ColumnDefinition => ({
+  name, displayName, text: { allowMultipleLines: true, textType: 'plain' },
+});
+
+export const POLICIES_LIST = {
+  displayName: 'AUP Policies',
+  description: 'Versions of the Acceptable Use Policy. Published versions are never edited, only superseded.',
+  columns: [
+    text('VersionLabel', 'Version', { indexed: true, enforceUniqueValues: true, required: true }),
+    { name: 'Status', displayName: 'Status', indexed: true, required: true, choice: { choices: ['Draft', 'Current', 'Retired'], displayAs: 'dropDownMenu' } },
+    { name: 'EffectiveDate', displayName: 'Effective date', dateTime: { format: 'dateOnly' } },
+    text('PolicyHash', 'SHA-256 of text'),
+    note('PolicyText', 'Policy text (Markdown)'),
+  ],
+} as const satisfies ListDefinition;
+
+export const ACKNOWLEDGEMENTS_LIST = {
+  displayName: 'AUP Acknowledgements',
+  description: 'One item per signature. Who signed and when are the item\'s Created By and Created.',
+  columns: [
+    text('PrintedName', 'Name (printed)', { required: true }),
+    text('PolicyVersion', 'Policy version', { indexed: true, required: true }),
+    text('SignerUpn', 'Signer UPN'),
+    { name: 'AcceptsPolicy', displayName: 'I have read and accept', boolean: {} },
+    { name: 'UnderstandsBreach', displayName: 'I understand the implications of a breach', boolean: {} },
+    note('Signature', 'Signature'),
+    { name: 'ClientSignedAt', displayName: 'Signed at (client clock)', dateTime: { format: 'dateTime' } },
+    text('PolicyHash', 'Policy SHA-256'),
+    text('SignerId', 'Signer Entra object id', { indexed: true, required: true }),
+    text('SubmissionId', 'Submission id', { indexed: true, enforceUniqueValues: true, required: true }),
+  ],
+  itemLevelSecurity: { readSecurity: 2, writeSecurity: 2 },
+} as const satisfies ListDefinition;
+
+export const SETTINGS_LIST = {
+  displayName: 'AUP Settings',
+  description: 'The Outlook compose-check settings, as one validated JSON document per key.',
+  columns: [
+    text('SettingsKey', 'Key', { indexed: true, enforceUniqueValues: true, required: true }),
+    note('SettingsJson', 'Settings (JSON)'),
+  ],
+} as const satisfies ListDefinition;
+
+export const CONTACTS_LIST = {
+  displayName: 'AUP Contacts',
+  description: 'Parents, carers and pupils, imported from the school MIS. Used by the Outlook checks.',
+  columns: [
+    text('Email', 'Email', { indexed: true, required: true }),
+    { name: 'Role', displayName: 'Role', indexed: true, required: true, choice: { choices: ['Parent', 'Carer', 'Pupil'], displayAs: 'dropDownMenu' } },
+    text('PupilName', 'Pupil name'),
+    text('PupilUpn', 'Pupil UPN'),
+    text('ContactKey', 'Import key', { indexed: true, enforceUniqueValues: true, required: true }),
+  ],
+} as const satisfies ListDefinition;
+
+export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST] as const;
