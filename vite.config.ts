@@ -1,9 +1,31 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
+/** Every .html page under src/, keyed by its path; src/dev/ is left out unless asked for. */
+function pages(includeDev: boolean): Record<string, string> {
+  const root = src('');
+  const found: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      const rel = relative(root, full);
+      if (entry.isDirectory()) {
+        if (!includeDev && rel === 'dev') continue;
+        walk(full);
+      } else if (entry.name.endsWith('.html')) {
+        found[rel.replace(/\.html$/, '')] = full;
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
 
 // Pages live under src/ so the dev server serves them at /teams/index.html,
 // /outlook/taskpane.html and /dev/compose.html. The /dev pages are for the
@@ -19,10 +41,8 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: {
-        index: src('index.html'),
-        ...(mode === 'production' ? {} : {}),
-      },
+      // `vite build --mode demo` keeps the local-only pages for end-to-end tests.
+      input: pages(mode !== 'production'),
     },
   },
   test: {
