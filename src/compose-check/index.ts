@@ -1,0 +1,24 @@
+// The compose-check engine's public API. Hosts (Outlook send handler, task
+// pane, CLI, bench, admin form) import from here only.
+export type * from './types';
+export { REASON_CODES } from './types';
+
+export { checkDraft, isProtected, inDomains, MAX_MESSAGE_LENGTH } from './check';
+export type { CheckContext } from './check';
+
+export {
+  settingsSchema, parseSettings, resolveSettings, validateSettingsField, formatIssues,
+  hashContactEmail, domainOf, DEFAULT_SETTINGS, DEFAULT_SEVERITIES, DAY_NAMES, SUPPORTED_TIME_ZONES,
+} from './settings';
+export type {
+  Settings, SettingsInput, ResolvedSettings, ParseSettingsResult, DayName, SupportedTimeZone, ParentContact, PupilEntry,
+} from './settings';
+
+export {
+  isBritishSummerTime, utcOffsetMinutes, toLocal, fromLocal, parseTimeOfDay,
+  isWithinPermittedHours, nextPermittedTime, formatLocalTime, formatLocalDateTime,
+} from './time';
+export type { HoursSettings, LocalDateTime } from './time';
+
+export { findSensitiveData } from './detect';
+export { BUILTIN_WEBMAIL_DOMAINS, isPersonalWebmail } from './webmail';

@@ -1,0 +1,264 @@
+// The school's compose-check settings: one valibot schema, its error wording,
+// and the defaults that make an almost empty configuration usable (issue #2).
+import * as v from 'valibot';
+import type { ReasonCode, Severity } from './types';
+import { BUILTIN_WEBMAIL_DOMAINS } from './webmail';
+import { sha256Hex } from './hash';
+
+export const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+export type DayName = (typeof DAY_NAMES)[number];
+
+/** Without Intl the engine knows only these zones' rules. */
+export const SUPPORTED_TIME_ZONES = ['Europe/London', 'UTC'] as const;
+export type SupportedTimeZone = (typeof SUPPORTED_TIME_ZONES)[number];
+
+const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+// Deliberately loose: the host already validated the address; this catches typos such as a missing @.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+const UPN = /^[A-Za-z]\d{12}$/;
+
+const quoted = (input: unknown): string => JSON.stringify(input) ?? String(input);
+
+const timeOfDay = v.pipe(
+  v.string('must be a time of day such as "08:00"'),
+  v.regex(TIME_OF_DAY, (issue) => `${quoted(issue.input)} is not a time of day`),
+);
+const email = v.pipe(
+  v.string('must be an email address'),
+  v.trim(),
+  v.regex(EMAIL, (issue) => `${quoted(issue.input)} is not an email address`),
+);
+const domain = v.pipe(
+  v.string('must be a domain name'),
+  v.trim(),
+  // A leading "@" is a common slip when copying from an address; accept it.
+  v.transform((d) => d.replace(/^@/, '')),
+  v.regex(DOMAIN, (issue) => `${quoted(issue.input)} is not a domain name`),
+);
+const nonEmpty = (what: string) =>
+  v.pipe(v.string(`must be ${what}`), v.trim(), v.minLength(1, `must not be empty`));
+const severity = v.picklist(['off', 'warn', 'block'], (issue) => `${quoted(issue.input)} is not one of "off", "warn", "block"`);
+
+export const settingsSchema = v.strictObject({
+  timeZone: v.optional(
+    v.picklist(SUPPORTED_TIME_ZONES, (issue) =>
+      `${quoted(issue.input)} is not supported; use "Europe/London" or "UTC" (Outlook's send-time runtime has no time-zone database)`),
+  ),
+  permittedHours: v.optional(
+    v.pipe(
+      v.strictObject({ start: timeOfDay, end: timeOfDay }),
+      v.check((h) => h.start < h.end, (issue) => {
+        const h = issue.input;
+        return `start ${quoted(h.start)} must be before end ${quoted(h.end)}`;
+      }),
+    ),
+  ),
+  days: v.optional(
+    v.pipe(
+      v.array(v.picklist(DAY_NAMES, (issue) => `${quoted(issue.input)} is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun`)),
+      v.minLength(1, 'must name at least one day'),
+    ),
+  ),
+  schoolDomains: v.optional(v.array(domain)),
+  pupilDomains: v.optional(v.array(domain)),
+  parentContacts: v.optional(v.array(v.strictObject({ email, pupil: v.optional(nonEmpty('a pupil name')) }))),
+  parentContactHashes: v.optional(
+    v.array(v.pipe(v.string('must be a SHA-256 hex string'), v.regex(SHA256_HEX, (issue) => `${quoted(issue.input)} is not a SHA-256 hex string`))),
+  ),
+  pupils: v.optional(
+    v.array(
+      v.strictObject({
+        name: nonEmpty('a pupil name'),
+        upn: v.optional(v.pipe(v.string('must be a UPN'), v.trim(), v.regex(UPN, (issue) => `${quoted(issue.input)} is not a UPN (a letter and 12 digits)`))),
+        email: v.optional(email),
+      }),
+    ),
+  ),
+  encryption: v.optional(
+    v.strictObject({
+      labelIds: v.optional(v.array(nonEmpty('a label id'))),
+      subjectTags: v.optional(v.array(nonEmpty('a subject tag'))),
+    }),
+  ),
+  webmailDomains: v.optional(v.array(domain)),
+  severities: v.optional(
+    v.strictObject({
+      'sensitive-unencrypted': v.optional(severity),
+      'outside-hours': v.optional(severity),
+      'personal-webmail': v.optional(severity),
+    }),
+  ),
+});
+
+/** Settings as an admin writes them; every field optional. */
+export type Settings = v.InferOutput<typeof settingsSchema>;
+export type SettingsInput = v.InferInput<typeof settingsSchema>;
+
+export interface ParentContact {
+  readonly email: string;
+  readonly pupil?: string;
+}
+
+export interface PupilEntry {
+  readonly name: string;
+  readonly upn?: string;
+  readonly email?: string;
+}
+
+/** Settings with every default applied and every address and domain lower-cased. */
+export interface ResolvedSettings {
+  readonly timeZone: SupportedTimeZone;
+  readonly permittedHours: { readonly start: string; readonly end: string };
+  readonly days: readonly DayName[];
+  readonly schoolDomains: readonly string[];
+  readonly pupilDomains: readonly string[];
+  readonly parentContacts: readonly ParentContact[];
+  /** SHA-256 hex of each lower-cased parent address: the configured hashes plus those of `parentContacts`. */
+  readonly parentContactHashes: readonly string[];
+  readonly pupils: readonly PupilEntry[];
+  readonly encryption: { readonly labelIds: readonly string[]; readonly subjectTags: readonly string[] };
+  /** Built-in personal webmail domains plus the configured ones. */
+  readonly webmailDomains: readonly string[];
+  readonly severities: Readonly<Record<ReasonCode, Severity>>;
+}
+
+export const DEFAULT_SEVERITIES: Readonly<Record<ReasonCode, Severity>> = {
+  'sensitive-unencrypted': 'warn',
+  'outside-hours': 'warn',
+  'personal-webmail': 'block',
+};
+
+export const DEFAULT_SETTINGS: ResolvedSettings = {
+  timeZone: 'Europe/London',
+  permittedHours: { start: '08:00', end: '18:00' },
+  // The policy names only hours, so every day by default.
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  schoolDomains: [],
+  pupilDomains: [],
+  parentContacts: [],
+  parentContactHashes: [],
+  pupils: [],
+  encryption: { labelIds: [], subjectTags: [] },
+  webmailDomains: BUILTIN_WEBMAIL_DOMAINS,
+  severities: DEFAULT_SEVERITIES,
+};
+
+export type ParseSettingsResult =
+  | { readonly ok: true; readonly settings: Settings }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((p) => String(p.key)).join('.');
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  const last = issue.path?.[issue.path.length - 1];
+  // strictObject reports keys it does not know (expected "never") and keys that are missing.
+  if (issue.kind === 'schema' && last && 'origin' in last && last.origin === 'key') {
+    return issue.expected === 'never' ? 'is not a known setting' : 'is required';
+  }
+  if (issue.type === 'object' || issue.type === 'strict_object') return 'must be an object';
+  if (issue.type === 'array') return 'must be a list';
+  return issue.message;
+}
+
+/** Formats valibot issues as `path: problem`, the wording admins see. */
+export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string[] {
+  return issues.map((issue) => {
+    const path = [prefix, issuePath(issue)].filter(Boolean).join('.');
+    return path ? `${path}: ${issueMessage(issue)}` : `settings ${issueMessage(issue)}`;
+  });
+}
+
+export function parseSettings(input: unknown): ParseSettingsResult {
+  const result = v.safeParse(settingsSchema, input);
+  if (result.success) return { ok: true, settings: result.output };
+  return { ok: false, errors: formatIssues(result.issues) };
+}
+
+/**
+ * Validates one field for an admin form. `path` is dotted, as in the errors
+ * (`permittedHours.start`, `severities.outside-hours`, `pupils`). Returns the
+ * `path: problem` messages, or an empty list when the value is valid.
+ */
+export function validateSettingsField(path: string, value: unknown): string[] {
+  let schema: v.GenericSchema | undefined = settingsSchema;
+  for (const key of path.split('.')) {
+    schema = schema ? childSchema(schema, key) : undefined;
+  }
+  if (!schema) return [`${path}: is not a known setting`];
+  const result = v.safeParse(schema, value);
+  return result.success ? [] : formatIssues(result.issues, path);
+}
+
+function childSchema(schema: v.GenericSchema, key: string): v.GenericSchema | undefined {
+  let s: unknown = schema;
+  // Step through optional() and pipe() wrappers to the object or array inside.
+  for (;;) {
+    if (isSchemaWith(s, 'wrapped')) s = s.wrapped;
+    else if (isSchemaWith(s, 'pipe') && Array.isArray(s.pipe)) s = s.pipe[0];
+    else break;
+  }
+  if (isSchemaWith(s, 'entries') && typeof s.entries === 'object' && s.entries !== null) {
+    const entries = s.entries as Record<string, v.GenericSchema>;
+    return Object.prototype.hasOwnProperty.call(entries, key) ? entries[key] : undefined;
+  }
+  if (isSchemaWith(s, 'item') && /^\d+$/.test(key)) return s.item as v.GenericSchema;
+  return undefined;
+}
+
+function isSchemaWith<K extends string>(s: unknown, key: K): s is Record<K, unknown> {
+  return typeof s === 'object' && s !== null && key in s;
+}
+
+/** SHA-256 hex of the trimmed, lower-cased address: how the Outlook cache stores parent contacts. */
+export function hashContactEmail(address: string): string {
+  return sha256Hex(address.trim().toLowerCase());
+}
+
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
+}
+
+const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
+
+/**
+ * Applies defaults. With no school domains configured, the sender's own domain
+ * stands in, so a fresh install still tells internal from external mail.
+ */
+export function resolveSettings(settings: Settings | undefined, senderEmail?: string): ResolvedSettings {
+  const s = settings ?? {};
+  const senderDomain = senderEmail ? domainOf(senderEmail) : '';
+  const configuredSchool = (s.schoolDomains ?? []).map((d) => d.toLowerCase());
+  const parentContacts = (s.parentContacts ?? []).map((c) => ({ ...c, email: c.email.toLowerCase() }));
+  return {
+    timeZone: s.timeZone ?? DEFAULT_SETTINGS.timeZone,
+    permittedHours: s.permittedHours ?? DEFAULT_SETTINGS.permittedHours,
+    days: s.days ? DAY_NAMES.filter((d) => s.days?.includes(d)) : DEFAULT_SETTINGS.days,
+    schoolDomains: configuredSchool.length > 0 ? unique(configuredSchool) : senderDomain ? [senderDomain] : [],
+    pupilDomains: unique((s.pupilDomains ?? []).map((d) => d.toLowerCase())),
+    parentContacts,
+    parentContactHashes: unique([
+      ...(s.parentContactHashes ?? []).map((h) => h.toLowerCase()),
+      ...parentContacts.map((c) => hashContactEmail(c.email)),
+    ]),
+    pupils: (s.pupils ?? []).map((p) => ({
+      ...p,
+      ...(p.email ? { email: p.email.toLowerCase() } : {}),
+      ...(p.upn ? { upn: p.upn.toUpperCase() } : {}),
+    })),
+    encryption: {
+      labelIds: s.encryption?.labelIds ?? [],
+      subjectTags: s.encryption?.subjectTags ?? [],
+    },
+    webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...(s.webmailDomains ?? []).map((d) => d.toLowerCase())]),
+    severities: {
+      'sensitive-unencrypted': s.severities?.['sensitive-unencrypted'] ?? DEFAULT_SEVERITIES['sensitive-unencrypted'],
+      'outside-hours': s.severities?.['outside-hours'] ?? DEFAULT_SEVERITIES['outside-hours'],
+      'personal-webmail': s.severities?.['personal-webmail'] ?? DEFAULT_SEVERITIES['personal-webmail'],
+    },
+  };
+}
