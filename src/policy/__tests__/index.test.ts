@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  ACK_STATEMENTS, BREACH_STATEMENT, CURRENT_POLICY_META, POLICY_VERSIONS, acceptStatement, createSlugger,
+  diffSections, policyAssetPath, policyHash, splitSections, versionName,
+} from '../index.js';
+
+const april2020 = readFileSync(new URL(`../../../${policyAssetPath('2020-04')}`, import.meta.url), 'utf8');
+
+describe('policy metadata', () => {
+  it('names April 2020 as the current version with the paper title', () => {
+    expect(CURRENT_POLICY_META).toEqual({
+      versionLabel: '2020-04',
+      title: 'ICT, Technology and Social Media Acceptable Use Policy for All Permanent and Temporary Staff',
+      effectiveDate: '2020-04-01',
+    });
+    expect(POLICY_VERSIONS[0]).toBe(CURRENT_POLICY_META);
+  });
+});
+
+describe('acknowledgement statements', () => {
+  it('reproduces the two paper statements word for word for April 2020', () => {
+    expect(ACK_STATEMENTS.accept).toBe(
+      'I have read and accept the terms of the: ICT, Technology and Social Media Acceptable Use Policy for all Permanent and Temporary Staff (April 2020 version)',
+    );
+    expect(ACK_STATEMENTS.breach).toBe('I understand the implications of any breach of this policy as outlined above.');
+    expect(BREACH_STATEMENT).toBe(ACK_STATEMENTS.breach);
+  });
+
+  it('names the version being signed, not April 2020, for a later version', () => {
+    expect(acceptStatement({ title: 'Acceptable Use Policy', versionLabel: '2025-09' }))
+      .toBe('I have read and accept the terms of the: Acceptable Use Policy (September 2025 version)');
+  });
+
+  it.each([
+    ['2020-01', 'January 2020'],
+    ['2020-12', 'December 2020'],
+    ['2020-13', '2020-13'],
+    ['2020-00', '2020-00'],
+    ['v2', 'v2'],
+  ])('names version %s as "%s"', (label, name) => {
+    expect(versionName(label)).toBe(name);
+  });
+});
+
+describe('policyHash', () => {
+  it('is the SHA-256 hex of the UTF-8 text, as sha256sum would print it', () => {
+    for (const text of ['', 'abc', april2020, 'pupils’ — ✓ 😀']) {
+      expect(policyHash(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    expect(policyHash('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('changes when a single character changes', () => {
+    expect(policyHash(april2020)).not.toBe(policyHash(april2020.replace('8.00 am', '8.01 am')));
+  });
+});
+
+describe('createSlugger', () => {
+  it('makes lower-case hyphenated anchors and numbers repeats', () => {
+    const slug = createSlugger();
+    expect(slug('Internet / Email')).toBe('internet-email');
+    expect(slug('Use of photographs, video and digital images')).toBe('use-of-photographs-video-and-digital-images');
+    expect(slug('Internet / Email')).toBe('internet-email-2');
+    expect(slug('!!!')).toBe('section');
+  });
+});
+
+describe('splitSections', () => {
+  it('finds the title and every section of the April 2020 policy with stable anchors', () => {
+    const sections = splitSections(april2020);
+    expect(sections.map((s) => s.id)).toEqual([
+      'ict-technology-and-social-media-acceptable-use-policy-for-all-permanent-and-temporary-staff',
+      'computer-network',
+      'internet-email',
+      'use-of-photographs-video-and-digital-images',
+      'mobile-phones',
+      'social-media',
+      'breaches-of-the-policy',
+    ]);
+    expect(sections[0]!.depth).toBe(1);
+    expect(sections[0]!.body).toMatch(/^Wells AP Kinsley \(WAPK\) is committed/);
+    expect(sections[6]!.body).toMatch(/please seek advice\.$/);
+  });
+
+  it('keeps the clauses the Outlook rules cite in the sections they name', () => {
+    const byId = new Map(splitSections(april2020).map((s) => [s.id, s.body]));
+    expect(byId.get('mobile-phones')).toContain('Calls and contact to pupils and parents should be restricted to the hours of 8.00 am to 6.00 pm');
+    expect(byId.get('internet-email')).toContain('Appropriate security must be used or applied before confidential or sensitive information is sent via the internet or email.');
+  });
+
+  it('keeps text before any heading as a preamble, and deeper headings inside their section', () => {
+    const sections = splitSections('Intro text\n\n## A\n\nOne\n\n### Detail\n\nTwo\n\n## B\n');
+    expect(sections).toEqual([
+      { id: 'preamble', heading: '', depth: 0, body: 'Intro text' },
+      { id: 'a', heading: 'A', depth: 2, body: 'One\n\n### Detail\n\nTwo' },
+      { id: 'b', heading: 'B', depth: 2, body: '' },
+    ]);
+  });
+
+  it('does not split at a hash inside a code block', () => {
+    expect(splitSections('## A\n\n```\n## not a heading\n```\n').map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(splitSections('')).toEqual([]);
+  });
+});
+
+describe('diffSections', () => {
+  it('reports every section unchanged for identical texts', () => {
+    const diff = diffSections(april2020, april2020);
+    expect(diff).toHaveLength(7);
+    expect(diff.every((d) => d.status === 'unchanged')).toBe(true);
+  });
+
+  it('shows the changed words in the one section that changed', () => {
+    const next = april2020.replace('Personal calls, other than', 'Private calls, other than');
+    const diff = diffSections(april2020, next);
+    const changed = diff.filter((d) => d.status === 'changed');
+    expect(changed.map((d) => d.section.id)).toEqual(['mobile-phones']);
+    const c = changed[0]!;
+    if (c.status !== 'changed') throw new Error('unreachable');
+    expect(c.changes.filter((x) => x.kind === 'removed').map((x) => x.text.trim())).toEqual(['Personal']);
+    expect(c.changes.filter((x) => x.kind === 'added').map((x) => x.text.trim())).toEqual(['Private']);
+  });
+
+  it('reports added and removed sections in reading order', () => {
+    const diff = diffSections('## A\n\na\n\n## B\n\nb\n', '## A\n\na\n\n## C\n\nc\n\n## B\n\nb\n');
+    expect(diff.map((d) => [d.status, d.section.id])).toEqual([['unchanged', 'a'], ['added', 'c'], ['unchanged', 'b']]);
+    const removed = diffSections('## A\n\na\n\n## B\n\nb\n', '## B\n\nb\n');
+    expect(removed.map((d) => [d.status, d.section.id])).toEqual([['removed', 'a'], ['unchanged', 'b']]);
+  });
+});
