@@ -1,0 +1,139 @@
+// Parents, carers and pupils imported from the school's MIS. The caller
+// validates the whole file first (all or nothing); this then upserts by
+// ContactKey, so importing the same file twice creates no duplicates.
+import type { BatchRequest, GraphClient } from './client';
+import { batchPartError } from './client';
+import { GraphRequestError } from './errors';
+import { CONTACTS_LIST } from './schema';
+import type { Item, SiteLists } from './lists';
+import { ITEM_SELECT, expandFields } from './lists';
+
+export type ContactRole = 'Parent' | 'Carer' | 'Pupil';
+
+export interface Contact {
+  readonly email: string;
+  readonly role: ContactRole;
+  readonly pupilName?: string;
+  readonly pupilUpn?: string;
+}
+
+export interface StoredContact extends Contact {
+  readonly itemId: string;
+  readonly key: string;
+}
+
+interface ContactFields {
+  Title?: string;
+  Email: string;
+  Role: ContactRole;
+  PupilName?: string | null;
+  PupilUpn?: string | null;
+  ContactKey: string;
+}
+
+export interface ImportReport {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly removed: number;
+}
+
+export interface ImportOptions {
+  /** Delete stored contacts the import no longer lists (the MIS export is the whole truth). Default false. */
+  readonly removeMissing?: boolean;
+}
+
+/**
+ * The one definition of a contact's identity: role, address and pupil. A parent
+ * of two pupils is two contacts; the same row imported again is the same key.
+ */
+export function contactKey(contact: Contact): string {
+  const pupil = (contact.pupilUpn ?? contact.pupilName ?? '').trim().toLowerCase();
+  return `${contact.role}|${contact.email.trim().toLowerCase()}|${pupil}`;
+}
+
+const FIELDS = ['Email', 'Role', 'PupilName', 'PupilUpn', 'ContactKey'] as const;
+
+function toFields(contact: Contact): ContactFields {
+  return {
+    Title: contact.email.trim(),
+    Email: contact.email.trim(),
+    Role: contact.role,
+    PupilName: contact.pupilName ?? null,
+    PupilUpn: contact.pupilUpn ?? null,
+    ContactKey: contactKey(contact),
+  };
+}
+
+function same(a: ContactFields, b: Partial<ContactFields>): boolean {
+  return a.Email === b.Email && a.Role === b.Role && (a.PupilName ?? null) === (b.PupilName ?? null) && (a.PupilUpn ?? null) === (b.PupilUpn ?? null);
+}
+
+export class ContactsRepository {
+  constructor(private readonly lists: SiteLists) {}
+
+  private get graph(): GraphClient {
+    return this.lists.graph;
+  }
+
+  async listAll(): Promise<StoredContact[]> {
+    return (await this.items()).flatMap((item) => {
+      const f = item.fields;
+      if (!item.id || !f?.Email || !f.Role || !f.ContactKey) return [];
+      return [{
+        itemId: item.id, key: f.ContactKey, email: f.Email, role: f.Role,
+        ...(f.PupilName ? { pupilName: f.PupilName } : {}),
+        ...(f.PupilUpn ? { pupilUpn: f.PupilUpn } : {}),
+      }];
+    });
+  }
+
+  /**
+   * Creates, updates (and optionally removes) contacts in $batch requests of 20.
+   * Every part is attempted; if any fails, a GraphRequestError names the first
+   * and how many failed. Re-running the same import then completes it.
+   */
+  async import(contacts: readonly Contact[], options: ImportOptions = {}): Promise<ImportReport> {
+    const path = await this.lists.itemsPath(CONTACTS_LIST);
+    const existing = new Map((await this.items()).filter((i) => i.id && i.fields?.ContactKey).map((i) => [i.fields!.ContactKey!, i]));
+    const wanted = new Map(contacts.map((c) => [contactKey(c), toFields(c)]));
+    const requests: BatchRequest[] = [];
+    let created = 0, updated = 0, unchanged = 0, removed = 0;
+    for (const [key, fields] of wanted) {
+      const current = existing.get(key);
+      if (!current) {
+        created++;
+        requests.push({ id: `c${requests.length}`, method: 'POST', url: path, body: { fields } });
+      } else if (!same(fields, current.fields ?? {})) {
+        updated++;
+        requests.push({ id: `u${requests.length}`, method: 'PATCH', url: `${path}/${current.id}/fields`, body: fields, headers: current.eTag ? { 'If-Match': current.eTag } : {} });
+      } else {
+        unchanged++;
+      }
+    }
+    if (options.removeMissing) {
+      for (const [key, item] of existing) {
+        if (wanted.has(key)) continue;
+        removed++;
+        requests.push({ id: `d${requests.length}`, method: 'DELETE', url: `${path}/${item.id}` });
+      }
+    }
+    const responses = await this.graph.batch(requests);
+    // A create that landed before a lost answer comes back 409 on the retry: that is the goal reached.
+    const failed = responses.filter((r) => r.status >= 400 && !(r.status === 409 && r.id.startsWith('c')) && !(r.status === 404 && r.id.startsWith('d')));
+    if (failed.length > 0) {
+      const first = failed[0]!;
+      const cause = batchPartError(first, requests.find((r) => r.id === first.id));
+      throw new GraphRequestError({
+        status: cause.status, code: cause.code, requestId: cause.requestId,
+        message: `${failed.length} of ${requests.length} contact changes failed; run the import again to finish it. First: ${cause.message}`,
+      }, { cause });
+    }
+    return { created, updated, unchanged, removed };
+  }
+
+  private async items(): Promise<Item<Partial<ContactFields>>[]> {
+    const path = await this.lists.itemsPath(CONTACTS_LIST);
+    return this.graph.all<Item<Partial<ContactFields>>>(path, { query: { $select: ITEM_SELECT, $expand: expandFields(FIELDS), $top: 999 } });
+  }
+}

@@ -1,0 +1,78 @@
+// Who is signed in, who must sign (the all-staff group, nested groups
+// included) and who may see everyone's signatures (the managers group).
+import type { DirectoryObject, User } from '@microsoft/microsoft-graph-types';
+import type { GraphClient } from './client';
+
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string;
+  readonly mail: string | null;
+  readonly jobTitle: string | null;
+}
+
+export interface DirectoryGroups {
+  /** Entra group whose members (transitively) must sign the AUP. */
+  readonly allStaffGroupId: string;
+  /** Entra group whose members see every acknowledgement. */
+  readonly managersGroupId: string;
+}
+
+const USER_SELECT = 'id,displayName,userPrincipalName,mail,jobTitle';
+
+function toStaff(user: User): StaffMember | null {
+  if (!user.id || !user.userPrincipalName) return null;
+  return {
+    id: user.id,
+    displayName: user.displayName ?? user.userPrincipalName,
+    userPrincipalName: user.userPrincipalName,
+    mail: user.mail ?? null,
+    jobTitle: user.jobTitle ?? null,
+  };
+}
+
+const isUser = (o: DirectoryObject & { '@odata.type'?: string }): boolean =>
+  o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.user';
+
+export class DirectoryRepository {
+  constructor(private readonly graph: GraphClient, private readonly groups: DirectoryGroups) {}
+
+  async me(): Promise<StaffMember> {
+    const me = toStaff(await this.graph.get<User>('/me', { query: { $select: USER_SELECT } }));
+    if (!me) throw new Error('/me returned no id or userPrincipalName');
+    return me;
+  }
+
+  /** Every user in the all-staff group, nested groups flattened by Graph, 999 per page. */
+  async allStaff(): Promise<StaffMember[]> {
+    return this.usersIn(this.groups.allStaffGroupId, USER_SELECT);
+  }
+
+  /**
+   * Whether the user is (transitively) in the managers group. The group is a
+   * handful of people, so its member ids are read once and kept; this needs only
+   * GroupMember.Read.All, where checkMemberGroups would also want User.Read.All.
+   */
+  async isManager(userId: string): Promise<boolean> {
+    this.managerIds ??= this.usersIn(this.groups.managersGroupId, 'id').then((users) => new Set(users.map((u) => u.id)));
+    try {
+      return (await this.managerIds).has(userId);
+    } catch (error) {
+      this.managerIds = undefined;
+      throw error;
+    }
+  }
+
+  private managerIds: Promise<Set<string>> | undefined;
+
+  private async usersIn(groupId: string, select: string): Promise<StaffMember[]> {
+    const members = await this.graph.all<User & { '@odata.type'?: string }>(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`, {
+      query: { $select: select, $top: 999 },
+    });
+    return members.filter(isUser).flatMap((m) => {
+      if (select === 'id') return m.id ? [{ id: m.id, displayName: '', userPrincipalName: '', mail: null, jobTitle: null }] : [];
+      const s = toStaff(m);
+      return s ? [s] : [];
+    });
+  }
+}

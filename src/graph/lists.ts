@@ -1,0 +1,54 @@
+// Finds the site's lists by display name once and keeps their ids, so each
+// repository call costs one request, not two. Shared by every repository on a site.
+import type { List, ListItem } from '@microsoft/microsoft-graph-types';
+import type { GraphClient } from './client';
+import { StoreError } from './errors';
+import type { ListDefinition } from './schema';
+
+export interface SiteLists {
+  readonly graph: GraphClient;
+  readonly siteId: string;
+  /** The list's id, from cache after the first call. Throws StoreError('listNotProvisioned') when absent. */
+  listId(list: ListDefinition): Promise<string>;
+  /** `/sites/{site}/lists/{list}/items` for the list. */
+  itemsPath(list: ListDefinition): Promise<string>;
+  /** Forget the cached ids (after provisioning created lists). */
+  refresh(): void;
+}
+
+export function siteLists(graph: GraphClient, siteId: string): SiteLists {
+  let ids: Promise<Map<string, string>> | undefined;
+  const load = async (): Promise<Map<string, string>> => {
+    const lists = await graph.all<List>(`/sites/${siteId}/lists`, { query: { $select: 'id,displayName' } });
+    return new Map(lists.filter((l) => l.id && l.displayName).map((l) => [l.displayName!, l.id!]));
+  };
+  const listId = async (list: ListDefinition): Promise<string> => {
+    ids ??= load().catch((error: unknown) => {
+      ids = undefined; // a failed lookup must not be cached
+      throw error;
+    });
+    const id = (await ids).get(list.displayName);
+    if (!id) {
+      throw new StoreError('listNotProvisioned', `The list "${list.displayName}" does not exist on site ${siteId}. Run \`npm run provision -- --site ${siteId}\` (or the admin's first-run setup) to create it.`);
+    }
+    return id;
+  };
+  return {
+    graph,
+    siteId,
+    listId,
+    itemsPath: async (list) => `/sites/${siteId}/lists/${await listId(list)}/items`,
+    refresh: () => { ids = undefined; },
+  };
+}
+
+/** A list item whose `fields` are typed for its list. */
+export type Item<F> = Omit<ListItem, 'fields'> & { fields?: F };
+
+/** The item properties every repository reads, besides fields. */
+export const ITEM_SELECT = 'id,eTag,createdBy,createdDateTime,lastModifiedDateTime';
+
+/** `$expand=fields($select=…)` for the given field names. */
+export function expandFields(names: readonly string[]): string {
+  return `fields($select=${names.join(',')})`;
+}
