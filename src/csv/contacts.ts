@@ -4,17 +4,17 @@
 // nothing (issue #5), so callers write rows only when `errors` is empty.
 import Papa from 'papaparse';
 import { validateSettingsField } from '../compose-check';
+// The store owns a contact's identity (its unique ContactKey); the file's duplicates are judged by the same key.
+import { contactKey } from '../graph/contacts';
+import type { Contact, ContactRole } from '../graph/contacts';
 
-export type ContactRole = 'Parent' | 'Carer' | 'Pupil';
+export type { ContactRole };
 
-export interface ContactRow {
+/** A valid row; a store Contact plus where it came from. */
+export interface ContactRow extends Contact {
   /** Spreadsheet row number: the header is row 1, the first contact row 2. */
   readonly row: number;
-  readonly email: string;
-  readonly role: ContactRole;
-  readonly pupilName?: string;
-  readonly pupilUpn?: string;
-  /** Identity for re-import (the list's unique ContactKey): the same file imported twice matches itself. */
+  /** The store's ContactKey: the same file imported twice matches itself. */
   readonly key: string;
 }
 
@@ -62,11 +62,8 @@ export function roleFromMis(value: string): ContactRole | undefined {
   return (Object.keys(ROLE_ALIASES) as ContactRole[]).find((role) => ROLE_ALIASES[role].includes(n));
 }
 
-/** Same contact for the same pupil, whatever its role: a changed relationship updates rather than duplicates. */
-export function contactKey(email: string, pupil: { name?: string; upn?: string }): string {
-  const who = pupil.upn ? `upn:${pupil.upn.toUpperCase()}` : pupil.name ? `name:${pupil.name.toLowerCase().replace(/\s+/g, ' ')}` : '';
-  return `${email.toLowerCase()}|${who}`;
-}
+/** The same person for the same pupil, whatever the role: two roles for one pair is a mistake in the file. */
+const personPupil = (c: Contact): string => `${c.email.toLowerCase()}|${(c.pupilUpn ?? c.pupilName ?? '').toLowerCase()}`;
 
 /** The engine's own rules for addresses and UPNs; strips its `path: ` prefix. */
 function engineProblem(path: string, value: string): string | undefined {
@@ -111,6 +108,7 @@ export function parseContactsCsv(text: string): ParsedContacts {
 
   const header = (i: number | undefined, fallback: string): string => (i === undefined ? fallback : headers[i] ?? fallback);
   const seen = new Map<string, ContactRow>();
+  const byPersonPupil = new Map<string, ContactRow>();
 
   records.forEach((cells, index) => {
     const row = index + 2;
@@ -152,25 +150,30 @@ export function parseContactsCsv(text: string): ParsedContacts {
       errors.push(...rowErrors);
       return;
     }
-    const key = contactKey(email, { name: pupilName || undefined, upn: upn || undefined });
+    const contact: Contact = {
+      email: email.toLowerCase(), role,
+      ...(pupilName ? { pupilName } : {}),
+      ...(upn ? { pupilUpn: upn } : {}),
+    };
+    const key = contactKey(contact);
     if (key.length > MAX_KEY_LENGTH) {
       errors.push({ row, column: header(cols.email, 'Email'), message: `the address and pupil together are longer than ${MAX_KEY_LENGTH} characters` });
       return;
     }
-    const contact: ContactRow = {
-      row, email: email.toLowerCase(), role, key,
-      ...(pupilName ? { pupilName } : {}),
-      ...(upn ? { pupilUpn: upn } : {}),
-    };
-    const earlier = seen.get(key);
-    if (!earlier) {
-      seen.set(key, contact);
-      rows.push(contact);
-    } else if (earlier.role === role) {
-      warnings.push({ row, column: header(cols.email, 'Email'), message: `repeats row ${earlier.row}; it will be imported once` });
-    } else {
-      errors.push({ row, column: header(cols.role, 'Role'), message: `${email} is a ${earlier.role} of the same pupil on row ${earlier.row} but a ${role} here; keep one` });
+    const repeated = seen.get(key);
+    if (repeated) {
+      warnings.push({ row, column: header(cols.email, 'Email'), message: `repeats row ${repeated.row}; it will be imported once` });
+      return;
     }
+    const other = byPersonPupil.get(personPupil(contact));
+    if (other) {
+      errors.push({ row, column: header(cols.role, 'Role'), message: `${contact.email} is a ${other.role} of the same pupil on row ${other.row} but a ${role} here; keep one` });
+      return;
+    }
+    const stored: ContactRow = { ...contact, row, key };
+    seen.set(key, stored);
+    byPersonPupil.set(personPupil(contact), stored);
+    rows.push(stored);
   });
   // Errors in row order, so the first thing the admin reads is the first row to fix.
   errors.sort((a, b) => a.row - b.row);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactKey, describeIssue, parseContactsCsv, roleFromMis } from '../contacts';
+import { describeIssue, parseContactsCsv, roleFromMis } from '../contacts';
+import { contactKey } from '../../graph/contacts';
 
 const csv = (...lines: string[]) => lines.join('\r\n');
 
@@ -12,8 +13,8 @@ describe('parseContactsCsv', () => {
     ));
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
-      { row: 2, email: 'jo.parent@example.com', role: 'Parent', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: 'jo.parent@example.com|upn:A123456789012' },
-      { row: 3, email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: 'amy.brown@pupils.school.uk|upn:A123456789012' },
+      { row: 2, email: 'jo.parent@example.com', role: 'Parent', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: contactKey({ email: 'jo.parent@example.com', role: 'Parent', pupilUpn: 'A123456789012' }) },
+      { row: 3, email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: contactKey({ email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilUpn: 'A123456789012' }) },
     ]);
   });
 
@@ -116,12 +117,10 @@ describe('parseContactsCsv', () => {
   });
 });
 
-describe('contactKey', () => {
-  it('prefers the UPN over the name so a renamed pupil keeps the same key', () => {
-    expect(contactKey('A@x.com', { name: 'Amy', upn: 'a123456789012' })).toBe(contactKey('a@x.com', { name: 'Amy B', upn: 'A123456789012' }));
-  });
-  it('ignores case and repeated spaces in the pupil name', () => {
-    expect(contactKey('a@x.com', { name: 'Amy  Brown' })).toBe(contactKey('a@x.com', { name: 'amy brown' }));
+describe('keys', () => {
+  it('are the store\'s ContactKey, so re-importing the file matches the stored items', () => {
+    const { rows } = parseContactsCsv(csv('Email,Role,Pupil', 'A@Example.com,Mother,Amy Brown'));
+    expect(rows[0]?.key).toBe(contactKey({ email: 'a@example.com', role: 'Parent', pupilName: 'Amy Brown' }));
   });
 });
 
