@@ -1,8 +1,518 @@
-// "Appears to contain sensitive pupil data" (issue #2). Filled in next.
-import type { Draft, Finding } from './types';
-import type { ResolvedSettings } from './settings';
+// "Appears to contain sensitive pupil data" (issue #2), modelled on Purview's
+// sensitive information types: a primary pattern, a checksum, supporting
+// keywords within about 300 characters, and a confidence level.
+//
+// The hot path is one hand-written scan per text for number chains and one
+// for words; regular expressions run only over whole texts, never per pupil,
+// so a 2,000-pupil roster costs one Map lookup per word.
+import type { Draft, Finding, FindingLocation } from './types';
+import type { PupilEntry, ResolvedSettings } from './settings';
+import { bodyText, cleanText, htmlToText } from './normalise';
+import { isValidNhsNumber, isValidNiNumber, isValidUln, isValidUpn, maskIdentifier } from './identifiers';
+
+/** Supporting evidence must sit within this many characters of a match. */
+export const PROXIMITY = 300;
+/** Individual findings reported per location; a bulk finding covers the rest. */
+const MAX_FINDINGS_PER_LOCATION = 10;
+/** Distinct identifiers, or pupils with personal data, that make a list. */
+const BULK_MIN = 3;
+
+type Confidence = Finding['confidence'];
+type IdKind = 'upn' | 'uln' | 'nhs-number' | 'ni-number';
+
+// ---------------------------------------------------------------------------
+// Keywords
+
+/** Supporting keywords for each identifier, matched on lower-cased text. */
+const ID_KEYWORDS: Readonly<Record<IdKind, readonly string[]>> = {
+  upn: ['upn', 'upns', 'unique pupil number', 'pupil number', 'pupil', 'pupils', 'student', 'learner', 'dfe', 'cts', 'school census', 'census'],
+  uln: ['uln', 'ulns', 'unique learner number', 'unique learner', 'learner number', 'learner record', 'learner', 'lrs', 'plr'],
+  'nhs-number': ['nhs', 'nhs no', 'national health', 'health service', 'patient', 'hospital', 'gp', 'medical', 'health', 'clinic', 'nhs number'],
+  'ni-number': ['ni', 'nino', 'ni no', 'ni number', 'national insurance', 'insurance number', 'nin', 'nic'],
+};
+
+const ID_KEYWORD_KINDS = new Map<string, IdKind[]>();
+for (const [kind, words] of Object.entries(ID_KEYWORDS) as [IdKind, readonly string[]][]) {
+  for (const w of words) ID_KEYWORD_KINDS.set(w, [...(ID_KEYWORD_KINDS.get(w) ?? []), kind]);
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, so "unique pupil number" wins over "pupil". */
+const alternation = (words: Iterable<string>): string =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '[\\s-]+')).join('|');
+
+const ID_KEYWORD_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(ID_KEYWORD_KINDS.keys())})(?![a-z0-9])`, 'g');
+
+/**
+ * Special-category and safeguarding context (issue #2's examples, widened
+ * with the words DSLs and SENCOs use). Matched case-insensitively.
+ */
+const CONTEXT_PHRASES = [
+  'sen support', 'special educational needs', 'special needs', 'send', 'ehcp', 'ehc plan', 'education health and care',
+  'safeguarding', 'child protection', 'cp plan', 'cp conference', 'protection plan', 'section 47', 's47', 'strategy meeting',
+  'medical condition', 'medical needs', 'diagnosis', 'diagnosed', 'medication', 'prescribed', 'allergy', 'anaphylaxis',
+  'epilepsy', 'diabetes', 'diabetic', 'asthma', 'adhd', 'autism', 'autistic', 'asd', 'mental health', 'camhs', 'eating disorder',
+  'exclusion', 'excluded', 'permanent exclusion', 'suspension', 'suspended', 'fixed-term exclusion', 'fixed term exclusion',
+  'looked after', 'looked-after', 'in care', 'care order', 'foster', 'fostered', 'foster carer', 'child in need',
+  'social worker', 'social care', 'social services', 'children\'s services', 'early help', 'virtual school',
+  'free school meals', 'pupil premium', 'self-harm', 'self harm', 'self-harming', 'suicidal', 'suicide', 'overdose',
+  'police', 'arrested', 'arrest', 'youth offending', 'yot', 'court', 'referral', 'referred', 'disclosure', 'disclosed',
+  'abuse', 'abused', 'neglect', 'domestic violence', 'domestic abuse', 'exploitation', 'cse', 'cce', 'county lines',
+  'fgm', 'prevent referral', 'radicalisation', 'bereavement', 'counselling', 'young carer', 'pregnant', 'pregnancy',
+  'sexual', 'assault', 'injury', 'bruise', 'bruising', 'missing from home', 'missing from education',
+];
+/** Acronyms that are context only in capitals: "Sen" is a surname, "cla" a typo. */
+const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'SENCO', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM', 'PP', 'DSL', 'DDSL', 'MASH', 'LADO', 'PEP', 'IEP', 'SEMH', 'SALT', 'TAF', 'CAF'];
+
+const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(?![a-z0-9])`, 'g');
+const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
+
+/** Words before a number that make it a business reference rather than a pupil number. */
+const REFERENCE_WORDS = /(?:order|invoice|inv|ref|reference|tracking|serial|account|acct|po|booking|transaction|ticket|case|policy|sku|part|model|licen[cs]e|product|item|receipt|confirmation|membership|customer)\W{0,12}$/;
+
+/** Column headings that mark a table of pupils' personal data. */
+const PUPIL_DATA_HEADINGS = /(?<![a-z])(?:upn|uln|dob|d\.o\.b|date of birth|birth ?date|sen|send|ehcp|fsm|free school meals|pupil premium|ethnicity|medical|nhs|year group|tutor group|form|gender|address|postcode)(?![a-z])/;
+const NAME_HEADINGS = /(?<![a-z])(?:name|forename|surname|first ?name|last ?name|legal name|preferred name|pupil|student|learner|child)(?![a-z])/;
+/** Dates of birth and other dates in a list: 03/04/2014, 3-4-2014, 2014-04-03. */
+const DATE_RE = /(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
+
+function positions(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** Index of the first entry of sorted `xs` at or after `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The position in sorted `xs` nearest to `pos`, if within `PROXIMITY`. */
+function nearest(xs: readonly number[], pos: number): number | undefined {
+  const i = lowerBound(xs, pos - PROXIMITY);
+  let best: number | undefined;
+  for (let j = i; j < xs.length; j++) {
+    const x = xs[j] ?? 0;
+    if (x > pos + PROXIMITY) break;
+    if (best === undefined || Math.abs(x - pos) < Math.abs(best - pos)) best = x;
+    if (x > pos) break;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Character classes, by char code so the scan allocates nothing per character.
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Letters, including accented ones; used for word boundaries. */
+const isLetter = (c: number): boolean => isAsciiLetter(c) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+const isAlnum = (c: number): boolean => isDigit(c) || isLetter(c);
+/** Separators an identifier may be written with: "927 630 8686", "B801-2000-0500-1". */
+const isSep = (c: number): boolean => c === 32 || c === 45;
+/** Characters that join numbers into decimals, dates, times and versions. */
+const isNumericJoiner = (c: number): boolean => c === 46 || c === 44 || c === 47 || c === 58 || c === 95;
+/** + (international phone), currency, # and @ mean the number is something else. */
+const isDisqualifyingPrefix = (c: number): boolean => c === 43 || c === 163 || c === 36 || c === 8364 || c === 35 || c === 64;
+
+interface IdMatch {
+  readonly kind: IdKind;
+  readonly value: string;
+  readonly pos: number;
+}
+
+/**
+ * Finds format-valid identifiers: number chains (digit groups joined by single
+ * spaces or hyphens) with the letters their kind needs, then the checksum.
+ * Linear: each character is visited a bounded number of times.
+ */
+export function scanIdentifiers(t: string): IdMatch[] {
+  const out: IdMatch[] = [];
+  const n = t.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    starts.length = 0;
+    ends.length = 0;
+    let j = i;
+    let total = 0;
+    for (;;) {
+      let k = j;
+      while (k < n && isDigit(t.charCodeAt(k))) k++;
+      starts.push(j);
+      ends.push(k);
+      total += k - j;
+      if (k + 1 < n && isSep(t.charCodeAt(k)) && isDigit(t.charCodeAt(k + 1))) j = k + 1;
+      else {
+        j = k;
+        break;
+      }
+    }
+    evaluateChain(t, i, j, starts, ends, total, out);
+    i = j;
+  }
+  return out;
+}
+
+function digitsOf(t: string, starts: readonly number[], ends: readonly number[], from: number, to: number): string {
+  let s = '';
+  for (let g = from; g < to; g++) s += t.slice(starts[g], ends[g]);
+  return s;
+}
+
+function evaluateChain(
+  t: string, start: number, end: number, starts: readonly number[], ends: readonly number[], total: number, out: IdMatch[],
+): void {
+  const n = t.length;
+  const before = start > 0 ? t.charCodeAt(start - 1) : 32;
+  const after = end < n ? t.charCodeAt(end) : 32;
+  // Part of a decimal, date, time or version ("1.2.3", "12/03/2024", "10:30")?
+  if (isNumericJoiner(before) && start > 1 && isDigit(t.charCodeAt(start - 2))) return;
+  if (isNumericJoiner(after) && end + 1 < n && isDigit(t.charCodeAt(end + 1))) return;
+
+  // Letters in front: attached ("B801…") or after one separator ("AB 12 34 56 C").
+  let p = start - 1;
+  const attached = p >= 0 && isLetter(t.charCodeAt(p));
+  if (!attached && p >= 0 && isSep(t.charCodeAt(p))) p--;
+  let q = p;
+  while (q >= 0 && isLetter(t.charCodeAt(q)) && p - q < 3) q--;
+  const letterCount = p - q;
+  const standalone = letterCount > 0 && letterCount <= 2 && (q < 0 || !isAlnum(t.charCodeAt(q))) && isAsciiLetter(t.charCodeAt(p));
+  // Glued to a longer word ("INV801200005001", "x9276308686"): a code, not an identifier.
+  if (attached && !standalone) return;
+  const prefix = standalone ? t.slice(q + 1, p + 1).toUpperCase() : '';
+  if (!attached && isDisqualifyingPrefix(before)) return;
+  if (!attached && before === 32 && start > 1 && isDisqualifyingPrefix(t.charCodeAt(start - 2))) return;
+
+  // A single letter after: attached ("…56C") or after one separator ("… 56 C").
+  let suffix = '';
+  let r = end;
+  const suffixAttached = r < n && isLetter(t.charCodeAt(r));
+  if (!suffixAttached && r < n && isSep(t.charCodeAt(r))) r++;
+  if (r < n && isAsciiLetter(t.charCodeAt(r)) && (r + 1 >= n || !isAlnum(t.charCodeAt(r + 1)))) suffix = t[r]!.toUpperCase();
+  // Glued to a longer word after it ("9276308686px"): not an identifier.
+  if (suffixAttached && !suffix) return;
+
+  if (prefix.length === 1 && total === 12 && !suffixAttached) {
+    const value = prefix + digitsOf(t, starts, ends, 0, starts.length);
+    if (isValidUpn(value)) out.push({ kind: 'upn', value, pos: start - (attached ? 1 : 2) });
+    return;
+  }
+  if (prefix.length === 2 && total === 6 && suffix) {
+    const value = prefix + digitsOf(t, starts, ends, 0, starts.length) + suffix;
+    if (isValidNiNumber(value)) out.push({ kind: 'ni-number', value, pos: start - (attached ? 2 : 3) });
+    return;
+  }
+  if (attached || suffixAttached) return;
+  if (total === 10) {
+    pushTenDigit(digitsOf(t, starts, ends, 0, starts.length), start, out);
+  } else if (starts.length > 1) {
+    // A row of space-separated numbers ("9276308686 9434765919"): each group on its own.
+    for (let g = 0; g < starts.length; g++) {
+      const s = starts[g] ?? 0;
+      const e = ends[g] ?? 0;
+      if (e - s === 10) pushTenDigit(t.slice(s, e), s, out);
+    }
+  }
+}
+
+function pushTenDigit(digits: string, pos: number, out: IdMatch[]): void {
+  // UK phone numbers start with 0; NHS numbers in England and Wales and ULNs never do.
+  if (digits[0] === '0') return;
+  if (isValidUln(digits)) out.push({ kind: 'uln', value: digits, pos });
+  else if (isValidNhsNumber(digits)) out.push({ kind: 'nhs-number', value: digits, pos });
+}
+
+// ---------------------------------------------------------------------------
+// Pupils
+
+interface NameForm {
+  readonly pupil: number;
+  /** Lower-cased tokens after the first. */
+  readonly rest: readonly string[];
+  /** "Surname, Forename": a comma must separate the first two tokens. */
+  readonly reversed: boolean;
+}
+
+interface PupilIndex {
+  readonly byFirstToken: ReadonlyMap<string, readonly NameForm[]>;
+  readonly upns: ReadonlyMap<string, number>;
+}
+
+const WORD_RE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+function nameTokens(name: string): string[] {
+  return (cleanText(name).toLowerCase().match(WORD_RE) ?? []).filter((w) => w.length > 0);
+}
+
+const pupilIndexCache = new WeakMap<readonly PupilEntry[], PupilIndex>();
+
+/** Built once per roster, then reused by every check with the same settings. */
+export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
+  const cached = pupilIndexCache.get(pupils);
+  if (cached) return cached;
+  const byFirstToken = new Map<string, NameForm[]>();
+  const upns = new Map<string, number>();
+  const add = (tokens: readonly string[], pupil: number, reversed: boolean): void => {
+    const [first, ...rest] = tokens;
+    if (!first || rest.length === 0) return;
+    const forms = byFirstToken.get(first) ?? [];
+    if (!forms.some((f) => f.pupil === pupil && f.reversed === reversed && f.rest.join(' ') === rest.join(' '))) {
+      forms.push({ pupil, rest, reversed });
+    }
+    byFirstToken.set(first, forms);
+  };
+  pupils.forEach((p, i) => {
+    // Hyphenated names are matched token by token: "Smith-Jones" is two words to the scanner.
+    const tokens = nameTokens(p.name.replace(/-/g, ' '));
+    if (tokens.length < 2) return; // A single name is too common to mean this pupil.
+    const first = tokens[0] ?? '';
+    const last = tokens[tokens.length - 1] ?? '';
+    add(tokens, i, false);
+    if (tokens.length > 2) add([first, last], i, false);
+    // "Surname, Forename" as registers and MIS exports write it.
+    add([last, ...tokens.slice(0, -1)], i, true);
+    if (tokens.length > 2) add([last, first], i, true);
+    if (p.upn) upns.set(p.upn.toUpperCase(), i);
+  });
+  const index = { byFirstToken, upns };
+  pupilIndexCache.set(pupils, index);
+  return index;
+}
+
+interface PupilMatch {
+  readonly pupil: number;
+  readonly pos: number;
+}
+
+/** Finds roster pupils' full names: one pass over the words, one Map lookup each. */
+export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
+  const out: PupilMatch[] = [];
+  if (index.byFirstToken.size === 0) return out;
+  const tokStart: number[] = [];
+  const tokEnd: number[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < n && (isLetter(lower.charCodeAt(j)) || isCombining(lower.charCodeAt(j)))) j++;
+      // Apostrophes inside a name: O'Neil, D’Souza.
+      const a = lower.charCodeAt(j);
+      if ((a === 39 || a === 0x2019) && j + 1 < n && isLetter(lower.charCodeAt(j + 1))) j += 2;
+      else break;
+    }
+    tokStart.push(i);
+    tokEnd.push(j);
+    i = j;
+  }
+  for (let k = 0; k < tokStart.length; k++) {
+    const forms = index.byFirstToken.get(lower.slice(tokStart[k], tokEnd[k]));
+    if (!forms) continue;
+    for (const form of forms) {
+      if (matchesAt(lower, tokStart, tokEnd, k, form)) out.push({ pupil: form.pupil, pos: tokStart[k] ?? 0 });
+    }
+  }
+  return out;
+}
+
+const isCombining = (c: number): boolean => c >= 0x300 && c <= 0x36f;
+
+function matchesAt(lower: string, tokStart: readonly number[], tokEnd: readonly number[], k: number, form: NameForm): boolean {
+  if (k + form.rest.length >= tokStart.length) return false;
+  for (let r = 0; r < form.rest.length; r++) {
+    const a = k + r;
+    const gap = lower.slice(tokEnd[a], tokStart[a + 1]);
+    if (!separatorOk(gap, form.reversed && r === 0)) return false;
+    if (lower.slice(tokStart[a + 1], tokEnd[a + 1]) !== form.rest[r]) return false;
+  }
+  return true;
+}
+
+/** Between name parts: spaces or a hyphen; or a comma (a register's "Smith, Amelia", a CSV's "Amelia,Smith"). */
+function separatorOk(gap: string, commaRequired: boolean): boolean {
+  if (gap.length === 0 || gap.length > 4) return false;
+  return commaRequired ? /^[ \t]*[,\t][ \t]*$/.test(gap) : /^(?:[ -]+|[ \t]*[,\t][ \t]*)$/.test(gap);
+}
+
+// ---------------------------------------------------------------------------
+// One location (subject, body or an attachment)
+
+interface Source {
+  readonly location: FindingLocation;
+  readonly text: string;
+}
+
+function evidenceLabel(kind: IdKind): string {
+  return kind === 'upn' ? 'UPN' : kind === 'uln' ? 'ULN' : kind === 'nhs-number' ? 'NHS number' : 'NI number';
+}
+
+function initials(name: string): string {
+  return nameTokens(name).map((w) => `${w[0]?.toUpperCase() ?? ''}.`).join(' ');
+}
+
+/** True when the text looks like a table: a delimited header and at least three delimited rows. */
+function tableShape(text: string): { header: string; rows: number } | undefined {
+  const head = text.slice(0, 20_000).split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const delimited = (l: string): boolean => (l.match(/[,\t;|]/g)?.length ?? 0) >= 1;
+  const header = head[0];
+  if (!header || !delimited(header)) return undefined;
+  const rows = head.slice(1).filter(delimited).length;
+  return rows >= BULK_MIN ? { header: header.toLowerCase(), rows } : undefined;
+}
+
+function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex): Finding[] {
+  const { text, location } = source;
+  if (text.length === 0) return [];
+  const lower = text.toLowerCase();
+  const where = location === 'subject' ? 'in subject' : location === 'body' ? 'in body' : `in ${location}`;
+  const table = tableShape(text);
+
+  // Identifiers, with keyword support looked up only when a checksum passed.
+  let keywordPos: Map<IdKind, number[]> | undefined;
+  const keywordsFor = (kind: IdKind): number[] => {
+    if (!keywordPos) {
+      keywordPos = new Map();
+      ID_KEYWORD_RE.lastIndex = 0;
+      for (let m = ID_KEYWORD_RE.exec(lower); m; m = ID_KEYWORD_RE.exec(lower)) {
+        const key = m[0].replace(/[\s-]+/g, ' ');
+        for (const k of ID_KEYWORD_KINDS.get(key) ?? []) {
+          const list = keywordPos.get(k) ?? [];
+          list.push(m.index);
+          keywordPos.set(k, list);
+        }
+      }
+    }
+    return keywordPos.get(kind) ?? [];
+  };
+  const headerSupports = (kind: IdKind): boolean =>
+    table !== undefined && ID_KEYWORDS[kind].some((w) => new RegExp(`(?<![a-z])${escapeRe(w)}(?![a-z])`).test(table.header));
+
+  const idFindings: Finding[] = [];
+  const idValues = new Set<string>();
+  for (const m of scanIdentifiers(text)) {
+    if (idValues.has(m.value)) continue;
+    const supported = nearest(keywordsFor(m.kind), m.pos) !== undefined || headerSupports(m.kind);
+    let confidence: Confidence;
+    if (m.kind === 'upn') {
+      if (index.upns.has(m.value) || supported) confidence = 'high';
+      // An unsupported check-valid UPN after "order" or "invoice" is somebody's reference number.
+      else if (REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
+      else confidence = 'medium';
+    } else if (m.kind === 'ni-number') {
+      confidence = supported ? 'high' : 'medium';
+    } else {
+      // Ten digits pass either check one time in eleven: demand a keyword, as Purview does.
+      if (!supported) continue;
+      confidence = 'high';
+    }
+    idValues.add(m.value);
+    idFindings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where}` });
+  }
+
+  // Roster pupils near special-category or safeguarding words.
+  const pupilMatches = scanPupils(lower, index);
+  const contextFindings: Finding[] = [];
+  const pupilsSeen = new Set<number>();
+  if (pupilMatches.length > 0) {
+    const context = [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b);
+    const reported = new Set<number>();
+    for (const m of pupilMatches) {
+      pupilsSeen.add(m.pupil);
+      if (reported.has(m.pupil)) continue;
+      const at = nearest(context, m.pos);
+      if (at === undefined) continue;
+      reported.add(m.pupil);
+      const word = contextWordAt(text, lower, at);
+      const name = settings.pupils[m.pupil]?.name ?? '';
+      contextFindings.push({
+        kind: 'pupil-in-sensitive-context',
+        confidence: Math.abs(at - m.pos) <= PROXIMITY / 3 ? 'high' : 'medium',
+        location,
+        evidence: `pupil ${initials(name)} near "${word}" ${where}`,
+      });
+    }
+  }
+
+  // Bulk: a list of identifiers, or of pupils with their personal data.
+  const bulk = bulkFinding(text, lower, table, idValues.size, pupilsSeen.size, location, where);
+  const individual = [...idFindings, ...contextFindings];
+  return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
+}
+
+function contextWordAt(text: string, lower: string, at: number): string {
+  for (const re of [CONTEXT_ACRONYM_RE, CONTEXT_RE]) {
+    const sticky = new RegExp(re.source, 'y');
+    sticky.lastIndex = at;
+    const m = sticky.exec(re === CONTEXT_RE ? lower : text);
+    if (m) return m[0];
+  }
+  return text.slice(at, at + 12);
+}
+
+function bulkFinding(
+  text: string, lower: string, table: { header: string; rows: number } | undefined,
+  ids: number, pupils: number, location: FindingLocation, where: string,
+): Finding | undefined {
+  const describe = (what: string, confidence: Confidence): Finding =>
+    ({ kind: 'bulk-pupil-data', confidence, location, evidence: `list of ${what} ${where}` });
+  if (ids >= BULK_MIN) return describe(`${ids} pupil identifiers`, 'high');
+  if (pupils >= BULK_MIN) {
+    const dates = positions(DATE_RE, text).length;
+    const dobWords = /(?<![a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(lower);
+    if (ids >= 1 || dates >= 2 || dobWords) return describe(`${pupils} pupils with personal data`, 'high');
+    if (table && pupils >= 5) return describe(`${pupils} pupils`, 'medium');
+  }
+  // A table of pupils' personal data even without a roster: name and data columns, several rows.
+  if (table && NAME_HEADINGS.test(table.header) && PUPIL_DATA_HEADINGS.test(table.header)) {
+    const headings = table.header.split(/[,\t;|]/).filter((h) => PUPIL_DATA_HEADINGS.test(h.trim())).length;
+    const pupilish = /(?<![a-z])(?:upn|uln|dob|d\.o\.b|date of birth|sen|send|ehcp|fsm|free school meals|pupil premium|year group|tutor group|pupil|student|learner|child)(?![a-z])/.test(table.header);
+    if (pupilish && headings >= 1) return describe(`${table.rows} rows of pupil data`, 'medium');
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+
+const TEXT_ATTACHMENT = /\.(?:csv|tsv|txt|text|md|html?|json|xml|log|vcf|ics)$/i;
+
+function attachmentText(a: Draft['attachments'][number]): string | undefined {
+  if (a.text === undefined) return undefined;
+  const type = a.contentType?.toLowerCase() ?? '';
+  if (!(type.startsWith('text/') || TEXT_ATTACHMENT.test(a.name))) return undefined;
+  const html = type === 'text/html' || /\.html?$/i.test(a.name);
+  return cleanText(html ? htmlToText(a.text) : a.text);
+}
 
 /** Every sensitive-data finding in the subject, body and text-like attachments, in a stable order. */
-export function findSensitiveData(_draft: Draft, _settings: ResolvedSettings): Finding[] {
-  return [];
+export function findSensitiveData(draft: Draft, settings: ResolvedSettings): Finding[] {
+  const index = pupilIndex(settings.pupils);
+  const sources: Source[] = [
+    { location: 'subject', text: cleanText(draft.subject) },
+    { location: 'body', text: bodyText(draft.body.kind, draft.body.content) },
+  ];
+  for (const a of draft.attachments) {
+    const text = attachmentText(a);
+    if (text !== undefined) sources.push({ location: `attachment:${a.name}`, text });
+  }
+  return sources.flatMap((s) => scanSource(s, settings, index));
 }
+

@@ -1,0 +1,143 @@
+// Turns HTML and text into the plain text the detectors read, so that tags,
+// entities and invisible characters cannot hide an identifier (issue #2).
+// Hand-written rather than DOMPurify or a DOM parser: the send-time runtime
+// has no DOM. Every loop is linear in the input.
+
+/** Tags that do not break a word: removing them must join "B801<b>2000</b>05001". */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
+  'mark', 'o:p', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+/** Elements whose content is not text a reader sees. */
+const SKIPPED_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'xml']);
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', hairsp: ' ',
+  shy: '', zwj: '', zwnj: '', zerowidthspace: '', nobreak: '', wj: '', invisibletimes: '', invisiblecomma: '',
+  ndash: '-', mdash: '-', hyphen: '-', dash: '-', minus: '-', horbar: '-',
+  lsquo: "'", rsquo: "'", sbquo: "'", ldquo: '"', rdquo: '"', bdquo: '"', laquo: '"', raquo: '"',
+  hellip: '...', bull: '*', middot: '.', pound: '£', euro: '€', dollar: '$', copy: '©', reg: '®', trade: '™',
+  times: '×', divide: '÷', deg: '°', sect: '§', para: '¶', colon: ':', comma: ',', period: '.', sol: '/',
+  lpar: '(', rpar: ')', num: '#', percnt: '%', commat: '@', excl: '!', quest: '?', semi: ';', equals: '=', plus: '+',
+  tab: '\t', newline: '\n',
+};
+
+function decodeEntity(body: string): string | undefined {
+  if (body.charCodeAt(0) === 35 /* # */) {
+    const hex = body[1] === 'x' || body[1] === 'X';
+    const digits = body.slice(hex ? 2 : 1);
+    if (!(hex ? /^[0-9a-f]{1,6}$/i : /^\d{1,7}$/).test(digits)) return undefined;
+    const cp = parseInt(digits, hex ? 16 : 10);
+    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
+  }
+  return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+}
+
+/** Decodes named and numeric character references; unknown ones stay as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  let out = '';
+  let last = 0;
+  let i = text.indexOf('&');
+  while (i >= 0) {
+    // Entity names are short; looking at most 32 characters ahead keeps this linear.
+    let j = i + 1;
+    const limit = Math.min(text.length, i + 33);
+    while (j < limit && /[#0-9A-Za-z]/.test(text[j] ?? '')) j++;
+    const decoded = j > i + 1 ? decodeEntity(text.slice(i + 1, j)) : undefined;
+    if (decoded !== undefined) {
+      out += text.slice(last, i) + decoded;
+      last = text[j] === ';' ? j + 1 : j;
+    }
+    i = text.indexOf('&', Math.max(j, i + 1));
+  }
+  return out + text.slice(last);
+}
+
+/** Plain text of an HTML body: tags removed (inline ones without a gap), entities decoded. */
+export function htmlToText(html: string): string {
+  let out = '';
+  let i = 0;
+  const n = html.length;
+  // Once no '>' remains, every later '<' is text; remembering that keeps "<<<<…" linear.
+  let noCloseAfter = n;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0 || lt >= noCloseAfter) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, lt);
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    const next = html.charCodeAt(lt + 1);
+    const isTagStart = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 /* / */ || next === 33 /* ! */ || next === 63; /* ? */
+    if (!isTagStart) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) {
+      noCloseAfter = lt;
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
+    const name = tagName(html, lt + 1, gt);
+    const closing = html.charCodeAt(lt + 1) === 47;
+    i = gt + 1;
+    if (!closing && SKIPPED_CONTENT.has(name)) {
+      const end = indexOfCloseTag(html, name, i);
+      i = end < 0 ? n : end;
+      continue;
+    }
+    if (!INLINE_TAGS.has(name)) out += name === 'td' || name === 'th' ? '\t' : '\n';
+  }
+  return decodeEntities(out);
+}
+
+function tagName(html: string, from: number, to: number): string {
+  let i = from;
+  if (html.charCodeAt(i) === 47) i++;
+  let j = i;
+  while (j < to && /[A-Za-z0-9:-]/.test(html[j] ?? '')) j++;
+  return html.slice(i, j).toLowerCase();
+}
+
+function indexOfCloseTag(html: string, name: string, from: number): number {
+  const re = new RegExp(`</${name}\\s*>`, 'gi');
+  re.lastIndex = from;
+  const m = re.exec(html);
+  return m ? m.index + m[0].length : -1;
+}
+
+/**
+ * Maps characters that hide or disguise text to plain ones: zero-width and
+ * soft-hyphen characters go, Unicode spaces become a space, Unicode dashes a
+ * hyphen, full-width digits and letters their ASCII forms. Done by hand, as
+ * String.prototype.normalize may be missing without ICU.
+ */
+export function cleanText(text: string): string {
+  // Fast path: most mail is plain ASCII.
+  // eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  // eslint-disable-next-line no-misleading-character-class -- invisible code points listed one by one; none is meant to combine
+  return text.replace(/[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
+}
+
+function mapChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x00a0 || c === 0x3000 || c === 0x205f || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029) return ' ';
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63) return '-';
+  return '';
+}
+
+/** The text a detector reads from a body of either kind. */
+export function bodyText(kind: 'html' | 'text', content: string): string {
+  return cleanText(kind === 'html' ? htmlToText(content) : content);
+}
