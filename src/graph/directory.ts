@@ -7,7 +7,10 @@ export interface StaffMember {
   readonly id: string;
   readonly displayName: string;
   readonly userPrincipalName: string;
+  /** Mail, or the UPN when the directory has no mail (the manager view's StaffMember shape). */
+  readonly email: string;
   readonly mail: string | null;
+  readonly department: string | null;
   readonly jobTitle: string | null;
 }
 
@@ -18,7 +21,7 @@ export interface DirectoryGroups {
   readonly managersGroupId: string;
 }
 
-const USER_SELECT = 'id,displayName,userPrincipalName,mail,jobTitle';
+const USER_SELECT = 'id,displayName,userPrincipalName,mail,department,jobTitle';
 
 function toStaff(user: User): StaffMember | null {
   if (!user.id || !user.userPrincipalName) return null;
@@ -26,7 +29,9 @@ function toStaff(user: User): StaffMember | null {
     id: user.id,
     displayName: user.displayName ?? user.userPrincipalName,
     userPrincipalName: user.userPrincipalName,
+    email: user.mail ?? user.userPrincipalName,
     mail: user.mail ?? null,
+    department: user.department ?? null,
     jobTitle: user.jobTitle ?? null,
   };
 }
@@ -70,7 +75,7 @@ export class DirectoryRepository {
       query: { $select: select, $top: 999 },
     });
     return members.filter(isUser).flatMap((m) => {
-      if (select === 'id') return m.id ? [{ id: m.id, displayName: '', userPrincipalName: '', mail: null, jobTitle: null }] : [];
+      if (select === 'id') return m.id ? [{ id: m.id, displayName: '', userPrincipalName: '', email: '', mail: null, department: null, jobTitle: null }] : [];
       const s = toStaff(m);
       return s ? [s] : [];
     });
