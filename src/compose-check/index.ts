@@ -20,5 +20,7 @@ export {
 } from './time';
 export type { HoursSettings, LocalDateTime } from './time';
 
-export { findSensitiveData } from './detect';
+export { findSensitiveData, scanIdentifiers, PROXIMITY } from './detect';
+export { isValidUpn, isValidUln, isValidNhsNumber, isValidNiNumber, upnCheckLetter, maskIdentifier } from './identifiers';
+export { htmlToText, decodeEntities, cleanText, bodyText } from './normalise';
 export { BUILTIN_WEBMAIL_DOMAINS, isPersonalWebmail } from './webmail';

@@ -49,7 +49,8 @@ export const settingsSchema = v.strictObject({
   permittedHours: v.optional(
     v.pipe(
       v.strictObject({ start: timeOfDay, end: timeOfDay }),
-      v.check((h) => h.start < h.end, (issue) => {
+      // Only compare well-formed times; a malformed one already has its own message.
+      v.check((h) => !TIME_OF_DAY.test(h.start) || !TIME_OF_DAY.test(h.end) || h.start < h.end, (issue) => {
         const h = issue.input;
         return `start ${quoted(h.start)} must be before end ${quoted(h.end)}`;
       }),
