@@ -120,8 +120,11 @@ const isAlnum = (c: number): boolean => isDigit(c) || isLetter(c);
 const isSep = (c: number): boolean => c === 32 || c === 45;
 /** Characters that join numbers into decimals, dates, times and versions. */
 const isNumericJoiner = (c: number): boolean => c === 46 || c === 44 || c === 47 || c === 58 || c === 95;
-/** + (international phone), currency, # and @ mean the number is something else. */
-const isDisqualifyingPrefix = (c: number): boolean => c === 43 || c === 163 || c === 36 || c === 8364 || c === 35 || c === 64;
+/** + (international phone), currency, #, @ and URL or path characters mean the number is something else. */
+const isDisqualifyingPrefix = (c: number): boolean =>
+  c === 43 || c === 163 || c === 36 || c === 8364 || c === 35 || c === 64 || c === 47 || c === 92 || c === 61 || c === 95 || c === 38;
+/** An address, identifier or path continues after the number: "…@example.com", "…_v2". */
+const isDisqualifyingSuffix = (c: number): boolean => c === 64 || c === 95;
 
 interface IdMatch {
   readonly kind: IdKind;
@@ -182,6 +185,7 @@ function evaluateChain(
   // Part of a decimal, date, time or version ("1.2.3", "12/03/2024", "10:30")?
   if (isNumericJoiner(before) && start > 1 && isDigit(t.charCodeAt(start - 2))) return;
   if (isNumericJoiner(after) && end + 1 < n && isDigit(t.charCodeAt(end + 1))) return;
+  if (isDisqualifyingSuffix(after)) return;
 
   // Letters in front: attached ("B801…") or after one separator ("AB 12 34 56 C").
   let p = start - 1;

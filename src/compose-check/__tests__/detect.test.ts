@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { findSensitiveData, scanIdentifiers } from '../detect';
+import type { DraftAttachment } from '../types';
+import { draft, settings } from './factories';
+
+const s = settings();
+const kinds = (text: string, html = false): string[] =>
+  findSensitiveData(draft(html ? { html: text } : { text }), s).map((f) => f.kind);
+
+describe('identifiers', () => {
+  it('finds a check-valid UPN on its own, with medium confidence', () => {
+    const [f] = findSensitiveData(draft({ text: 'Ref code P930012345023 attached' }), settings({ pupils: [] }));
+    expect(f).toMatchObject({ kind: 'upn', confidence: 'medium', location: 'body', evidence: 'UPN P93…023 in body' });
+  });
+  it('raises a UPN to high confidence with a keyword', () =>
+    expect(findSensitiveData(draft({ text: 'UPN: P930012345023' }), s)[0]?.confidence).toBe('high'));
+  it('ignores a UPN-shaped code whose check letter is wrong', () => expect(kinds('UPN C930012345023')).toEqual([]));
+  it('finds a ULN only with a learner keyword', () => {
+    expect(kinds('ULN 9276308686')).toEqual(['uln']);
+    expect(kinds('Order 9276308686 has shipped')).toEqual([]);
+  });
+  it('finds an NHS number only with a health keyword', () => {
+    expect(kinds('His NHS number is 943 476 5919.')).toEqual(['nhs-number']);
+    expect(kinds('Quote 943 476 5919 when you call')).toEqual([]);
+  });
+  it('finds NI numbers, higher confidence with a keyword', () => {
+    expect(findSensitiveData(draft({ text: 'National Insurance: AB 12 34 56 C' }), s)[0]).toMatchObject({ kind: 'ni-number', confidence: 'high', evidence: 'NI number AB1…56C in body' });
+    expect(findSensitiveData(draft({ text: 'code AB123456C' }), s)[0]?.confidence).toBe('medium');
+  });
+  it('rejects NI numbers with invalid prefixes or suffixes', () => expect(kinds('NI numbers GB123456A, AB123456E, QQ123456C')).toEqual([]));
+  it('never puts the raw value in the evidence', () => {
+    const all = findSensitiveData(draft({ text: 'UPN B801200005001, ULN 9276308686, NHS 9434765919, NI AB123456C' }), s);
+    for (const f of all) for (const raw of ['B801200005001', '9276308686', '9434765919', 'AB123456C']) expect(f.evidence).not.toContain(raw);
+  });
+  it('reports the subject and attachments as locations', () => {
+    const att: DraftAttachment = { name: 'notes.txt', contentType: 'text/plain', text: 'ULN 9276308686' };
+    const found = findSensitiveData(draft({ subject: 'UPN B801200005001', attachments: [att] }), s);
+    expect(found.map((f) => f.location)).toEqual(['subject', 'attachment:notes.txt']);
+    expect(found[0]?.evidence).toBe('UPN B80…001 in subject');
+  });
+  it('skips attachments that are not text-like or have no text', () => {
+    const pdf: DraftAttachment = { name: 'report.pdf', contentType: 'application/pdf', text: 'ULN 9276308686' };
+    const noText: DraftAttachment = { name: 'list.csv', contentType: 'text/csv' };
+    expect(findSensitiveData(draft({ attachments: [pdf, noText] }), s)).toEqual([]);
+  });
+});
+
+describe('evasion does not hide a match', () => {
+  it.each([
+    ['zero-width characters', 'UPN B801\u200b2000\u200c0500\u200d1\ufeff'],
+    ['soft hyphens', 'UPN B801\u00ad200005001'],
+    ['spaces inside', 'UPN B801 2000 0500 1'],
+    ['dashes inside', 'UPN B801-2000-0500-1'],
+    ['a separated check letter', 'UPN B-801200005001'],
+    ['lower case', 'upn b801200005001'],
+    ['Unicode dashes and no-break spaces', 'UPN B801\u20132000\u00a00500\u20141'],
+    ['full-width digits', 'UPN Ｂ８０１２００００５００１'],
+  ])('%s', (_name, text) => expect(kinds(text)).toEqual(['upn']));
+  it('HTML tags inside the number', () => expect(kinds('<p>UPN <b>B801</b><span style="x">2000</span>05001</p>', true)).toEqual(['upn']));
+  it('HTML entities, named and numeric', () => expect(kinds('UPN B&#56;01200&#x30;05001&nbsp;and&amp;', true)).toEqual(['upn']));
+  it('an entity-encoded zero-width space', () => expect(kinds('ULN 92763&#8203;08686', true)).toEqual(['uln']));
+  it('a keyword split by a comment', () => expect(kinds('NHS<!-- x --> no. 943&shy;476&shy;5919', true)).toEqual(['nhs-number']));
+  it('hidden style and script content is not read', () => expect(kinds('<style>.a{}</style><script>var u="9276308686"</script>ULN', true)).toEqual([]));
+  it('spaced-out digits of a ULN', () => expect(kinds('learner number 9 2 7 6 3 0 8 6 8 6')).toEqual(['uln']));
+});
+
+describe('look-alikes do not fire', () => {
+  it.each([
+    ['UK phone numbers', 'Call the NHS clinic on 0161 496 0000 or 07700 900123, or +44 7700 900123.'],
+    ['an international number with a valid checksum', 'Patient line: +44 943 476 5919'],
+    ['order and invoice references', 'Invoice INV9276308686 and order #9434765919 for our patient hoist.'],
+    ['an alphanumeric reference with a valid UPN inside', 'Tracking: XB801200005001'],
+    ['a reference word before a check-valid UPN', 'Order ref: P930012345023'],
+    ['meeting dates and times', 'Meeting on 12/03/2026 at 10:30, then 2026-03-12 14:00. Patient group 13.03.2026.'],
+    ['version strings', 'Upgrade the learner app to v10.0.19041.1234 or 9.276.308.686 build 2024.11.26.1'],
+    ['money', 'The learner bursary is £9276308686 (a typo) or $9434765919 health budget'],
+    ['long digit runs', `NHS ULN learner ${'9276308686'.repeat(50)}`],
+    ['numbers with units', 'The health dataset has 9434765919px and 9276308686ms timings'],
+    ['a decimal', 'patient score 9434765919.5'],
+    ['e-mail addresses and URLs with digits', 'learner 9276308686@example.com and https://x.test/9276308686 are fine'],
+  ])('%s', (_name, text) => expect(kinds(text)).toEqual([]));
+  it('real-world technical text', () =>
+    expect(kinds('Build 1.4.2 (commit 3f9a2b1) failed: ENOENT at line 1024; retry in 3600 seconds. Port 8080, PID 12345, uptime 86400.')).toEqual([]));
+});
+
+describe('roster pupils in sensitive context', () => {
+  it('finds a full name near a safeguarding word, masking the name', () => {
+    const [f] = findSensitiveData(draft({ text: 'Amelia Smith has a child protection plan.' }), s);
+    expect(f).toMatchObject({ kind: 'pupil-in-sensitive-context', evidence: 'pupil A. S. near "child protection" in body' });
+  });
+  it('a name alone is not sensitive', () => expect(kinds('Amelia Smith did really well today!')).toEqual([]));
+  it('a first name near context is not enough', () => expect(kinds('Amelia has an EHCP review.')).toEqual([]));
+  it('context beyond 300 characters does not count', () =>
+    expect(kinds(`Amelia Smith did well. ${'x '.repeat(200)} The EHCP meeting is for another child.`)).toEqual([]));
+  it.each([
+    ['"Surname, Forename"', 'Smith, Amelia - EHCP annual review'],
+    ['upper case', 'AMELIA SMITH is on the SEN register'],
+    ['a middle name left out', 'Jack Brown was excluded yesterday'],
+    ['the full name with middle name', 'Jack Oliver Brown: social worker visit'],
+    ['an apostrophe', "Noah O'Neil takes medication at lunch"],
+    ['a hyphenated surname and diacritics', 'Zoë Clarke-Hughes self-harm concern'],
+    ['a zero-width space inside the name', 'Amelia Sm\u200bith - CP plan'],
+    ['a name split across HTML tags', '<b>Amelia</b> <i>Smith</i> is LAC'],
+  ])('matches %s', (_name, text) => expect(kinds(text, text.startsWith('<'))).toEqual(['pupil-in-sensitive-context']));
+  it('acronyms count only in capitals ("Sen" is a surname)', () => {
+    expect(kinds('Amelia Smith met Mr Sen today.')).toEqual([]);
+    expect(kinds('Amelia Smith: SEN support')).toEqual(['pupil-in-sensitive-context']);
+  });
+  it('does not match a name inside longer words', () => expect(kinds('Amelia Smithson has an EHCP')).toEqual([]));
+});
+
+describe('bulk pupil data', () => {
+  const csv = [
+    'Name,UPN,DOB',
+    'Amelia Smith,B801200005001,03/04/2014',
+    'Jack Brown,P930012345023,12/11/2013',
+    "Noah O'Neil,A123456789012,01/01/2014",
+  ].join('\n');
+  it('finds a class list CSV attachment', () => {
+    const found = findSensitiveData(draft({ attachments: [{ name: 'class.csv', contentType: 'text/csv', text: csv }] }), s);
+    expect(found[0]).toMatchObject({ kind: 'bulk-pupil-data', location: 'attachment:class.csv' });
+  });
+  it('finds pupils with dates of birth even without identifiers', () => {
+    const text = 'Amelia Smith 03/04/2014\nJack Brown 12/11/2013\nNoah O\'Neil 01/01/2014';
+    expect(kinds(text)).toEqual(['bulk-pupil-data']);
+  });
+  it('finds a table of pupil data without a roster', () => {
+    const table = 'Pupil name,DOB,Year group\nA One,01/02/2014,Y7\nB Two,02/03/2014,Y7\nC Three,03/04/2014,Y8';
+    expect(findSensitiveData(draft({ text: table }), settings({ pupils: [] })).map((f) => f.kind)).toEqual(['bulk-pupil-data']);
+  });
+  it('a list of names without personal data is not bulk', () =>
+    expect(kinds('Well done to Amelia Smith, Jack Brown and Noah O\'Neil for their certificates!')).toEqual([]));
+  it('a table of products is not pupil data', () =>
+    expect(kinds('Item,Price,Qty\nPens,1.20,4\nPaper,3.50,2\nGlue,0.99,1')).toEqual([]));
+  it('caps individual findings and reports the list once', () => {
+    const rows = Array.from({ length: 40 }, () => 'ULN 9276308686, 1234567007, 1234567015, 1234567023').join('\n');
+    const found = findSensitiveData(draft({ text: rows }), s);
+    expect(found[0]?.kind).toBe('bulk-pupil-data');
+    expect(found.length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('scanIdentifiers', () => {
+  it('takes each group of a space-separated row on its own', () =>
+    expect(scanIdentifiers('9276308686 1234567007').map((m) => m.value)).toEqual(['9276308686', '1234567007']));
+  it('is linear on a 5 MB run of digits', () => {
+    const started = performance.now();
+    scanIdentifiers('1'.repeat(5_000_000));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
