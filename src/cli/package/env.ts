@@ -84,6 +84,7 @@ export const PackageEnvSchema = v.object({
   AUP_SHAREPOINT_SITE: sharePointSite,
   AUP_MANAGERS_GROUP_ID: guid('the Object ID of the managers group'),
   AUP_ALL_STAFF_GROUP_ID: guid('the Object ID of the all-staff group'),
+  AUP_ADMINS_GROUP_ID: optionalGuid('the Object ID of the group that may publish policy versions; leave empty to use the managers group'),
   AUP_TEAMS_APP_ID: optionalGuid('the Teams app id; leave empty to derive one'),
   AUP_OUTLOOK_ADDIN_ID: optionalGuid('the Outlook add-in id; leave empty to derive one'),
   AUP_PRIVACY_URL: optionalHttpsUrl,
@@ -98,6 +99,8 @@ export interface PackageEnv {
   sharePointSite: string;
   managersGroupId: string;
   allStaffGroupId: string;
+  /** May publish policy versions and change settings; the managers group unless set. */
+  adminsGroupId: string;
   /** Given in .env, or undefined to derive a stable one from the client id. */
   teamsAppId: string | undefined;
   outlookAddinId: string | undefined;
@@ -126,6 +129,7 @@ export function validateEnv(raw: Record<string, string | undefined>, file = '.en
     sharePointSite: o.AUP_SHAREPOINT_SITE,
     managersGroupId: o.AUP_MANAGERS_GROUP_ID,
     allStaffGroupId: o.AUP_ALL_STAFF_GROUP_ID,
+    adminsGroupId: orUndefined(o.AUP_ADMINS_GROUP_ID) ?? o.AUP_MANAGERS_GROUP_ID,
     teamsAppId: orUndefined(o.AUP_TEAMS_APP_ID),
     outlookAddinId: orUndefined(o.AUP_OUTLOOK_ADDIN_ID),
     privacyUrl: orUndefined(o.AUP_PRIVACY_URL),

@@ -1,0 +1,74 @@
+// The production build with a school's settings baked in. src/ui/config.ts
+// reads its Entra and SharePoint settings from VITE_* variables at build time,
+// so `npm run package` builds the site itself rather than trusting whatever
+// is already in dist/ (which may be a demo build with no client id).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { PackageEnv } from './env';
+
+/**
+ * The vite builds that make up `npm run build`, in order, and where each
+ * writes inside the output folder. A test checks package.json's build script
+ * names the same configs, so the two cannot drift apart.
+ */
+export const BUILD_CONFIGS: ReadonlyArray<{ readonly config: string; readonly outSubdir: string }> = [
+  { config: 'vite.config.ts', outSubdir: '' },
+  { config: 'src/outlook/vite.launchevent.config.ts', outSubdir: 'outlook' },
+];
+
+/**
+ * Graph's address for a site given its URL: `host:/sites/name:` (path-based
+ * addressing), or just the host for the root site. Usable wherever Graph takes
+ * a site id, e.g. `/sites/{this}/lists`, without a network call at package time.
+ */
+export function graphSiteKey(siteUrl: string): string {
+  const url = new URL(siteUrl);
+  const path = url.pathname.replace(/\/+$/, '');
+  return path === '' ? url.hostname : `${url.hostname}:${path}:`;
+}
+
+/** The VITE_* variables src/ui/config.ts (and the views) read in a production build. */
+export function viteEnv(env: PackageEnv, ids: { teamsAppId: string }): Record<string, string> {
+  return {
+    VITE_AUP_MODE: 'production',
+    VITE_GRAPH_BASE_URL: 'https://graph.microsoft.com',
+    VITE_SITE_ID: graphSiteKey(env.sharePointSite),
+    VITE_SHAREPOINT_SITE_URL: env.sharePointSite,
+    VITE_AAD_CLIENT_ID: env.clientId,
+    // Single-tenant: only this school's accounts can sign in.
+    VITE_AAD_AUTHORITY: `https://login.microsoftonline.com/${env.tenantId}`,
+    VITE_TENANT_ID: env.tenantId,
+    VITE_MANAGERS_GROUP_ID: env.managersGroupId,
+    VITE_ADMINS_GROUP_ID: env.adminsGroupId,
+    VITE_ALL_STAFF_GROUP_ID: env.allStaffGroupId,
+    VITE_TEAMS_APP_ID: ids.teamsAppId,
+    VITE_BASE_URL: env.baseUrl,
+  };
+}
+
+/** Runs every vite build into `outDir` (emptied first) with the given VITE_* variables. */
+export async function buildSite(rootDir: string, outDir: string, variables: Record<string, string>): Promise<void> {
+  // Vite exposes process.env's VITE_* variables to the bundle; set them only for this build.
+  const saved = new Map(Object.keys(variables).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, variables);
+  try {
+    let first = true;
+    for (const { config, outSubdir } of BUILD_CONFIGS) {
+      const configFile = join(rootDir, config);
+      if (!existsSync(configFile)) throw new Error(`build config ${config} is missing`);
+      await build({
+        configFile,
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir: join(outDir, outSubdir), emptyOutDir: first },
+      });
+      first = false;
+    }
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
