@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { checkDraft, MAX_MESSAGE_LENGTH } from '../check';
+import { CLAUSES } from '../../policy/clauses';
+import type { Decision, Draft } from '../types';
+import type { ResolvedSettings } from '../settings';
+import { hashContactEmail } from '../settings';
+import { EVENING, LABEL, PUPILS, SCHOOL, SCHOOL_HOURS, draft, settings, to } from './factories';
+
+const SENSITIVE = 'Amelia Smith has an EHCP review on Monday. UPN B801200005001.';
+const check = (d: Draft, s: ResolvedSettings = settings(), now = SCHOOL_HOURS): Decision => checkDraft(d, { now, settings: s });
+const codes = (d: Decision): string[] => d.reasons.map((r) => r.code);
+
+describe('sensitive-unencrypted', () => {
+  it('fires for sensitive data to an outside recipient, unprotected', () => {
+    const d = check(draft({ text: SENSITIVE, recipients: to('senco@council.example.gov.uk') }));
+    expect(codes(d)).toEqual(['sensitive-unencrypted']);
+    expect(d.reasons[0]?.clause).toEqual(CLAUSES.emailSecurity);
+    expect(d.verdict).toBe('warn');
+    expect(d.fixes).toEqual([{ kind: 'apply-label', labelId: LABEL }, { kind: 'add-subject-tag', tag: '[secure]' }]);
+  });
+  it('fires when only a cc or bcc recipient is outside', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: [{ email: `head@${SCHOOL}`, field: 'to' }, { email: 'x@other.org', field: 'bcc' }] })))).toEqual(['sensitive-unencrypted']));
+  it('never fires for mail inside the school and pupil domains', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to(`head@${SCHOOL}`, `a.smith@${PUPILS}`) })))).toEqual([]));
+  it('treats subdomains of a school domain as inside', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to(`head@staff.${SCHOOL}`) })))).toEqual([]));
+  it('does not fire without sensitive data', () =>
+    expect(codes(check(draft({ text: 'Amelia Smith did really well today', recipients: to('x@other.org') })))).toEqual([]));
+  it('does not fire with an encrypting label', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('x@other.org'), sensitivityLabelId: LABEL.toUpperCase() })))).toEqual([]));
+  it('still fires with a label that does not encrypt ("General")', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('x@other.org'), sensitivityLabelId: 'general-label-id' })))).toEqual(['sensitive-unencrypted']));
+  it('does not fire with a subject tag, in any case', () =>
+    expect(codes(check(draft({ text: SENSITIVE, subject: 'Review [SECURE]', recipients: to('x@other.org') })))).toEqual([]));
+  it('does not fire with S/MIME encryption', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('x@other.org'), smimeEncrypted: true })))).toEqual([]));
+  it('uses the sender\'s domain as the school when none is configured', () => {
+    const s = settings({ schoolDomains: [] });
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to(`head@${SCHOOL}`) }), s))).toEqual([]);
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('x@other.org') }), s))).toEqual(['sensitive-unencrypted']);
+  });
+  it('offers only the fixes that are configured', () => {
+    const s = settings({ encryption: { subjectTags: ['[encrypt]'] } });
+    expect(check(draft({ text: SENSITIVE, recipients: to('x@other.org') }), s).fixes).toEqual([{ kind: 'add-subject-tag', tag: '[encrypt]' }]);
+  });
+  it('tells the user the masked evidence and the fix, in at most 500 characters', () => {
+    const { message } = check(draft({ text: SENSITIVE, recipients: to('x@other.org') })).reasons[0]!;
+    expect(message).toContain('UPN B80…001 in body');
+    expect(message).toContain('[secure]');
+    expect(message).not.toContain('B801200005001');
+    expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+  });
+});
+
+describe('outside-hours', () => {
+  it('fires for a parent contact in the evening, with a schedule fix for 08:00 next day', () => {
+    const d = check(draft({ recipients: to('Parent@Example.com') }), settings(), EVENING);
+    expect(codes(d)).toEqual(['outside-hours']);
+    expect(d.reasons[0]?.clause).toEqual(CLAUSES.contactHours);
+    expect(d.fixes).toEqual([{ kind: 'schedule', at: new Date('2026-11-27T08:00:00Z') }]);
+    expect(d.reasons[0]?.message).toContain('19:10');
+    expect(d.reasons[0]?.message).toContain('Fri 27/11/2026 08:00');
+  });
+  it('fires for a pupil-domain address and for a roster pupil\'s address', () => {
+    expect(codes(check(draft({ recipients: to(`someone@${PUPILS}`) }), settings(), EVENING))).toEqual(['outside-hours']);
+    const s = settings({ pupilDomains: [] });
+    expect(codes(check(draft({ recipients: to(`a.smith@${PUPILS}`) }), s, EVENING))).toEqual(['outside-hours']);
+  });
+  it('recognises parents given only as hashes', () => {
+    const s = settings({ parentContacts: [], parentContactHashes: [hashContactEmail('carer@example.net')] });
+    expect(codes(check(draft({ recipients: to('CARER@example.net') }), s, EVENING))).toEqual(['outside-hours']);
+  });
+  it('never fires for staff-only mail', () =>
+    expect(codes(check(draft({ recipients: to(`head@${SCHOOL}`, 'x@other.org') }), settings(), EVENING))).toEqual([]));
+  it('does not fire within hours', () => expect(codes(check(draft({ recipients: to('parent@example.com') })))).toEqual([]));
+  it('uses the scheduled delivery time rather than the send time', () => {
+    const scheduledMorning = draft({ recipients: to('parent@example.com'), scheduledDelivery: new Date('2026-11-27T08:00:00Z') });
+    expect(codes(check(scheduledMorning, settings(), EVENING))).toEqual([]);
+    const scheduledNight = draft({ recipients: to('parent@example.com'), scheduledDelivery: new Date('2026-11-27T22:00:00Z') });
+    const d = check(scheduledNight, settings(), SCHOOL_HOURS);
+    expect(codes(d)).toEqual(['outside-hours']);
+    expect(d.fixes).toEqual([{ kind: 'schedule', at: new Date('2026-11-28T08:00:00Z') }]);
+  });
+  it('honours configured days', () => {
+    const s = settings({ days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] });
+    const saturdayNoon = new Date('2026-11-28T12:00:00Z');
+    const d = check(draft({ recipients: to('parent@example.com') }), s, saturdayNoon);
+    expect(codes(d)).toEqual(['outside-hours']);
+    expect(d.fixes).toEqual([{ kind: 'schedule', at: new Date('2026-11-30T08:00:00Z') }]);
+  });
+});
+
+describe('personal-webmail', () => {
+  it('blocks sensitive data to a personal webmail address and suggests removing it', () => {
+    const d = check(draft({ text: SENSITIVE, recipients: to('teacher.home@gmail.com') }));
+    expect(codes(d)).toEqual(['sensitive-unencrypted', 'personal-webmail']);
+    expect(d.verdict).toBe('block');
+    expect(d.reasons[1]?.clause).toEqual(CLAUSES.removingSensitive);
+    expect(d.fixes.at(-1)).toEqual({ kind: 'remove-recipient', email: 'teacher.home@gmail.com', reason: 'personal-webmail' });
+  });
+  it('fires even when the message is encrypted', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('x@hotmail.co.uk'), sensitivityLabelId: LABEL })))).toEqual(['personal-webmail']));
+  it.each(['a@googlemail.com', 'a@hotmail.fr', 'a@live.ie', 'a@yahoo.co.in', 'a@icloud.com', 'a@btinternet.com', 'a@sky.com', 'a@proton.me', 'a@outlook.com'])(
+    'covers %s', (email) => expect(codes(check(draft({ text: SENSITIVE, recipients: to(email), smimeEncrypted: true })))).toEqual(['personal-webmail']));
+  it('does not fire for a known parent contact on webmail', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('mum.smith@gmail.com'), smimeEncrypted: true })))).toEqual([]));
+  it('does not fire without sensitive data', () =>
+    expect(codes(check(draft({ text: 'See you at the fair', recipients: to('a@gmail.com') })))).toEqual([]));
+  it('covers domains added in settings', () => {
+    const s = settings({ webmailDomains: ['homemail.example'] });
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('a@homemail.example'), smimeEncrypted: true }), s))).toEqual(['personal-webmail']);
+  });
+  it('does not treat a school-like domain containing a provider name as webmail', () =>
+    expect(codes(check(draft({ text: SENSITIVE, recipients: to('a@gmail.school.example.org.uk'), smimeEncrypted: true })))).toEqual([]));
+});
+
+describe('severities and verdict', () => {
+  it('allows a harmless draft', () => expect(check(draft())).toEqual({ verdict: 'allow', reasons: [], findings: [], fixes: [] }));
+  it('the verdict is the most severe reason', () => {
+    const s = settings({ severities: { 'personal-webmail': 'warn', 'outside-hours': 'block' } });
+    const d = check(draft({ text: SENSITIVE, recipients: to('x@gmail.com') }), s);
+    expect(d.reasons.map((r) => r.severity)).toEqual(['warn', 'warn']);
+    expect(d.verdict).toBe('warn');
+    expect(check(draft({ recipients: to('parent@example.com') }), s, EVENING).verdict).toBe('block');
+  });
+  it('"off" removes a reason and its fixes', () => {
+    const s = settings({ severities: { 'sensitive-unencrypted': 'off' } });
+    const d = check(draft({ text: SENSITIVE, recipients: to('x@other.org') }), s);
+    expect(d).toMatchObject({ verdict: 'allow', reasons: [], fixes: [] });
+  });
+  it('lists reasons and fixes in a fixed order', () => {
+    const d = check(draft({ text: SENSITIVE, recipients: to('b@gmail.com', 'a@yahoo.com', 'parent@example.com') }), settings(), EVENING);
+    expect(codes(d)).toEqual(['sensitive-unencrypted', 'outside-hours', 'personal-webmail']);
+    expect(d.fixes.map((f) => f.kind)).toEqual(['apply-label', 'add-subject-tag', 'schedule', 'remove-recipient', 'remove-recipient']);
+    expect(d.fixes.slice(3).map((f) => (f.kind === 'remove-recipient' ? f.email : ''))).toEqual(['b@gmail.com', 'a@yahoo.com']);
+  });
+  it('keeps every message within 500 characters, even with many recipients and findings', () => {
+    const many = to(...Array.from({ length: 50 }, (_, i) => `very.long.recipient.address.${i}@gmail.com`), 'parent@example.com');
+    const d = check(draft({ text: `${SENSITIVE} ULN 9276308686 NHS 9434765919`, recipients: many }), settings(), EVENING);
+    expect(d.reasons).toHaveLength(3);
+    for (const r of d.reasons) expect(r.message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+  });
+  it('does not read the clock: the same draft and time give the same decision', () => {
+    const d = draft({ recipients: to('parent@example.com') });
+    expect(check(d, settings(), EVENING)).toEqual(check(d, settings(), EVENING));
+  });
+});
