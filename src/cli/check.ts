@@ -98,7 +98,10 @@ export function parseSendTime(text: string, timeZone: SupportedTimeZone): Date |
   const fields = [y, mo, d, h, mi].map(Number) as [number, number, number, number, number];
   const [year, month, day, hour, minute] = fields;
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.UTC rolls 31 February over into March; a round trip catches it.
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
   const instant = zone
     ? new Date(text.trim())
     : new Date(fromLocal(year, month, day, hour, minute, timeZone).getTime() + second * 1000);
