@@ -1,0 +1,112 @@
+// The policy as staff read it: a table of contents, the sanitised text, a
+// reading-progress bar, and an end marker that unlocks the form once seen.
+// The marker is focusable, so tabbing (or the "end of the policy" link) gets
+// keyboard users there without a mouse wheel.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { renderPolicyMarkdown } from '../../ui/markdown';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  progress: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  toc: {
+    '& ol': { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+    '& li': { paddingBlock: tokens.spacingVerticalXXS },
+  },
+  article: {
+    lineHeight: tokens.lineHeightBase400,
+    fontSize: tokens.fontSizeBase400,
+    maxWidth: '48rem',
+    overflowWrap: 'anywhere',
+    '& h1': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+    '& h2': { fontSize: tokens.fontSizeBase500, marginBlockStart: tokens.spacingVerticalXXL, scrollMarginTop: '3rem' },
+    '& a': { color: tokens.colorBrandForegroundLink },
+  },
+  end: {
+    padding: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+export interface PolicyReaderProps {
+  readonly markdown: string;
+  onReachedEnd(): void;
+}
+
+export function PolicyReader({ markdown, onReachedEnd }: PolicyReaderProps) {
+  const styles = useStyles();
+  const { html, toc } = useMemo(() => renderPolicyMarkdown(markdown), [markdown]);
+  const article = useRef<HTMLElement>(null);
+  const end = useRef<HTMLDivElement>(null);
+  const [progress, setProgress] = useState(0);
+  const reached = useRef(false);
+
+  const reach = (): void => {
+    setProgress(1);
+    if (reached.current) return;
+    reached.current = true;
+    onReachedEnd();
+  };
+
+  useEffect(() => {
+    const measure = (): void => {
+      const el = article.current;
+      if (!el) return;
+      const box = el.getBoundingClientRect();
+      const seen = (window.innerHeight - box.top) / Math.max(box.height, 1);
+      setProgress((p) => (reached.current ? 1 : Math.max(p, Math.min(1, Math.max(0, seen)))));
+    };
+    measure();
+    window.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
+    let observer: IntersectionObserver | undefined;
+    if (end.current && typeof IntersectionObserver !== 'undefined') {
+      observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) reach();
+      });
+      observer.observe(end.current);
+    }
+    return () => {
+      window.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
+      observer?.disconnect();
+    };
+    // Subscribed once per text: reach() works through refs, so a stale closure is harmless.
+  }, [html]);
+
+  const percent = Math.round(progress * 100);
+  return (
+    <div className={styles.root}>
+      <div className={styles.progress}>
+        <ProgressBar value={progress} thickness="large" aria-label={`Reading progress: ${percent}%`} aria-valuetext={`${percent}% read`} />
+      </div>
+      <nav aria-label="Contents" className={styles.toc}>
+        <Text as="p" weight="semibold" size={400}>Contents</Text>
+        <ol>
+          {toc.filter((e) => e.depth === 2).map((e) => (
+            <li key={e.id}><Link href={`#${e.id}`}>{e.text}</Link></li>
+          ))}
+          <li><Link href="#policy-end">End of the policy and the form</Link></li>
+        </ol>
+      </nav>
+      <article ref={article} className={styles.article} aria-label="Policy text" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        ref={end}
+        id="policy-end"
+        tabIndex={0}
+        className={styles.end}
+        onFocus={reach}
+        data-testid="policy-end"
+      >
+        <Text weight="semibold">End of the policy.</Text> <Text>The form to sign follows.</Text>
+      </div>
+    </div>
+  );
+}
