@@ -1,11 +1,11 @@
 // Everything `npm run package` writes beside a built site: the Teams app
 // package, the Outlook add-in manifest and the hosts' security-header files.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { PackageEnv } from './env';
-import { parseIconSource, renderIcon } from './icons';
+import { parseIconSource, renderAddinIcons, renderIcon } from './icons';
 import { outlookAddinId, teamsAppId } from './ids';
 import { manifestUrls, renderOutlookManifest } from './outlook-manifest';
 import { iisWebConfig, staticWebAppConfig } from './security-headers';
@@ -24,6 +24,8 @@ export const OUTPUTS = {
   outlookManifest: 'outlook-addin.xml',
   staticWebAppConfig: 'staticwebapp.config.json',
   iisWebConfig: 'web.config',
+  /** The add-in's ribbon and store icons, where manifest/outlook-addin.xml expects them. */
+  addinIcon: (size: number): string => `outlook/assets/icon-${size}.png`,
 } as const;
 
 /** A fixed timestamp inside the zip, so the same inputs give a byte-identical package. */
@@ -92,6 +94,15 @@ export async function writeArtefacts(rootDir: string, siteDir: string, env: Pack
     if (err.code === 'ENOENT') throw new Error(`${SOURCES.outlookManifest} is missing: the Outlook add-in manifest is part of the source tree`);
     throw err;
   });
+  // Drawn from the same source as the Teams icons, unless the build already ships its own.
+  const addinIcons: Array<[string, Uint8Array]> = [...renderAddinIcons(iconSource)]
+    .map(([size, png]): [string, Uint8Array] => [OUTPUTS.addinIcon(size), png])
+    .filter(([name]) => !existsSync(join(siteDir, name)));
+  for (const [name, png] of addinIcons) {
+    await mkdir(dirname(join(siteDir, name)), { recursive: true });
+    await writeFile(join(siteDir, name), png);
+  }
+
   const xml = renderOutlookManifest(devXml, { baseUrl: env.baseUrl, addinId: ids.outlookAddinId, clientId: env.clientId, version });
   assertUrlsServed(manifestUrls(xml), env.baseUrl, siteDir, 'The Outlook add-in manifest');
 
@@ -102,5 +113,5 @@ export async function writeArtefacts(rootDir: string, siteDir: string, env: Pack
     [OUTPUTS.iisWebConfig, iisWebConfig()],
   ];
   for (const [name, data] of files) await writeFile(join(siteDir, name), data);
-  return { ...ids, files: files.map(([name]) => name), manifestVersion: manifest.manifestVersion };
+  return { ...ids, files: [...files.map(([name]) => name), ...addinIcons.map(([name]) => name)], manifestVersion: manifest.manifestVersion };
 }

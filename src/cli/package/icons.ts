@@ -25,6 +25,7 @@ export const IconSourceSchema = v.object({
   icons: v.object({
     color: v.object({ size: v.literal(192), layers: v.array(Layer) }),
     outline: v.object({ size: v.literal(32), layers: v.array(Layer) }),
+    addin: v.object({ sizes: v.array(v.pipe(v.number(), v.integer(), v.minValue(16), v.maxValue(512))), layers: v.array(Layer) }),
   }),
 });
 export type IconSource = v.InferOutput<typeof IconSourceSchema>;
@@ -81,11 +82,20 @@ function hitTest(layer: IconLayer, paths: IconSource['paths']): (p: Pt) => boole
   return (p) => nearPolyline(p, placed, half, layer.closed);
 }
 
-/** Draws one icon into an RGBA PNG. Layers are composited in order with "source over". */
+/** Draws one of the Teams icons at its fixed size. */
 export function renderIcon(source: IconSource, which: 'color' | 'outline'): Buffer {
   const icon = source.icons[which];
-  const size = icon.size;
-  const layers = icon.layers.map((layer) => ({
+  return renderLayers(source, icon.layers, icon.size);
+}
+
+/** The Outlook add-in icons, keyed by size in pixels. */
+export function renderAddinIcons(source: IconSource): Map<number, Buffer> {
+  return new Map(source.icons.addin.sizes.map((size) => [size, renderLayers(source, source.icons.addin.layers, size)]));
+}
+
+/** Draws layers into a size×size RGBA PNG, composited in order with "source over". */
+function renderLayers(source: IconSource, iconLayers: readonly IconLayer[], size: number): Buffer {
+  const layers = iconLayers.map((layer) => ({
     test: hitTest(layer, source.paths),
     rgb: hexToRgb(layer.fill === 'accent' ? source.accentColor : layer.fill),
   }));
