@@ -1,0 +1,34 @@
+// Second build (issue #6): the send-time handlers as ONE classic script.
+// Classic Outlook on Windows loads launchevent.js into a JavaScript-only
+// runtime that has no module loader, DOM, Intl or localStorage, so this is an
+// IIFE with no imports left, targeting ES2017, written beside the main build
+// (emptyOutDir: false keeps the pages the first build wrote).
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  publicDir: false,
+  // Vite's dev-only `import.meta.env` is replaced at build time; production
+  // keeps the harness-only seams out of the file Outlook loads.
+  mode: 'production',
+  build: {
+    target: 'es2017',
+    outDir: fileURLToPath(new URL('../../dist/outlook', import.meta.url)),
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: fileURLToPath(new URL('./launchevent.ts', import.meta.url)),
+      name: 'AupGuardLaunchEvent',
+      formats: ['iife'],
+      fileName: () => 'launchevent.js',
+    },
+    rollupOptions: {
+      // valibot builds its emoji, Intl.Segmenter-free-but-\p{Emoji} regexes at
+      // module load. `\p{…}` is ES2018 and a SyntaxError in an ES2017 engine,
+      // and the engine never uses them, so calls to RegExp are declared pure
+      // and dropped when unused.
+      treeshake: { manualPureFunctions: ['RegExp'] },
+    },
+  },
+});

@@ -1,0 +1,121 @@
+// The built launchevent.js in a bare node:vm context, as classic Outlook on
+// Windows runs it: no window, document, localStorage, Intl or module loader;
+// only the Office object (here the dev harness's typed fake).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext, Script } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { buildLaunchEvent } from './build-launchevent';
+import { createFakeOffice, type FakeOffice, type FakeOfficeOptions, type MailboxVersion } from '../../src/dev/fake-office/fake-office';
+import { DEMO_USER } from '../../src/dev/demo-settings';
+
+let code = '';
+beforeAll(async () => {
+  code = (await buildLaunchEvent()).code;
+}, 120_000);
+
+interface Loaded {
+  readonly fake: FakeOffice;
+  readonly logs: string[];
+  readonly context: Record<string, unknown>;
+}
+
+/** A context with V8's built-ins only, Intl removed, plus Office and a console. */
+function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVersion } = {}, withRuntimeStorage = false): Loaded {
+  const fake = createFakeOffice({ user: DEMO_USER, ...options });
+  const logs: string[] = [];
+  const sandbox: Record<string, unknown> = {
+    Office: fake.Office,
+    console: { error: (m: string) => logs.push(m), log: (m: string) => logs.push(m) },
+    ...(withRuntimeStorage ? { OfficeRuntime: fake.OfficeRuntime } : {}),
+  };
+  const context = createContext(sandbox);
+  new Script('delete globalThis.Intl;').runInContext(context);
+  new Script(code, { filename: 'launchevent.js' }).runInContext(context);
+  return { fake, logs, context };
+}
+
+const to = (emailAddress: string, recipientType = 'externalUser'): Office.EmailAddressDetails =>
+  ({ emailAddress, displayName: emailAddress, recipientType, appointmentResponse: 'none' } as Office.EmailAddressDetails);
+
+describe('launchevent.js in a bare JavaScript-only runtime', () => {
+  it('is self-contained: no imports, no DOM, storage or Intl references, and small', () => {
+    expect(code).not.toMatch(/\bimport\s*[({'"]|\brequire\(/);
+    expect(code).not.toMatch(/\b(?:window|document|localStorage|Intl)\b/);
+    expect(code).not.toMatch(/Segmenter/);
+    expect(code).not.toMatch(/react/i);
+    expect(gzipSync(code).length).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('registers both handlers at load time', () => {
+    const { fake, context } = load();
+    expect([...fake.associated.keys()].sort()).toEqual(['onMessageRecipientsChangedHandler', 'onMessageSendHandler']);
+    expect(new Script('typeof Intl').runInContext(context)).toBe('undefined');
+    expect(new Script('typeof window + typeof document + typeof localStorage').runInContext(context)).toBe('undefinedundefinedundefined');
+  });
+
+  it('stops a message carrying a valid UPN to an external address', async () => {
+    const { fake } = load();
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.subject = 'Referral';
+    fake.state.bodyHtml = '<p>Pupil UPN: B801200005001, please see attached.</p>';
+    const completed = await fake.dispatch('onMessageSendHandler');
+    expect(completed?.allowEvent).toBe(false);
+    expect(completed?.errorMessage).toMatch(/sensitive pupil data/);
+    expect(completed?.errorMessage?.length).toBeLessThanOrEqual(500);
+    // Warn-level with Mailbox 1.14+: "Send anyway" and the pane button.
+    expect(completed?.sendModeOverride).toBe('promptUser');
+    expect(completed?.commandId).toBe('aupGuardComposeOpenPane');
+    expect(completed?.errorMessageMarkdown).toMatch(/^\*\*Encryption needed\.\*\*/);
+  });
+
+  it('lets a staff-only message through', async () => {
+    const { fake } = load();
+    fake.state.to = [to('head@wellsap.example.org.uk', 'user')];
+    fake.state.bodyHtml = '<p>Pupil UPN: B801200005001 for the SEN review.</p>';
+    expect(await fake.dispatch('onMessageSendHandler')).toEqual({ allowEvent: true });
+  });
+
+  it('makes its Office calls one at a time', async () => {
+    const { fake } = load({ latencyMs: 2 });
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>Nothing sensitive.</p>';
+    await fake.dispatch('onMessageSendHandler');
+    expect(fake.calls).toEqual(expect.arrayContaining(['to.getAsync', 'cc.getAsync', 'bcc.getAsync', 'body.getAsync']));
+    expect(fake.peakConcurrency()).toBe(1);
+  });
+
+  it('still completes, and tells the user, when reading the draft fails', async () => {
+    const { fake, logs } = load({ failCalls: /^body\.getAsync$/ });
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    const completed = await fake.dispatch('onMessageSendHandler');
+    expect(completed?.allowEvent).toBe(false);
+    expect(completed?.errorMessage).toMatch(/could not check this message/);
+    expect(completed?.sendModeOverride).toBe('promptUser');
+    expect(logs.join('\n')).toMatch(/body\.getAsync failed/);
+  });
+
+  it('lets the message go on an internal error where the host cannot offer "Send anyway"', async () => {
+    const { fake } = load({ failCalls: /^body\.getAsync$/, mailboxVersion: '1.13' });
+    expect(await fake.dispatch('onMessageSendHandler')).toEqual({ allowEvent: true });
+  });
+
+  it('reads the cache from OfficeRuntime.storage when the host has it', async () => {
+    const { fake } = load({}, true);
+    const { buildCacheRecord, CACHE_KEY } = await import('../../src/outlook/cache/settings-cache');
+    const record = buildCacheRecord({ schoolDomains: ['wellsap.example.org.uk'], severities: { 'sensitive-unencrypted': 'block' } }, [], new Date());
+    await fake.OfficeRuntime.storage.setItem(CACHE_KEY, JSON.stringify(record));
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>UPN B801200005001</p>';
+    const completed = await fake.dispatch('onMessageSendHandler');
+    expect(completed?.allowEvent).toBe(false);
+    // Block-level: no "Send anyway"; the manifest's SoftBlock applies.
+    expect(completed?.sendModeOverride).toBeUndefined();
+  });
+
+  it('completes the recipients-changed event even when nothing needs saying', async () => {
+    const { fake } = load();
+    fake.state.to = [to('head@wellsap.example.org.uk', 'user')];
+    expect(await fake.dispatch('onMessageRecipientsChangedHandler')).toBeUndefined();
+    expect(fake.state.notifications.size).toBe(0);
+  });
+});
