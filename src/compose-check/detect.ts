@@ -245,14 +245,19 @@ function pushTenDigit(digits: string, pos: number, out: IdMatch[]): void {
 
 interface NameForm {
   readonly pupil: number;
-  /** Lower-cased tokens after the first. */
+  /** Lower-cased tokens after the first two. */
   readonly rest: readonly string[];
   /** "Surname, Forename": a comma must separate the first two tokens. */
   readonly reversed: boolean;
 }
 
 interface PupilIndex {
-  readonly byFirstToken: ReadonlyMap<string, readonly NameForm[]>;
+  /** Every name's first token, to skip most words with one Set lookup. */
+  readonly firstTokens: ReadonlySet<string>;
+  /** Buckets of (first letter, second letter, length) of first tokens: skips most words without making a string. */
+  readonly firstBuckets: Uint8Array;
+  /** Keyed by the first two tokens, "amelia smith", so a common forename costs nothing extra. */
+  readonly byFirstTwo: ReadonlyMap<string, readonly NameForm[]>;
   readonly upns: ReadonlyMap<string, number>;
 }
 
@@ -262,22 +267,35 @@ function nameTokens(name: string): string[] {
   return (cleanText(name).toLowerCase().match(WORD_RE) ?? []).filter((w) => w.length > 0);
 }
 
+const BUCKETS = 32 * 32 * 32;
+/** Folds a word's first two letters and its length into 15 bits; non-ASCII letters share buckets, which only costs a lookup. */
+function bucket(text: string, start: number, end: number): number {
+  const a = text.charCodeAt(start) & 31;
+  const b = end - start > 1 ? text.charCodeAt(start + 1) & 31 : 0;
+  return (a << 10) | (b << 5) | Math.min(end - start, 31);
+}
+
 const pupilIndexCache = new WeakMap<readonly PupilEntry[], PupilIndex>();
 
 /** Built once per roster, then reused by every check with the same settings. */
 export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
   const cached = pupilIndexCache.get(pupils);
   if (cached) return cached;
-  const byFirstToken = new Map<string, NameForm[]>();
+  const firstTokens = new Set<string>();
+  const firstBuckets = new Uint8Array(BUCKETS);
+  const byFirstTwo = new Map<string, NameForm[]>();
   const upns = new Map<string, number>();
   const add = (tokens: readonly string[], pupil: number, reversed: boolean): void => {
-    const [first, ...rest] = tokens;
-    if (!first || rest.length === 0) return;
-    const forms = byFirstToken.get(first) ?? [];
+    const [first, second, ...rest] = tokens;
+    if (!first || !second) return;
+    const key = `${first} ${second}`;
+    const forms = byFirstTwo.get(key) ?? [];
     if (!forms.some((f) => f.pupil === pupil && f.reversed === reversed && f.rest.join(' ') === rest.join(' '))) {
       forms.push({ pupil, rest, reversed });
     }
-    byFirstToken.set(first, forms);
+    byFirstTwo.set(key, forms);
+    firstTokens.add(first);
+    firstBuckets[bucket(first, 0, first.length)] = 1;
   };
   pupils.forEach((p, i) => {
     // Hyphenated names are matched token by token: "Smith-Jones" is two words to the scanner.
@@ -292,7 +310,7 @@ export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
     if (tokens.length > 2) add([last, first], i, true);
     if (p.upn) upns.set(p.upn.toUpperCase(), i);
   });
-  const index = { byFirstToken, upns };
+  const index = { firstTokens, firstBuckets, byFirstTwo, upns };
   pupilIndexCache.set(pupils, index);
   return index;
 }
@@ -302,10 +320,10 @@ interface PupilMatch {
   readonly pos: number;
 }
 
-/** Finds roster pupils' full names: one pass over the words, one Map lookup each. */
+/** Finds roster pupils' full names: one pass over the words, a Set lookup each. */
 export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
   const out: PupilMatch[] = [];
-  if (index.byFirstToken.size === 0) return out;
+  if (index.byFirstTwo.size === 0) return out;
   const tokStart: number[] = [];
   const tokEnd: number[] = [];
   const n = lower.length;
@@ -328,11 +346,18 @@ export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
     tokEnd.push(j);
     i = j;
   }
-  for (let k = 0; k < tokStart.length; k++) {
-    const forms = index.byFirstToken.get(lower.slice(tokStart[k], tokEnd[k]));
+  const token = (k: number): string => lower.slice(tokStart[k], tokEnd[k]);
+  for (let k = 0; k + 1 < tokStart.length; k++) {
+    if (index.firstBuckets[bucket(lower, tokStart[k] ?? 0, tokEnd[k] ?? 0)] === 0) continue;
+    const first = token(k);
+    if (!index.firstTokens.has(first)) continue;
+    const gap = gapKind(lower.slice(tokEnd[k], tokStart[k + 1]));
+    if (gap === 'bad') continue;
+    const forms = index.byFirstTwo.get(`${first} ${token(k + 1)}`);
     if (!forms) continue;
     for (const form of forms) {
-      if (matchesAt(lower, tokStart, tokEnd, k, form)) out.push({ pupil: form.pupil, pos: tokStart[k] ?? 0 });
+      if (form.reversed && gap !== 'comma') continue;
+      if (restMatches(lower, tokStart, tokEnd, k + 1, form.rest)) out.push({ pupil: form.pupil, pos: tokStart[k] ?? 0 });
     }
   }
   return out;
@@ -340,21 +365,26 @@ export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
 
 const isCombining = (c: number): boolean => c >= 0x300 && c <= 0x36f;
 
-function matchesAt(lower: string, tokStart: readonly number[], tokEnd: readonly number[], k: number, form: NameForm): boolean {
-  if (k + form.rest.length >= tokStart.length) return false;
-  for (let r = 0; r < form.rest.length; r++) {
+/** Tokens after the second must follow with plain spaces or hyphens between. */
+function restMatches(lower: string, tokStart: readonly number[], tokEnd: readonly number[], k: number, rest: readonly string[]): boolean {
+  if (k + rest.length >= tokStart.length) return false;
+  for (let r = 0; r < rest.length; r++) {
     const a = k + r;
-    const gap = lower.slice(tokEnd[a], tokStart[a + 1]);
-    if (!separatorOk(gap, form.reversed && r === 0)) return false;
-    if (lower.slice(tokStart[a + 1], tokEnd[a + 1]) !== form.rest[r]) return false;
+    if (gapKind(lower.slice(tokEnd[a], tokStart[a + 1])) !== 'space') return false;
+    if (lower.slice(tokStart[a + 1], tokEnd[a + 1]) !== rest[r]) return false;
   }
   return true;
 }
 
-/** Between name parts: spaces or a hyphen; or a comma (a register's "Smith, Amelia", a CSV's "Amelia,Smith"). */
-function separatorOk(gap: string, commaRequired: boolean): boolean {
-  if (gap.length === 0 || gap.length > 4) return false;
-  return commaRequired ? /^[ \t]*[,\t][ \t]*$/.test(gap) : /^(?:[ -]+|[ \t]*[,\t][ \t]*)$/.test(gap);
+/**
+ * What separates two name parts: spaces or a hyphen ("Amelia Smith",
+ * "Clarke-Hughes"), or a comma or tab (a register's "Smith, Amelia", a CSV's
+ * "Amelia,Smith").
+ */
+function gapKind(gap: string): 'space' | 'comma' | 'bad' {
+  if (gap.length === 0 || gap.length > 4) return 'bad';
+  if (/^[ -]+$/.test(gap)) return 'space';
+  return /^[ \t]*[,\t][ \t]*$/.test(gap) ? 'comma' : 'bad';
 }
 
 // ---------------------------------------------------------------------------
