@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PolicyDraft, PolicyVersion } from '../../../graph/policies';
+import { StoreError } from '../../../graph/errors';
+import { importContacts, publishVersion, validateDraft, type DraftInput } from '../actions';
+
+const version = (v: string, status: PolicyVersion['status'], text?: string): PolicyVersion => ({
+  itemId: v, eTag: `"${v},1"`, version: v, title: 'AUP', status, effectiveDate: null, hash: 'h', ...(text !== undefined ? { text } : {}),
+});
+const input = (changes: Partial<DraftInput> = {}): DraftInput => ({ version: '2025-09', title: 'AUP', effectiveDate: '', text: '# New text', ...changes });
+
+describe('validateDraft', () => {
+  const current = version('2020-04', 'Current', '# Old text');
+  const versions = [current, version('2019-01', 'Retired')];
+
+  it('accepts a new label with new text', () => {
+    expect(validateDraft(input(), versions, current)).toEqual({});
+  });
+
+  it('refuses a label that is already published, current or retired', () => {
+    expect(validateDraft(input({ version: '2020-04' }), versions, current).version).toContain('already published');
+    expect(validateDraft(input({ version: '2019-01' }), versions, current).version).toContain('already published');
+  });
+
+  it('allows reusing the label of an unpublished draft', () => {
+    expect(validateDraft(input({ version: '2025-09' }), [...versions, version('2025-09', 'Draft')], current)).toEqual({});
+  });
+
+  it('refuses text identical to the current version', () => {
+    expect(validateDraft(input({ text: '# Old text\n' }), versions, current).text).toContain('same as the current version 2020-04');
+  });
+
+  it('names every missing or malformed field', () => {
+    expect(Object.keys(validateDraft({ version: 'a b', title: ' ', effectiveDate: '2025-13-01', text: '' }, versions, current)).sort())
+      .toEqual(['effectiveDate', 'text', 'title', 'version']);
+  });
+});
+
+function fakePolicies(existing: PolicyVersion | null) {
+  return {
+    get: vi.fn(async () => existing),
+    createDraft: vi.fn(async (d: PolicyDraft) => version(d.version, 'Draft')),
+    updateDraft: vi.fn(async (v: string) => version(v, 'Draft')),
+    publish: vi.fn(async (v: string) => version(v, 'Current')),
+  };
+}
+
+describe('publishVersion', () => {
+  it('creates a draft and publishes it', async () => {
+    const policies = fakePolicies(null);
+    const published = await publishVersion(policies, input({ effectiveDate: '2025-09-01' }));
+    expect(policies.createDraft).toHaveBeenCalledWith({ version: '2025-09', title: 'AUP', effectiveDate: '2025-09-01', text: '# New text' });
+    expect(policies.publish).toHaveBeenCalledWith('2025-09', '2025-09-01');
+    expect(published.status).toBe('Current');
+  });
+
+  it('finishes a draft left by an earlier failed attempt, with its eTag', async () => {
+    const policies = fakePolicies(version('2025-09', 'Draft'));
+    await publishVersion(policies, input());
+    expect(policies.createDraft).not.toHaveBeenCalled();
+    expect(policies.updateDraft).toHaveBeenCalledWith('2025-09', '"2025-09,1"', { title: 'AUP', effectiveDate: null, text: '# New text' });
+    expect(policies.publish).toHaveBeenCalledWith('2025-09', undefined);
+  });
+
+  it('never touches a published version', async () => {
+    const policies = fakePolicies(version('2025-09', 'Retired'));
+    await expect(publishVersion(policies, input())).rejects.toBeInstanceOf(StoreError);
+    expect(policies.updateDraft).not.toHaveBeenCalled();
+    expect(policies.publish).not.toHaveBeenCalled();
+  });
+});
+
+describe('importContacts', () => {
+  const repo = () => ({ import: vi.fn(async () => ({ created: 1, updated: 0, unchanged: 0, removed: 0 })) });
+
+  it('imports nothing when any row is bad', async () => {
+    const contacts = repo();
+    const outcome = await importContacts(contacts, 'Email,Role\nok@example.com,Parent\nbad,Parent\n');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.parsed.errors.map((e) => e.row)).toEqual([3]);
+    expect(contacts.import).not.toHaveBeenCalled();
+  });
+
+  it('imports nothing from a file with no contacts', async () => {
+    const contacts = repo();
+    expect((await importContacts(contacts, 'Email,Role\n')).kind).toBe('refused');
+    expect(contacts.import).not.toHaveBeenCalled();
+  });
+
+  it('passes the store plain contacts, without row numbers or keys', async () => {
+    const contacts = repo();
+    const outcome = await importContacts(contacts, 'Email,Role,Pupil\nMum@Example.com,Mother,Amy\n');
+    expect(outcome.kind).toBe('imported');
+    expect(contacts.import).toHaveBeenCalledWith([{ email: 'mum@example.com', role: 'Parent', pupilName: 'Amy' }]);
+  });
+});
