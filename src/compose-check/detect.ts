@@ -48,7 +48,7 @@ const ID_KEYWORD_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(ID_KEYWORD_KINDS
  * with the words DSLs and SENCOs use). Matched case-insensitively.
  */
 const CONTEXT_PHRASES = [
-  'sen support', 'special educational needs', 'special needs', 'send', 'ehcp', 'ehc plan', 'education health and care',
+  'sen support', 'special educational needs', 'special needs', 'ehcp', 'ehc plan', 'education health and care',
   'safeguarding', 'child protection', 'cp plan', 'cp conference', 'protection plan', 'section 47', 's47', 'strategy meeting',
   'medical condition', 'medical needs', 'diagnosis', 'diagnosed', 'medication', 'prescribed', 'allergy', 'anaphylaxis',
   'epilepsy', 'diabetes', 'diabetic', 'asthma', 'adhd', 'autism', 'autistic', 'asd', 'mental health', 'camhs', 'eating disorder',
@@ -56,13 +56,19 @@ const CONTEXT_PHRASES = [
   'looked after', 'looked-after', 'in care', 'care order', 'foster', 'fostered', 'foster carer', 'child in need',
   'social worker', 'social care', 'social services', 'children\'s services', 'early help', 'virtual school',
   'free school meals', 'pupil premium', 'self-harm', 'self harm', 'self-harming', 'suicidal', 'suicide', 'overdose',
-  'police', 'arrested', 'arrest', 'youth offending', 'yot', 'court', 'referral', 'referred', 'disclosure', 'disclosed',
+  'police', 'arrested', 'youth offending', 'yot', 'youth court', 'family court', 'court order', 'court hearing', 'referral', 'referred', 'disclosure', 'disclosed',
   'abuse', 'abused', 'neglect', 'domestic violence', 'domestic abuse', 'exploitation', 'cse', 'cce', 'county lines',
   'fgm', 'prevent referral', 'radicalisation', 'bereavement', 'counselling', 'young carer', 'pregnant', 'pregnancy',
   'sexual', 'assault', 'injury', 'bruise', 'bruising', 'missing from home', 'missing from education',
 ];
 /** Acronyms that are context only in capitals: "Sen" is a surname, "cla" a typo. */
-const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'SENCO', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM', 'PP', 'DSL', 'DDSL', 'MASH', 'LADO', 'PEP', 'IEP', 'SEMH', 'SALT', 'TAF', 'CAF'];
+// SENCO and DSL are left out: they are job titles in staff signatures, next to any pupil's name.
+const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM', 'PP', 'MASH', 'LADO', 'PEP', 'IEP', 'SEMH', 'TAF', 'CAF'];
+/**
+ * Boilerplate that names safeguarding without being about a pupil: job titles
+ * and the school's standard e-mail footer. Context words inside it do not count.
+ */
+const BOILERPLATE_RE = /(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)|child\s+protection\s+(?:policy|training|officer)|committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}|senco|send\s+(?:me|you|us|it|them|her|him|the|a|an|this|that|over|out|back|on|in)\b/g;
 
 const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(?![a-z0-9])`, 'g');
 const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
@@ -337,9 +343,10 @@ export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
     let j = i + 1;
     for (;;) {
       while (j < n && (isLetter(lower.charCodeAt(j)) || isCombining(lower.charCodeAt(j)))) j++;
-      // Apostrophes inside a name: O'Neil, D’Souza.
+      // Apostrophes inside a name (O'Neil, D’Souza), but not a possessive: "Poppy Green's EHCP".
       const a = lower.charCodeAt(j);
-      if ((a === 39 || a === 0x2019) && j + 1 < n && isLetter(lower.charCodeAt(j + 1))) j += 2;
+      const possessive = lower.charCodeAt(j + 1) === 115 /* s */ && !isLetter(lower.charCodeAt(j + 2));
+      if ((a === 39 || a === 0x2019) && j + 1 < n && isLetter(lower.charCodeAt(j + 1)) && !possessive) j += 2;
       else break;
     }
     tokStart.push(i);
@@ -467,7 +474,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
-    const context = [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b);
+    const context = withoutBoilerplate(lower, [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b));
     const reported = new Set<number>();
     for (const m of pupilMatches) {
       pupilsSeen.add(m.pupil);
@@ -490,6 +497,20 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const bulk = bulkFinding(text, lower, table, idValues.size, pupilsSeen.size, location, where);
   const individual = [...idFindings, ...contextFindings];
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
+}
+
+/** Drops context positions that fall inside job titles and footers. */
+function withoutBoilerplate(lower: string, context: number[]): number[] {
+  const spans: [number, number][] = [];
+  BOILERPLATE_RE.lastIndex = 0;
+  for (let m = BOILERPLATE_RE.exec(lower); m; m = BOILERPLATE_RE.exec(lower)) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return context;
+  let k = 0;
+  return context.filter((pos) => {
+    while (k < spans.length && (spans[k]?.[1] ?? 0) <= pos) k++;
+    const span = spans[k];
+    return !(span && span[0] <= pos && pos < span[1]);
+  });
 }
 
 function contextWordAt(text: string, lower: string, at: number): string {

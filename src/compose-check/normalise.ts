@@ -118,7 +118,7 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
 /**
  * Maps characters that hide or disguise text to plain ones: zero-width and
  * soft-hyphen characters go, Unicode spaces become a space, Unicode dashes a
- * hyphen, full-width digits and letters their ASCII forms. Done by hand, as
+ * hyphen, curly apostrophes a straight one, full-width digits and letters their ASCII forms. Done by hand, as
  * String.prototype.normalize may be missing without ICU.
  */
 export function cleanText(text: string): string {
@@ -126,13 +126,14 @@ export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
   if (!/[^\x00-\x7f]/.test(text)) return text;
   // eslint-disable-next-line no-misleading-character-class -- invisible code points listed one by one; none is meant to combine
-  return text.replace(/[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
+  return text.replace(/[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
 }
 
 function mapChar(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
   if (c === 0x00a0 || c === 0x3000 || c === 0x205f || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029) return ' ';
+  if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return "'";
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63) return '-';
   return '';
 }

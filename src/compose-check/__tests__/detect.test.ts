@@ -98,6 +98,8 @@ describe('roster pupils in sensitive context', () => {
     ['a middle name left out', 'Jack Brown was excluded yesterday'],
     ['the full name with middle name', 'Jack Oliver Brown: social worker visit'],
     ['an apostrophe', "Noah O'Neil takes medication at lunch"],
+    ['a possessive', "Please find the date for Amelia Smith's EHCP annual review"],
+    ['a curly possessive after an apostrophe name', 'Noah O’Neil’s social worker called'],
     ['a hyphenated surname and diacritics', 'Zoë Clarke-Hughes self-harm concern'],
     ['a zero-width space inside the name', 'Amelia Sm\u200bith - CP plan'],
     ['a name split across HTML tags', '<b>Amelia</b> <i>Smith</i> is LAC'],
@@ -148,4 +150,16 @@ describe('scanIdentifiers', () => {
     scanIdentifiers('1'.repeat(5_000_000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
+});
+
+describe('boilerplate is not context', () => {
+  it('ignores the safeguarding footer and job titles in a signature', () =>
+    expect(kinds([
+      'Amelia Smith won the art prize today!',
+      'Kind regards, Ms Jones, SENCo and Designated Safeguarding Lead',
+      'Wells AP Kinsley is committed to safeguarding and promoting the welfare of children.',
+    ].join('\n'))).toEqual([]));
+  it('"send" as a verb is not SEND', () => expect(kinds('Could you send me Amelia Smith\'s reading book?')).toEqual([]));
+  it('still counts the same words when they are about the pupil', () =>
+    expect(kinds('Amelia Smith: safeguarding concern logged. Kind regards, Ms Jones, Designated Safeguarding Lead')).toEqual(['pupil-in-sensitive-context']));
 });
