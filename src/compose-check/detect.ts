@@ -68,7 +68,7 @@ const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM
  * Boilerplate that names safeguarding without being about a pupil: job titles
  * and the school's standard e-mail footer. Context words inside it do not count.
  */
-const BOILERPLATE_RE = /(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)|child\s+protection\s+(?:policy|training|officer)|committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}|senco|send\s+(?:me|you|us|it|them|her|him|the|a|an|this|that|over|out|back|on|in)\b/g;
+const BOILERPLATE_RE = /(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)|child\s+protection\s+(?:policy|training|officer)|committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}/g;
 
 const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(?![a-z0-9])`, 'g');
 const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
