@@ -1,0 +1,107 @@
+// SQLite storage for the emulator. WAL with synchronous=NORMAL: a committed
+// transaction is in the WAL before the reply is sent, so it survives `kill -9`
+// of the process (power loss could drop the last commits; FULL would cost an
+// fsync per request, which a local emulator does not need).
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  lookup_id INTEGER NOT NULL UNIQUE,
+  upn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL,
+  given_name TEXT, surname TEXT, job_title TEXT, department TEXT, mail TEXT,
+  role TEXT NOT NULL CHECK (role IN ('staff','manager','admin')),
+  teams_app_installed INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE groups (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, description TEXT, mail_nickname TEXT);
+CREATE TABLE group_members (group_id TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;
+CREATE TABLE lists (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  template TEXT NOT NULL DEFAULT 'genericList',
+  created_at TEXT NOT NULL, modified_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  read_security INTEGER NOT NULL DEFAULT 1,
+  write_security INTEGER NOT NULL DEFAULT 1,
+  versioning INTEGER NOT NULL DEFAULT 0,
+  next_item_id INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE columns (
+  list_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, position INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (list_id, name)
+);
+CREATE TABLE items (
+  list_id TEXT NOT NULL, id INTEGER NOT NULL,
+  guid TEXT NOT NULL, version INTEGER NOT NULL,
+  fields TEXT NOT NULL,
+  created_at TEXT NOT NULL, modified_at TEXT NOT NULL,
+  author_id TEXT NOT NULL, created_by TEXT NOT NULL, modified_by TEXT NOT NULL,
+  change_seq INTEGER NOT NULL,
+  PRIMARY KEY (list_id, id)
+);
+CREATE INDEX items_author ON items (list_id, author_id, id);
+CREATE INDEX items_change ON items (list_id, change_seq);
+CREATE TABLE tombstones (list_id TEXT NOT NULL, id INTEGER NOT NULL, author_id TEXT NOT NULL, change_seq INTEGER NOT NULL);
+CREATE INDEX tombstones_change ON tombstones (list_id, change_seq);
+CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, entry TEXT NOT NULL);
+`;
+
+export interface OpenedDb {
+  readonly db: Db;
+  /** True when the file had no emulator schema yet: the caller seeds it. */
+  readonly created: boolean;
+}
+
+export function openDatabase(dataFile: string): OpenedDb {
+  if (dataFile !== ':memory:') mkdirSync(dirname(dataFile), { recursive: true });
+  const db = new Database(dataFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Concurrent readers (a second emulator process, a bench reading the file) wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").get() !== undefined;
+  if (hasMeta) {
+    const version = db.prepare("SELECT value FROM meta WHERE key='schema_version'").pluck().get() as string | undefined;
+    if (Number(version) !== SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`${dataFile} holds emulator schema ${version ?? 'unknown'}, this emulator needs ${SCHEMA_VERSION}; delete the file to start afresh.`);
+    }
+    return { db, created: false };
+  }
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    put.run('schema_version', String(SCHEMA_VERSION));
+    // The dev signing key lives in the file so tokens stay valid across restarts.
+    put.run('signing_key', randomBytes(32).toString('base64url'));
+    put.run('site_collection_id', randomUUID());
+    put.run('web_id', randomUUID());
+    put.run('created_at', new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    put.run('change_seq', '0');
+  })();
+  return { db, created: true };
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** SharePoint-style timestamps: second precision, UTC. */
+export const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

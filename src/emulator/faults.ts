@@ -1,0 +1,71 @@
+// Fault injection: a fraction of Graph and SharePoint requests answer 429 (with
+// Retry-After) or 503 instead of being served, as a throttled tenant would.
+// 'commit-then-503' performs the request and then reports 503, like a reply
+// lost after the write: the case the store's idempotency (SubmissionId) covers.
+import { prng } from './seed/random';
+
+export type FaultKind = '429' | '503' | 'commit-then-503';
+
+export interface FaultOptions {
+  /** 0..1: the fraction of requests that fail. */
+  readonly rate: number;
+  readonly kinds: readonly FaultKind[];
+  /** Seconds in Retry-After; Graph sends whole seconds. Default 1; 0 makes retry tests fast. */
+  readonly retryAfterSeconds?: number;
+  /** Also fail individual $batch sub-requests, as Graph throttles them one by one. Default true. */
+  readonly inBatch?: boolean;
+  /** Seed for a repeatable sequence of faults; default: random. */
+  readonly seed?: number;
+}
+
+export interface FaultStats {
+  readonly eligible: number;
+  readonly injected: Readonly<Record<FaultKind, number>>;
+}
+
+export class FaultInjector {
+  private options: FaultOptions | undefined;
+  private random: () => number = Math.random;
+  private eligible = 0;
+  private injected: Record<FaultKind, number> = { '429': 0, '503': 0, 'commit-then-503': 0 };
+
+  constructor(options?: FaultOptions) {
+    this.set(options);
+  }
+
+  set(options: FaultOptions | undefined): void {
+    if (options) {
+      if (!(options.rate >= 0 && options.rate <= 1)) throw new RangeError(`fault rate must be between 0 and 1, got ${options.rate}`);
+      if (options.rate > 0 && options.kinds.length === 0) throw new RangeError('fault kinds must not be empty');
+    }
+    this.options = options && options.rate > 0 ? options : undefined;
+    this.random = options?.seed === undefined ? Math.random : prng(options.seed);
+    this.eligible = 0;
+    this.injected = { '429': 0, '503': 0, 'commit-then-503': 0 };
+  }
+
+  /** Decides the fate of one request; undefined means serve it normally. */
+  pick(inBatch = false): FaultKind | undefined {
+    const o = this.options;
+    if (!o || (inBatch && o.inBatch === false)) return undefined;
+    this.eligible++;
+    if (this.random() >= o.rate) return undefined;
+    const kind = o.kinds[Math.floor(this.random() * o.kinds.length)]!;
+    this.injected[kind]++;
+    return kind;
+  }
+
+  headers(kind: FaultKind): Record<string, string> {
+    return kind === '429' ? { 'Retry-After': String(this.options?.retryAfterSeconds ?? 1) } : {};
+  }
+
+  stats(): FaultStats {
+    return { eligible: this.eligible, injected: { ...this.injected } };
+  }
+}
+
+export function faultReplyBody(kind: FaultKind): { code: string; message: string; status: number } {
+  return kind === '429'
+    ? { status: 429, code: 'TooManyRequests', message: 'Too many requests (injected by the emulator).' }
+    : { status: 503, code: 'serviceNotAvailable', message: 'The service is temporarily unavailable (injected by the emulator).' };
+}

@@ -1,0 +1,385 @@
+// Microsoft Graph v1.0 routes. Every handler is synchronous over better-sqlite3,
+// so one request is one atomic unit; writes also run in explicit transactions.
+import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import type { Db } from './db';
+import type { Directory} from './directory';
+import { renderUser, type UserRow } from './directory';
+import {
+  GraphHttpError, accessDenied, bodyObject, invalidRequest, isAdmin, json, noContent, notFound,
+  type EmuReply, type EmuRequest, type Principal,
+} from './http';
+import { ODataSyntaxError, evaluate, parseFilter } from './odata/filter';
+import { decodeToken, encodeToken, linkWith, option, parseExpand, parseOrderBy, parseSelect, parseTop, pick } from './odata/query';
+import type { Outbox } from './outbox';
+import { renderColumn, renderFields, renderItem, renderList, renderSite, siteInfo, SITE_PATH, type SiteInfo } from './render';
+import type { ListStore} from './store';
+import { PREFER_NON_INDEXED, etagOf, type ListRow } from './store';
+
+export interface GraphContext {
+  readonly db: Db;
+  readonly store: ListStore;
+  readonly directory: Directory;
+  readonly outbox: Outbox;
+}
+
+type Params = Readonly<Record<string, string>>;
+type Handler = (req: EmuRequest, principal: Principal, params: Params) => EmuReply;
+
+interface Route {
+  readonly method: string;
+  readonly pattern: readonly string[];
+  readonly handler: Handler;
+}
+
+const ITEM_PAGE = { fallback: 200, max: 5000 } as const;
+const DIRECTORY_PAGE = { fallback: 100, max: 999 } as const;
+
+export class GraphRoutes {
+  private readonly routes: Route[] = [];
+
+  constructor(private readonly ctx: GraphContext) {
+    const r = (method: string, path: string, handler: Handler): void => {
+      this.routes.push({ method, pattern: path.split('/'), handler });
+    };
+    r('GET', 'sites/:site', (req, _p, { site }) => json(renderSite(this.site(req, site!))));
+    r('GET', 'sites/:site/lists', (req, _p, params) => this.listLists(req, params));
+    r('POST', 'sites/:site/lists', (req, p, params) => this.createList(req, p, params));
+    r('GET', 'sites/:site/lists/:list', (req, _p, params) => this.getList(req, params));
+    r('GET', 'sites/:site/lists/:list/columns', (req, _p, params) => this.listColumns(req, params));
+    r('POST', 'sites/:site/lists/:list/columns', (req, p, params) => this.createColumn(req, p, params));
+    r('GET', 'sites/:site/lists/:list/columns/:column', (req, _p, params) => this.getColumn(req, params));
+    r('PATCH', 'sites/:site/lists/:list/columns/:column', (req, p, params) => this.updateColumn(req, p, params));
+    r('GET', 'sites/:site/lists/:list/items/delta', (req, p, params) => this.delta(req, p, params));
+    r('GET', 'sites/:site/lists/:list/items', (req, p, params) => this.listItems(req, p, params));
+    r('POST', 'sites/:site/lists/:list/items', (req, p, params) => this.createItem(req, p, params));
+    r('GET', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.getItem(req, p, params));
+    r('PATCH', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.updateItem(req, p, params, 'item'));
+    r('DELETE', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.deleteItem(req, p, params));
+    r('GET', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.getFields(req, p, params));
+    r('PATCH', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.updateItem(req, p, params, 'fields'));
+    r('GET', 'users', (req) => this.page(req, this.ctx.directory.users().map(renderUser)));
+    r('GET', 'users/:user', (req, _p, { user }) => json(userView(req, this.user(user!))));
+    r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!));
+    r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!));
+    r('POST', 'users/:user/sendMail', (req, p, { user }) => this.sendMail(req, p, user!));
+    r('POST', 'users/:user/teamwork/sendActivityNotification', (req, p, { user }) => this.sendActivityNotification(req, p, user!));
+    r('GET', 'groups/:group', (req, _p, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
+    for (const rel of ['members', 'transitiveMembers', 'members/microsoft.graph.user', 'transitiveMembers/microsoft.graph.user']) {
+      r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!));
+    }
+  }
+
+  /** Routes a request below /v1.0; `me` is the caller's own user. Returns undefined when no route matches. */
+  dispatch(req: EmuRequest, principal: Principal): EmuReply {
+    const segments = normaliseSegments(req.segments, principal);
+    const candidates = this.routes.map((route) => ({ route, params: match(route.pattern, segments) })).filter((c) => c.params !== null);
+    const hit = candidates.find((c) => c.route.method === req.method);
+    if (!hit) {
+      if (candidates.length > 0) throw new GraphHttpError(405, 'Request_BadRequest', `The HTTP method '${req.method}' is not allowed for this resource.`);
+      const last = segments[segments.length - 1] ?? '';
+      throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${last}'.`);
+    }
+    try {
+      return hit.route.handler(req, principal, hit.params!);
+    } catch (err) {
+      if (err instanceof ODataSyntaxError) throw invalidRequest(err.message);
+      throw err;
+    }
+  }
+
+  // ---- sites and lists -------------------------------------------------------
+
+  private site(req: EmuRequest, idOrRoot: string): SiteInfo {
+    const site = siteInfo(this.ctx.db, req.origin);
+    if (idOrRoot === 'root' || idOrRoot.toLowerCase() === site.id.toLowerCase()) return site;
+    // Also accept `{hostname},{siteCollectionId},{webId}` with another hostname, and the bare collection id.
+    const parts = idOrRoot.toLowerCase().split(',');
+    if ((parts.length === 3 && parts[1] === site.siteCollectionId && parts[2] === site.webId) || idOrRoot.toLowerCase() === site.siteCollectionId) return site;
+    throw notFound(`Requested site could not be found`);
+  }
+
+  private list(req: EmuRequest, params: Params): { site: SiteInfo; list: ListRow } {
+    const site = this.site(req, params.site!);
+    return { site, list: this.ctx.store.getList(params.list!) };
+  }
+
+  private listLists(req: EmuRequest, params: Params): EmuReply {
+    const site = this.site(req, params.site!);
+    const expand = parseExpand(option(req.query, 'expand'));
+    const select = parseSelect(option(req.query, 'select'));
+    const lists = this.ctx.store.allLists().map((l) => renderList(l, site, expand.has('columns') ? this.ctx.store.columns(l.id) : undefined));
+    return this.page(req, lists, select, { filterAllowed: true, keep: ['columns'] });
+  }
+
+  private createList(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const site = this.site(req, params.site!);
+    if (!isAdmin(principal)) throw accessDenied('Only a site owner can create lists (Sites.Manage.All).');
+    const body = bodyObject(req);
+    const displayName = typeof body.displayName === 'string' ? body.displayName : '';
+    const columns = Array.isArray(body.columns) ? (body.columns as ColumnDefinition[]) : [];
+    const listFacet = body.list && typeof body.list === 'object' ? (body.list as { template?: unknown }) : {};
+    const list = this.ctx.store.createList({
+      displayName,
+      description: typeof body.description === 'string' ? body.description : '',
+      template: typeof listFacet.template === 'string' ? listFacet.template : 'genericList',
+      columns,
+    }, this.ctx.directory.identityOf(principal));
+    return json(renderList(list, site, this.ctx.store.columns(list.id)), 201);
+  }
+
+  private getList(req: EmuRequest, params: Params): EmuReply {
+    const { site, list } = this.list(req, params);
+    const expand = parseExpand(option(req.query, 'expand'));
+    const out = renderList(list, site, expand.has('columns') ? this.ctx.store.columns(list.id) : undefined);
+    return json(pick(out, parseSelect(option(req.query, 'select')), ['id', 'columns']));
+  }
+
+  private listColumns(req: EmuRequest, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    return this.page(req, this.ctx.store.columns(list.id).map(renderColumn), parseSelect(option(req.query, 'select')), { filterAllowed: true });
+  }
+
+  private getColumn(req: EmuRequest, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    const column = this.ctx.store.findColumn(list.id, params.column!);
+    if (!column) throw notFound(`Column '${params.column}' does not exist.`);
+    return json(renderColumn(column));
+  }
+
+  private createColumn(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    if (!isAdmin(principal)) throw accessDenied('Only a site owner can add columns (Sites.Manage.All).');
+    return json(renderColumn(this.ctx.store.addColumn(list.id, bodyObject(req) as ColumnDefinition)), 201);
+  }
+
+  private updateColumn(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    if (!isAdmin(principal)) throw accessDenied('Only a site owner can change columns (Sites.Manage.All).');
+    return json(renderColumn(this.ctx.store.updateColumn(list.id, params.column!, bodyObject(req) as ColumnDefinition)));
+  }
+
+  // ---- items -----------------------------------------------------------------
+
+  private fieldSelection(req: EmuRequest): { expand: boolean; select?: readonly string[] } {
+    const fields = parseExpand(option(req.query, 'expand')).get('fields');
+    return fields ? { expand: true, ...(fields.select ? { select: fields.select } : {}) } : { expand: false };
+  }
+
+  private listItems(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { site, list } = this.list(req, params);
+    const filterText = option(req.query, 'filter');
+    const top = parseTop(option(req.query, 'top'), ITEM_PAGE.fallback, ITEM_PAGE.max);
+    const skipToken = option(req.query, 'skiptoken');
+    const skip = skipToken ? Number(decodeToken(skipToken).o ?? 0) : 0;
+    const { rows, more } = this.ctx.store.queryItems(list, principal, {
+      ...(filterText ? { filter: parseFilter(filterText) } : {}),
+      orderBy: parseOrderBy(option(req.query, 'orderby')),
+      top,
+      skip,
+      honorNonIndexed: (req.headers.prefer ?? '').toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase()),
+    });
+    const fields = this.fieldSelection(req);
+    const select = parseSelect(option(req.query, 'select'));
+    const body: Record<string, unknown> = {
+      '@odata.context': `${req.origin}/v1.0/$metadata#sites('${site.id}')/lists('${list.id}')/items`,
+      value: rows.map((row) => renderItem(row, list, site, fields, select)),
+    };
+    if (more) {
+      body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken({ o: skip + rows.length }) }, ['skiptoken']);
+    }
+    return json(body);
+  }
+
+  private getItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { site, list } = this.list(req, params);
+    const row = this.ctx.store.getItem(list, params.item!, principal);
+    return json(renderItem(row, list, site, this.fieldSelection(req), parseSelect(option(req.query, 'select'))), 200, { ETag: etagOf(row) });
+  }
+
+  private getFields(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    const row = this.ctx.store.getItem(list, params.item!, principal);
+    return json(renderFields(row, parseSelect(option(req.query, 'select'))), 200, { ETag: etagOf(row) });
+  }
+
+  private createItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { site, list } = this.list(req, params);
+    const body = bodyObject(req);
+    // Top-level createdBy, createdDateTime and the like are read-only and ignored: they come from the token and the clock.
+    const fields = body.fields && typeof body.fields === 'object' && !Array.isArray(body.fields) ? (body.fields as Record<string, unknown>) : {};
+    const row = this.ctx.store.createItem(list, fields, principal, this.ctx.directory.identityOf(principal));
+    const location = `${req.origin}/v1.0/sites/${site.id}/lists/${list.id}/items/${row.id}`;
+    return json(renderItem(row, list, site, { expand: true }), 201, { ETag: etagOf(row), Location: location });
+  }
+
+  private updateItem(req: EmuRequest, principal: Principal, params: Params, shape: 'item' | 'fields'): EmuReply {
+    const { site, list } = this.list(req, params);
+    const body = bodyObject(req);
+    const input = shape === 'fields' ? body : body.fields && typeof body.fields === 'object' ? (body.fields as Record<string, unknown>) : {};
+    const row = this.ctx.store.updateItem(list, params.item!, input, principal, this.ctx.directory.identityOf(principal), req.headers['if-match']);
+    const out = shape === 'fields' ? renderFields(row) : renderItem(row, list, site, { expand: true });
+    return json(out, 200, { ETag: etagOf(row) });
+  }
+
+  private deleteItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { list } = this.list(req, params);
+    this.ctx.store.deleteItem(list, params.item!, principal, req.headers['if-match']);
+    return noContent();
+  }
+
+  private delta(req: EmuRequest, principal: Principal, params: Params): EmuReply {
+    const { site, list } = this.list(req, params);
+    const token = req.query.get('token') ?? option(req.query, 'deltatoken') ?? option(req.query, 'skiptoken');
+    const top = parseTop(option(req.query, 'top'), ITEM_PAGE.fallback, ITEM_PAGE.max);
+    const path = `/v1.0/${req.rawPath}`;
+    const link = (state: Record<string, number>): string =>
+      linkWith(req.origin, path, req.query, { token: encodeToken(state) }, ['$deltatoken', 'deltatoken', '$skiptoken', 'skiptoken']);
+    const current = this.ctx.store.currentSeq();
+    if (token === 'latest') return json({ value: [], '@odata.deltaLink': link({ s: current }) });
+    // No token: the initial enumeration of what exists now. A deltaLink token ({s}) reads every change since.
+    const state = token ? decodeToken(token) : { s: 0, u: current, i: 1 };
+    const since = Number(state.s ?? 0);
+    const upto = state.u === undefined ? current : Number(state.u);
+    const initial = state.i === 1;
+    const { rows, more } = this.ctx.store.changes(list, principal, since, upto, !initial, top);
+    const fields = this.fieldSelection(req);
+    const select = parseSelect(option(req.query, 'select'));
+    const body: Record<string, unknown> = { value: rows.map((row) => renderItem(row, list, site, fields, select)) };
+    if (more) body['@odata.nextLink'] = link({ s: rows[rows.length - 1]!.change_seq, u: upto, ...(initial ? { i: 1 } : {}) });
+    else body['@odata.deltaLink'] = link({ s: upto });
+    return json(body);
+  }
+
+  // ---- directory -------------------------------------------------------------
+
+  private user(idOrUpn: string): UserRow {
+    const u = this.ctx.directory.user(idOrUpn);
+    if (!u) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+    return u;
+  }
+
+  private renderGroup(id: string): Record<string, unknown> {
+    const g = this.ctx.directory.group(id);
+    if (!g) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    return { id: g.id, displayName: g.display_name, description: g.description, mailNickname: g.mail_nickname, securityEnabled: true, mailEnabled: false, groupTypes: [] };
+  }
+
+  private groupMembers(req: EmuRequest, groupId: string): EmuReply {
+    this.renderGroup(groupId);
+    const members = this.ctx.directory.members(groupId).map((u) => ({ '@odata.type': '#microsoft.graph.user', ...renderUser(u) }));
+    return this.page(req, members);
+  }
+
+  private memberOf(req: EmuRequest, userId: string): EmuReply {
+    const u = this.user(userId);
+    return this.page(req, this.ctx.directory.groupsOf(u.id).map((g) => ({ '@odata.type': '#microsoft.graph.group', ...this.renderGroup(g.id) })));
+  }
+
+  /** In-memory paging, $filter, $select and $count for the small collections. */
+  private page(req: EmuRequest, all: readonly object[], select = parseSelect(option(req.query, 'select')), opts: { filterAllowed?: boolean; keep?: readonly string[] } = {}): EmuReply {
+    const filterText = option(req.query, 'filter');
+    let rows = all as readonly Record<string, unknown>[];
+    if (filterText) {
+      const expr = parseFilter(filterText);
+      rows = rows.filter((row) => evaluate(expr, (segments) => segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), row)));
+    }
+    const top = parseTop(option(req.query, 'top'), DIRECTORY_PAGE.fallback, DIRECTORY_PAGE.max);
+    const skipToken = option(req.query, 'skiptoken');
+    const skip = skipToken ? Number(decodeToken(skipToken).o ?? 0) : 0;
+    const pageRows = rows.slice(skip, skip + top);
+    const body: Record<string, unknown> = {};
+    if (option(req.query, 'count') === 'true') body['@odata.count'] = rows.length;
+    body.value = pageRows.map((row) => (select ? pick(row, select, ['id', '@odata.type', ...(opts.keep ?? [])]) : withoutDepartment(row)));
+    if (skip + top < rows.length) {
+      body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken({ o: skip + top }) }, ['skiptoken']);
+    }
+    return json(body);
+  }
+
+  // ---- mail and Teams --------------------------------------------------------
+
+  private sendMail(req: EmuRequest, principal: Principal, userId: string): EmuReply {
+    const sender = this.user(userId);
+    if (sender.id !== principal.oid) throw accessDenied('Delegated sendMail can only send as the signed-in user.');
+    const body = bodyObject(req);
+    const message = (body.message ?? {}) as Record<string, unknown>;
+    const addresses = (v: unknown): string[] =>
+      Array.isArray(v) ? v.map((r) => String((r as { emailAddress?: { address?: unknown } }).emailAddress?.address ?? '')).filter(Boolean) : [];
+    const to = addresses(message.toRecipients);
+    const cc = addresses(message.ccRecipients);
+    const bcc = addresses(message.bccRecipients);
+    if (to.length + cc.length + bcc.length === 0) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid., A message can\'t be sent because it contains no recipients.');
+    const content = (message.body ?? {}) as { contentType?: unknown; content?: unknown };
+    this.ctx.outbox.record({
+      kind: 'mail', from: sender.upn, to, cc, bcc,
+      subject: typeof message.subject === 'string' ? message.subject : '',
+      bodyType: String(content.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text',
+      body: typeof content.content === 'string' ? content.content : '',
+    });
+    return noContent(202);
+  }
+
+  private sendActivityNotification(req: EmuRequest, principal: Principal, userId: string): EmuReply {
+    const recipient = this.user(userId);
+    const body = bodyObject(req);
+    if (typeof body.activityType !== 'string' || !body.topic) throw new GraphHttpError(400, 'BadRequest', 'activityType and topic are required.');
+    if (recipient.teams_app_installed !== 1) {
+      // Graph refuses when the recipient has not installed the app that sends the notification.
+      throw new GraphHttpError(403, 'Forbidden', 'The recipient has not installed the Teams app, so no activity feed notification can be sent to them.');
+    }
+    const preview = (body.previewText ?? {}) as { content?: unknown };
+    const params = Array.isArray(body.templateParameters) ? (body.templateParameters as { name?: unknown; value?: unknown }[]) : [];
+    this.ctx.outbox.record({
+      kind: 'activityNotification', from: principal.upn, to: recipient.id, activityType: body.activityType, topic: body.topic,
+      previewText: typeof preview.content === 'string' ? preview.content : '',
+      templateParameters: params.map((p) => ({ name: String(p.name ?? ''), value: String(p.value ?? '') })),
+    });
+    return noContent();
+  }
+}
+
+function withoutDepartment(row: Record<string, unknown>): Record<string, unknown> {
+  // Graph's default user properties do not include department; it needs $select.
+  if (!('userPrincipalName' in row)) return row;
+  const { department: _d, ...rest } = row;
+  return rest;
+}
+
+function userView(req: EmuRequest, u: UserRow): Record<string, unknown> {
+  const select = parseSelect(option(req.query, 'select'));
+  const user = renderUser(u) as Record<string, unknown>;
+  return select ? pick(user, select, ['id']) : withoutDepartment(user);
+}
+
+/** `me` -> users/{oid}; OData function spellings of delta -> `delta`. */
+function normaliseSegments(segments: readonly string[], principal: Principal): string[] {
+  const out = segments[0] === 'me' ? ['users', principal.oid, ...segments.slice(1)] : [...segments];
+  return out.map((s) => (s === 'delta()' || s === 'microsoft.graph.delta()' || s === 'microsoft.graph.delta' ? 'delta' : s));
+}
+
+function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    const s = segments[i]!;
+    if (p.startsWith(':')) params[p.slice(1)] = s;
+    else if (p.toLowerCase() !== s.toLowerCase()) return null;
+  }
+  return params;
+}
+
+/**
+ * Splits a Graph path into segments, resolving the site-by-path form
+ * `sites/{hostname}:/sites/wellsap:/lists/...` to `sites/root/lists/...`.
+ */
+export function splitGraphPath(rawPath: string): string[] {
+  let path = rawPath.replace(/^\/+/, '');
+  const byPath = /^sites\/([^/:]+):(\/[^:]*?)(?::(?=\/|$)|$)(.*)$/.exec(decodeURIComponent(path));
+  if (byPath) {
+    const serverRelative = byPath[2]!.replace(/\/+$/, '');
+    path = serverRelative.toLowerCase() === SITE_PATH ? `sites/root${byPath[3] ?? ''}` : 'sites/__unknown_site__';
+    return path.split('/').filter((s) => s !== '');
+  }
+  return path.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+}

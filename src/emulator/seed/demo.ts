@@ -1,0 +1,207 @@
+// The demo school, Wells AP Kinsley: staff and groups in the directory, then
+// (after provisioning has made the lists) compose-check settings, pupils and
+// parent contacts, and a few signatures. Deterministic: the same people, ids
+// and UPNs on every fresh data file, so docs and tests can name them.
+import { randomUUID } from 'node:crypto';
+import { upnCheckLetter } from '../../compose-check/identifiers';
+import { contactKey, type Contact } from '../../graph/contacts';
+import { ACKNOWLEDGEMENTS_LIST, CONTACTS_LIST, SETTINGS_LIST } from '../../graph/schema';
+import { COMPOSE_CHECK_SETTINGS_KEY } from '../../graph/settings';
+import { CURRENT_POLICY_META } from '../../policy/index';
+import type { Db } from '../db';
+import type { Directory, NewUser } from '../directory';
+import type { Principal, Role } from '../http';
+import type { ListStore } from '../store';
+import { FIRST_NAMES, SURNAMES, PARENT_FIRST_NAMES, WEBMAIL_DOMAINS } from './names';
+import { pickFrom, prng, seededUuid } from './random';
+
+export const SCHOOL_DOMAIN = 'wellsapkinsley.sch.uk';
+export const PUPIL_DOMAIN = 'pupils.wellsapkinsley.sch.uk';
+/** Every member of staff: the people who must sign the policy. */
+export const ALL_STAFF_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000001';
+/** Managers and the admin: they see every signature. */
+export const MANAGERS_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000002';
+
+/** Demo sign-ins the README and tests name. */
+export const DEMO_USERS = {
+  admin: `priya.shah@${SCHOOL_DOMAIN}`,
+  manager: `helen.carter@${SCHOOL_DOMAIN}`,
+  staff: `tom.baker@${SCHOOL_DOMAIN}`,
+  /** A member of staff without the Teams app: activity notifications to them fail. */
+  staffWithoutApp: `gary.walsh@${SCHOOL_DOMAIN}`,
+} as const;
+
+interface Person {
+  readonly given: string;
+  readonly surname: string;
+  readonly department: string;
+  readonly jobTitle: string;
+  readonly role: Role;
+  readonly teamsAppInstalled?: boolean;
+}
+
+const NAMED_STAFF: readonly Person[] = [
+  { given: 'Helen', surname: 'Carter', department: 'Senior Leadership', jobTitle: 'Headteacher', role: 'manager' },
+  { given: 'Marcus', surname: 'Reid', department: 'Senior Leadership', jobTitle: 'Deputy Headteacher', role: 'manager' },
+  { given: 'Aisha', surname: 'Khan', department: 'Safeguarding', jobTitle: 'Designated Safeguarding Lead', role: 'manager' },
+  { given: 'Gareth', surname: 'Hughes', department: 'Administration', jobTitle: 'School Business Manager', role: 'manager' },
+  { given: 'Priya', surname: 'Shah', department: 'IT and Data', jobTitle: 'IT and Data Manager', role: 'admin' },
+  { given: 'Tom', surname: 'Baker', department: 'English', jobTitle: 'Teacher of English', role: 'staff' },
+  { given: 'Gary', surname: 'Walsh', department: 'Site', jobTitle: 'Site Manager', role: 'staff', teamsAppInstalled: false },
+];
+
+const ROLES_BY_DEPARTMENT: Readonly<Record<string, readonly string[]>> = {
+  English: ['Teacher of English', 'Head of English'],
+  Mathematics: ['Teacher of Mathematics', 'Head of Mathematics'],
+  Science: ['Teacher of Science'],
+  Humanities: ['Teacher of History', 'Teacher of Geography'],
+  Vocational: ['Construction Instructor', 'Hair and Beauty Tutor', 'Motor Vehicle Instructor', 'Catering Tutor'],
+  'PE and Outdoor Learning': ['Teacher of PE', 'Outdoor Learning Lead'],
+  'Pastoral and Inclusion': ['Pastoral Lead', 'Learning Mentor', 'SENCo', 'Family Support Worker'],
+  'Teaching Assistants': ['Teaching Assistant', 'Higher Level Teaching Assistant'],
+  Administration: ['Administrator', 'Attendance Officer', 'Exams Officer', 'Receptionist'],
+};
+
+const emailOf = (given: string, surname: string, n = 0): string =>
+  `${given}.${surname}${n ? n : ''}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + `@${SCHOOL_DOMAIN}`;
+
+/** About 60 staff, a few managers, one admin; All Staff and AUP Managers groups. */
+export function seedDirectory(directory: Directory, staffCount = 60): void {
+  const random = prng(20200401);
+  const people: Person[] = [...NAMED_STAFF];
+  const departments = Object.keys(ROLES_BY_DEPARTMENT);
+  while (people.length < staffCount) {
+    const department = pickFrom(random, departments);
+    people.push({
+      given: pickFrom(random, FIRST_NAMES),
+      surname: pickFrom(random, SURNAMES),
+      department,
+      jobTitle: pickFrom(random, ROLES_BY_DEPARTMENT[department]!),
+      role: 'staff',
+      // A couple of staff have not installed the Teams app, so notification failures can be demonstrated.
+      teamsAppInstalled: people.length % 29 !== 0,
+    });
+  }
+  const seen = new Set<string>();
+  const users: NewUser[] = people.map((p) => {
+    let n = 0;
+    let upn = emailOf(p.given, p.surname);
+    while (seen.has(upn)) upn = emailOf(p.given, p.surname, ++n);
+    seen.add(upn);
+    return {
+      id: seededUuid(random), upn, displayName: `${p.given} ${p.surname}`, givenName: p.given, surname: p.surname,
+      jobTitle: p.jobTitle, department: p.department, role: p.role, teamsAppInstalled: p.teamsAppInstalled !== false,
+    };
+  });
+  for (const u of users) directory.addUser(u);
+  directory.addGroup({ id: ALL_STAFF_GROUP_ID, displayName: 'All Staff', description: 'Everyone employed at Wells AP Kinsley', mailNickname: 'allstaff' }, users.map((u) => u.id));
+  directory.addGroup({ id: MANAGERS_GROUP_ID, displayName: 'AUP Managers', description: 'Managers who track AUP signatures', mailNickname: 'aupmanagers' },
+    users.filter((u) => u.role !== 'staff').map((u) => u.id));
+}
+
+export interface DemoPupil {
+  readonly name: string;
+  readonly upn: string;
+  readonly email: string;
+}
+
+/** A valid DfE UPN: check letter, LA 933 (Somerset), establishment 1101, year, serial. */
+export function demoUpn(year: number, serial: number): string {
+  const digits = `9331101${String(year).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+  return `${upnCheckLetter(digits)}${digits}`;
+}
+
+export function demoPupils(count = 200): DemoPupil[] {
+  const random = prng(1101);
+  const seen = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    const given = pickFrom(random, FIRST_NAMES);
+    const surname = pickFrom(random, SURNAMES);
+    let local = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '');
+    if (seen.has(local)) local = `${local}${i}`;
+    seen.add(local);
+    return { name: `${given} ${surname}`, upn: demoUpn(14 + (i % 6), 100 + i), email: `${local}@${PUPIL_DOMAIN}` };
+  });
+}
+
+export function demoContacts(pupils: readonly DemoPupil[]): Contact[] {
+  const random = prng(933);
+  const contacts: Contact[] = [];
+  for (const pupil of pupils) {
+    contacts.push({ email: pupil.email, role: 'Pupil', pupilName: pupil.name, pupilUpn: pupil.upn });
+    const surname = pupil.name.split(' ').slice(1).join(' ');
+    const carers = random() < 0.55 ? 2 : 1;
+    for (let c = 0; c < carers; c++) {
+      const given = pickFrom(random, PARENT_FIRST_NAMES);
+      const email = `${given}.${surname}${Math.floor(random() * 90) + 10}@${pickFrom(random, WEBMAIL_DOMAINS)}`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+      contacts.push({ email, role: random() < 0.85 ? 'Parent' : 'Carer', pupilName: pupil.name, pupilUpn: pupil.upn });
+    }
+  }
+  return contacts;
+}
+
+/** The compose-check settings the demo starts with (validated by the engine's schema in the tests). */
+export const DEMO_SETTINGS = {
+  timeZone: 'Europe/London',
+  permittedHours: { start: '08:00', end: '18:00' },
+  schoolDomains: [SCHOOL_DOMAIN],
+  pupilDomains: [PUPIL_DOMAIN],
+  encryption: { subjectTags: ['[secure]', '[encrypt]'] },
+  severities: { 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block' },
+} as const;
+
+const principalFor = (directory: Directory, upn: string): Principal => {
+  const u = directory.user(upn)!;
+  return { oid: u.id, upn: u.upn, name: u.display_name, roles: [u.role] };
+};
+
+/**
+ * Settings, contacts and signatures, written straight to the store (the lists
+ * themselves come from provisioning). Skipped when the settings item exists,
+ * so a restart after a crash mid-seed finishes the job without duplicates.
+ */
+export function seedDemoContent(store: ListStore, directory: Directory, db: Db): void {
+  const settings = store.findList(SETTINGS_LIST.displayName);
+  const contacts = store.findList(CONTACTS_LIST.displayName);
+  const acks = store.findList(ACKNOWLEDGEMENTS_LIST.displayName);
+  if (!settings || !contacts || !acks) throw new Error('seedDemoContent: the lists are not provisioned');
+  if (store.itemCount(settings.id) > 0) return;
+  const admin = principalFor(directory, DEMO_USERS.admin);
+  db.transaction(() => {
+    for (const contact of demoContacts(demoPupils())) {
+      store.createItem(contacts, {
+        Title: contact.email, Email: contact.email, Role: contact.role,
+        ...(contact.pupilName ? { PupilName: contact.pupilName } : {}),
+        ...(contact.pupilUpn ? { PupilUpn: contact.pupilUpn } : {}),
+        ContactKey: contactKey(contact),
+      }, admin, directory.identityOf(admin));
+    }
+    // A dozen staff have already signed; the named demo staff member has not, so the demo can show signing.
+    const signers = directory.users().filter((u) => u.upn !== DEMO_USERS.staff && u.upn !== DEMO_USERS.admin).slice(0, 12);
+    const policy = store.findList('AUP Policies');
+    const hash = policy ? policyHashOf(store, policy.id) : '';
+    for (const u of signers) {
+      const signer = principalFor(directory, u.upn);
+      store.createItem(acks, {
+        Title: `${u.display_name} — ${CURRENT_POLICY_META.versionLabel}`,
+        PrintedName: u.display_name, PolicyVersion: CURRENT_POLICY_META.versionLabel, PolicyHash: hash,
+        SignerId: u.id, SignerUpn: u.upn, AcceptsPolicy: true, UnderstandsBreach: true, Signature: u.display_name,
+        ClientSignedAt: new Date().toISOString(), SubmissionId: randomUUID(),
+      }, signer, directory.identityOf(signer));
+    }
+    store.createItem(settings, {
+      Title: COMPOSE_CHECK_SETTINGS_KEY, SettingsKey: COMPOSE_CHECK_SETTINGS_KEY, SettingsJson: JSON.stringify(DEMO_SETTINGS, null, 2),
+    }, admin, directory.identityOf(admin));
+  })();
+}
+
+function policyHashOf(store: ListStore, listId: string): string {
+  const list = store.getList(listId);
+  const admin: Principal = { oid: '', upn: '', name: '', roles: ['admin'] };
+  const { rows } = store.queryItems(list, admin, { orderBy: [], top: 50, skip: 0, honorNonIndexed: true });
+  for (const row of rows) {
+    const f = JSON.parse(row.fields) as { Status?: string; PolicyHash?: string };
+    if (f.Status === 'Current' && f.PolicyHash) return f.PolicyHash;
+  }
+  return '';
+}

@@ -1,0 +1,288 @@
+// node:http front door: CORS for local pages, body parsing, fault injection,
+// authentication, then Graph (/v1.0), JSON batching, SharePoint REST (_api)
+// or the dev-only endpoints (/_dev). No framework: the routing is a table.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Directory } from './directory';
+import type { FaultInjector} from './faults';
+import { faultReplyBody, type FaultKind, type FaultOptions } from './faults';
+import { GraphRoutes, splitGraphPath, type GraphContext } from './graph-routes';
+import { GraphHttpError, errorBody, errorReply, json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
+import { SharePointRoutes } from './sp-routes';
+import { SITE_PATH, siteInfo } from './render';
+import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Graph's documented limit for one JSON batch. */
+export const BATCH_LIMIT = 20;
+
+const LOCAL_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i;
+const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'Location', 'request-id', 'client-request-id', 'Content-Type'];
+const ALLOWED_HEADERS = ['Authorization', 'If-Match', 'If-None-Match', 'Prefer', 'Content-Type', 'Accept', 'client-request-id',
+  'SdkVersion', 'ConsistencyLevel', 'X-HTTP-Method', 'X-RequestDigest', 'odata-version', 'odata-maxversion'];
+
+export interface EmulatorServerDeps extends GraphContext {
+  readonly directory: Directory;
+  readonly faults: FaultInjector;
+}
+
+interface BatchStep {
+  readonly id: string;
+  readonly method: string;
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  readonly dependsOn?: readonly string[];
+}
+
+export function createEmulatorServer(deps: EmulatorServerDeps): Server {
+  const graph = new GraphRoutes(deps);
+  const sharePoint = new SharePointRoutes(deps);
+
+  const guarded = (run: () => EmuReply, kind: FaultKind | undefined): EmuReply => {
+    if (kind === '429' || kind === '503') {
+      const f = faultReplyBody(kind);
+      return { status: f.status, headers: deps.faults.headers(kind), body: errorBody(f.code, f.message) };
+    }
+    const reply = run();
+    if (kind === 'commit-then-503') {
+      const f = faultReplyBody(kind);
+      return { status: f.status, body: errorBody(f.code, f.message) };
+    }
+    return reply;
+  };
+
+  const safely = (run: () => EmuReply, sp = false): EmuReply => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof GraphHttpError) return sp ? spErrorReply(err) : errorReply(err);
+      console.error('[emulator] unexpected error:', err);
+      return { status: 500, body: errorBody('generalException', 'An unexpected error occurred in the emulator.') };
+    }
+  };
+
+  const runBatch = (req: EmuRequest, principal: Principal): EmuReply => {
+    const body = req.body as { requests?: unknown } | undefined;
+    const steps = body?.requests;
+    if (!Array.isArray(steps) || steps.length === 0) throw new GraphHttpError(400, 'BadRequest', 'The batch request must contain a non-empty requests array.');
+    if (steps.length > BATCH_LIMIT) throw new GraphHttpError(400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${BATCH_LIMIT}.`);
+    const ids = new Set<string>();
+    for (const step of steps as BatchStep[]) {
+      if (!step || typeof step.id !== 'string' || typeof step.method !== 'string' || typeof step.url !== 'string') {
+        throw new GraphHttpError(400, 'BadRequest', 'Each batch request needs string id, method and url.');
+      }
+      if (ids.has(step.id)) throw new GraphHttpError(400, 'BadRequest', `Batch request id '${step.id}' is used more than once.`);
+      for (const dep of step.dependsOn ?? []) {
+        if (!ids.has(dep)) throw new GraphHttpError(400, 'BadRequest', `Batch request '${step.id}' depends on '${dep}', which is not an earlier request in the batch.`);
+      }
+      ids.add(step.id);
+    }
+    const statuses = new Map<string, number>();
+    const responses = (steps as BatchStep[]).map((step) => {
+      const failedDep = (step.dependsOn ?? []).find((d) => (statuses.get(d) ?? 0) >= 400);
+      let reply: EmuReply;
+      if (failedDep !== undefined) {
+        reply = { status: 424, body: errorBody('FailedDependency', `Request '${step.id}' depends on '${failedDep}', which failed.`) };
+      } else {
+        const sub = subRequest(req, step);
+        reply = safely(() => {
+          if (/^\$batch$/i.test(sub.segments[0] ?? '')) throw new GraphHttpError(400, 'BadRequest', 'A batch cannot contain another batch.');
+          return guarded(() => graph.dispatch(sub, principal), deps.faults.pick(true));
+        });
+      }
+      statuses.set(step.id, reply.status);
+      return {
+        id: step.id,
+        status: reply.status,
+        headers: { ...(reply.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(reply.headers ?? {}) },
+        ...(reply.body !== undefined ? { body: reply.body } : {}),
+      };
+    });
+    return json({ responses });
+  };
+
+  const dev = async (req: EmuRequest): Promise<EmuReply> => {
+    const [, what, id] = req.segments;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (what === 'token' && req.method === 'POST') {
+      if (typeof body.upn !== 'string') throw new GraphHttpError(400, 'BadRequest', 'POST /_dev/token needs {"upn": "..."}');
+      return json(await deps.directory.mintToken(body.upn));
+    }
+    if (what === 'users' && req.method === 'GET' && id === undefined) return json(deps.directory.devUsers());
+    if (what === 'users' && req.method === 'PATCH' && id !== undefined) {
+      if (typeof body.teamsAppInstalled !== 'boolean') throw new GraphHttpError(400, 'BadRequest', 'PATCH /_dev/users/{id} needs {"teamsAppInstalled": boolean}');
+      if (!deps.directory.setTeamsAppInstalled(id, body.teamsAppInstalled)) throw new GraphHttpError(404, 'itemNotFound', `No user '${id}'.`);
+      return noContent();
+    }
+    if (what === 'outbox' && req.method === 'GET') return json(deps.outbox.all());
+    if (what === 'outbox' && req.method === 'DELETE') {
+      deps.outbox.clear();
+      return noContent();
+    }
+    if (what === 'faults' && req.method === 'GET') return json(deps.faults.stats());
+    if (what === 'faults' && req.method === 'PUT') {
+      deps.faults.set(body.rate === undefined ? undefined : (body as unknown as FaultOptions));
+      return noContent();
+    }
+    if (what === 'info' && req.method === 'GET') {
+      const site = siteInfo(deps.db, req.origin);
+      return json({ graphUrl: `${req.origin}/v1.0`, siteId: site.id, siteUrl: site.webUrl, allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID });
+    }
+    throw new GraphHttpError(404, 'itemNotFound', `No dev endpoint ${req.method} /${req.segments.join('/')}.`);
+  };
+
+  const route = async (req: EmuRequest, pathname: string): Promise<EmuReply> => {
+    if (pathname.startsWith('/_dev/')) {
+      try {
+        return await dev(req);
+      } catch (err) {
+        return safely(() => {
+          throw err;
+        });
+      }
+    }
+    if (pathname === '/' || pathname === '/health') return json({ status: 'ok', graph: `${req.origin}/v1.0` });
+    const spPrefix = `${SITE_PATH}/_api/`;
+    if (pathname.toLowerCase().startsWith(spPrefix)) {
+      const kind = deps.faults.pick();
+      let principal: Principal;
+      try {
+        principal = await deps.directory.authenticate(req.headers.authorization);
+      } catch (err) {
+        return safely(() => {
+          throw err;
+        }, true);
+      }
+      return safely(() => guarded(() => sharePoint.dispatch(req, decodeURIComponent(pathname.slice(spPrefix.length)), principal), kind), true);
+    }
+    if (pathname.startsWith('/v1.0/') || pathname === '/v1.0') {
+      const isBatch = req.segments[0] === '$batch';
+      const kind = deps.faults.pick();
+      let principal: Principal;
+      try {
+        principal = await deps.directory.authenticate(req.headers.authorization);
+      } catch (err) {
+        return safely(() => {
+          throw err;
+        });
+      }
+      if (isBatch && req.method === 'POST') return safely(() => guarded(() => runBatch(req, principal), kind === 'commit-then-503' ? undefined : kind));
+      return safely(() => guarded(() => graph.dispatch(req, principal), kind));
+    }
+    return { status: 404, body: errorBody('itemNotFound', `Nothing is served at ${pathname}. Graph is under /v1.0.`) };
+  };
+
+  return createServer((req, res) => {
+    void handle(req, res, route).catch((err: unknown) => {
+      console.error('[emulator] failed to answer:', err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, route: (req: EmuRequest, pathname: string) => Promise<EmuReply>): Promise<void> {
+  const cors = corsHeaders(req);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      ...cors,
+      'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, MERGE, OPTIONS',
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] && cors['Access-Control-Allow-Origin']
+        ? String(req.headers['access-control-request-headers'])
+        : ALLOWED_HEADERS.join(', '),
+      'Access-Control-Max-Age': '600',
+    });
+    res.end();
+    return;
+  }
+  const origin = `http://${req.headers.host ?? 'localhost'}`;
+  const url = new URL(req.url ?? '/', origin);
+  const requestId = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : randomUUID();
+  let reply: EmuReply;
+  try {
+    const body = await readJson(req);
+    const graphPath = url.pathname.replace(/^\/v1\.0\/?/, '');
+    const emuReq: EmuRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      segments: url.pathname.startsWith('/v1.0') ? splitGraphPath(graphPath) : url.pathname.split('/').filter(Boolean),
+      rawPath: graphPath,
+      query: url.searchParams,
+      headers: lowerHeaders(req),
+      body,
+      origin,
+    };
+    reply = await route(emuReq, url.pathname);
+  } catch (err) {
+    reply = err instanceof GraphHttpError ? errorReply(err) : { status: 500, body: errorBody('generalException', String(err)) };
+  }
+  const headers: Record<string, string> = { ...cors, 'request-id': requestId, 'client-request-id': requestId, ...(reply.headers ?? {}) };
+  if (reply.body !== undefined && reply.status !== 204) {
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  } else {
+    res.writeHead(reply.status, headers);
+    res.end();
+  }
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !LOCAL_ORIGIN.test(origin)) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '),
+    Vary: 'Origin',
+  };
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new GraphHttpError(413, 'RequestEntityTooLarge', 'The request body is too large.');
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+}
+
+/** A $batch step as a request of its own: same headers (plus the batch's token), same routing. */
+function subRequest(outer: EmuRequest, step: BatchStep): EmuRequest {
+  const url = new URL(/^https?:\/\//i.test(step.url) ? step.url : step.url.replace(/^\/?/, '/'), outer.origin);
+  // graph-client sends absolute URLs' paths as `/v1.0/...`; the docs use `/users/...`.
+  const rawPath = url.pathname.replace(/^\/(?:v1\.0\/)?/, '');
+  const headers: Record<string, string> = { authorization: outer.headers.authorization ?? '' };
+  for (const [k, v] of Object.entries(step.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  return {
+    method: step.method.toUpperCase(),
+    segments: splitGraphPath(rawPath),
+    rawPath,
+    query: url.searchParams,
+    headers,
+    body: step.body,
+    origin: outer.origin,
+  };
+}
+
+/** SharePoint REST's error format, as the odata=nometadata flavour sends it. */
+function spErrorReply(err: GraphHttpError): EmuReply {
+  if (err.status === 401) return errorReply(err);
+  return { status: err.status, headers: err.headers, body: { 'odata.error': { code: err.code, message: { lang: 'en-US', value: err.message } } } };
+}
