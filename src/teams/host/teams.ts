@@ -1,8 +1,9 @@
 // The only file that imports teams-js (STYLE.md: one thin adapter per host).
 // Inside Teams, Outlook or the Microsoft 365 app it reports the user, theme
 // and locale and follows theme changes; in a plain browser it answers at once
-// instead of waiting out the SDK's 5-second initialise time-out.
-import { app } from '@microsoft/teams-js';
+// instead of waiting out the SDK's 5-second initialise time-out. The SDK is
+// loaded only when a host may be there, so a plain browser never downloads it.
+import type { app as TeamsApp } from '@microsoft/teams-js';
 import { themeFromHost, type ThemeName } from '../../ui/theme';
 
 export interface HostContext {
@@ -33,6 +34,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 }
 
 let initialised: Promise<HostContext> | undefined;
+let sdk: typeof TeamsApp | undefined;
 
 /**
  * Finds out where we run. Framed pages get the SDK's full time; a top-level
@@ -43,6 +45,8 @@ export function detectHost(options: { topLevelTimeoutMs?: number } = {}): Promis
     if (typeof window === 'undefined' || !mayBeHosted(window)) return BROWSER;
     const framed = window.self !== window.top;
     try {
+      const { app } = await import('@microsoft/teams-js');
+      sdk = app;
       const ready = await withTimeout(app.initialize(), framed ? 6000 : options.topLevelTimeoutMs ?? 800);
       if (ready === 'timeout') return BROWSER;
       const ctx = await app.getContext();
@@ -62,11 +66,11 @@ export function detectHost(options: { topLevelTimeoutMs?: number } = {}): Promis
 
 /** Calls back with the new theme whenever the user changes it in Teams. Only after detectHost() found Teams. */
 export function onHostThemeChange(callback: (theme: ThemeName) => void): void {
-  app.registerOnThemeChangeHandler((theme) => callback(themeFromHost(theme)));
+  sdk?.registerOnThemeChangeHandler((theme) => callback(themeFromHost(theme)));
 }
 
 /** Tells the host the tab has drawn its first content (hides Teams' loading indicator). */
 export function notifyHostReady(): void {
   // Not initialised (plain browser): nothing to tell, and nothing to report.
-  app.notifySuccess().catch(() => undefined);
+  sdk?.notifySuccess().catch(() => undefined);
 }

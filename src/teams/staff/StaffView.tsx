@@ -1,7 +1,7 @@
 // The staff journey: read the current policy, sign it, keep the receipt. If the
 // last thing they signed is an older version, show what changed first. A form
 // that could not be recorded yet waits in session storage and is retried.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -15,7 +15,9 @@ import type { ViewProps } from '../shell-types';
 import { PolicyReader } from './PolicyReader';
 import { SigningForm, type SignedForm } from './SigningForm';
 import { History, Receipt } from './Receipt';
-import { WhatChanged } from './WhatChanged';
+
+// Only staff re-signing after a new version need the diff view (and the diff library).
+const WhatChanged = lazy(() => import('./WhatChanged').then((m) => ({ default: m.WhatChanged })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -145,7 +147,9 @@ export default function StaffView({ session }: ViewProps) {
       ) : pending ? null : (
         <>
           {previous && previous.text !== undefined && policy.text !== undefined && (
-            <WhatChanged previousVersion={previous.version} previousText={previous.text} currentVersion={policy.version} currentText={policy.text} />
+            <Suspense fallback={<Spinner label="Comparing versions…" />}>
+              <WhatChanged previousVersion={previous.version} previousText={previous.text} currentVersion={policy.version} currentText={policy.text} />
+            </Suspense>
           )}
           {policy.text !== undefined && <PolicyReader markdown={policy.text} onReachedEnd={() => setReachedEnd(true)} />}
           <section className={styles.section} aria-labelledby="sign-heading">

@@ -19,6 +19,7 @@ function asRoles(value: unknown): Role[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
   const roles = new Set<Role>(['staff']);
   for (const r of list) if (r === 'manager' || r === 'admin' || r === 'staff') roles.add(r);
+  if (roles.has('admin')) roles.add('manager'); // as with groups: an admin also sees who has signed
   return [...roles];
 }
 

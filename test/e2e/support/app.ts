@@ -1,0 +1,98 @@
+// The built Teams tab for end-to-end tests: one `vite build --mode demo` per
+// test run into a temp folder, served by a tiny static server on a free
+// port. The emulator's URL is chosen per test with `?graph=`, so one build
+// serves every emulator a suite starts.
+import { build } from 'vite';
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json', '.xml': 'application/xml',
+};
+
+let built: Promise<string> | undefined;
+
+/** Builds the demo app once per process; returns the output folder. */
+export function buildApp(): Promise<string> {
+  built ??= (async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'aup-guard-app-'));
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      mode: 'demo',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+    process.once('exit', () => { void rm(outDir, { recursive: true, force: true }); });
+    return outDir;
+  })();
+  return built;
+}
+
+export interface ServedApp {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly outDir: string;
+  /** The Teams tab's address, talking to the given emulator, optionally in a forced theme. */
+  teamsUrl(graphUrl: string, theme?: 'light' | 'dark' | 'contrast'): string;
+  close(): Promise<void>;
+}
+
+export async function serveApp(): Promise<ServedApp> {
+  const outDir = await buildApp();
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(outDir + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        if (!(await stat(file)).isFile()) throw new Error('not a file');
+        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+        res.end(await readFile(file));
+      } catch {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server has no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    outDir,
+    teamsUrl: (graphUrl, theme) => `${url}/teams/index.html?graph=${encodeURIComponent(graphUrl)}${theme ? `&theme=${theme}` : ''}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+export interface InitialJs {
+  readonly files: readonly { readonly file: string; readonly bytes: number; readonly gzipBytes: number }[];
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/**
+ * The JavaScript a page loads before anything else: its entry script and every
+ * modulepreload the build put in its HTML. Lazily loaded views are not counted.
+ */
+export async function initialJs(outDir: string, page = 'teams/index.html'): Promise<InitialJs> {
+  const html = await readFile(join(outDir, page), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) refs.add(m[1]!);
+  const files = await Promise.all([...refs].map(async (ref) => {
+    const body = await readFile(join(outDir, ref.replace(/^\//, '')));
+    return { file: ref, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+  }));
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}

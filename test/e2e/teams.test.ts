@@ -1,0 +1,299 @@
+// The Teams tab end to end: real Chromium, the built demo app, the emulator.
+// Every claim about records is checked through Graph with a manager's token,
+// not through the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import { startEmulator } from '../../src/emulator/index';
+import { createGraphClient } from '../../src/graph/client';
+import { siteLists } from '../../src/graph/lists';
+import { AcknowledgementsRepository, type Acknowledgement } from '../../src/graph/acknowledgements';
+import { ACK_STATEMENTS, CURRENT_POLICY_META } from '../../src/policy/index';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { initialJs, serveApp, type ServedApp } from './support/app';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
+
+const VERSION = CURRENT_POLICY_META.versionLabel;
+const ARTEFACTS = 'test-results';
+
+let emulator: Emulator;
+let app: ServedApp;
+let browser: LaunchedBrowser;
+let users: DevUser[];
+let managerAcks: AcknowledgementsRepository;
+/** Staff with nothing signed yet, handed out one per test so tests do not interfere. */
+let fresh: DevUser[];
+
+async function tokenFor(upn: string): Promise<string> {
+  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function repoFor(upn: string): Promise<AcknowledgementsRepository> {
+  const token = await tokenFor(upn);
+  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
+  const site = await graph.get<{ id: string }>('/sites/root');
+  return new AcknowledgementsRepository(siteLists(graph, site.id));
+}
+
+const recordsOf = async (user: DevUser): Promise<Acknowledgement[]> =>
+  (await managerAcks.listForVersion(VERSION)).filter((a) => a.signedBy.id === user.id);
+
+function nextStaff(): DevUser {
+  const u = fresh.shift();
+  if (!u) throw new Error('ran out of unsigned demo staff');
+  return u;
+}
+
+async function openAs(page: Page, user: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
+  await page.goto(app.teamsUrl(emulator.url, theme));
+  await page.getByRole('button', { name: `Sign in as ${user.displayName}` }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+async function readToEnd(page: Page): Promise<void> {
+  await page.getByTestId('policy-end').scrollIntoViewIfNeeded();
+  await expect.poll(() => page.getByRole('button', { name: 'Sign the policy' }).isEnabled()).toBe(true);
+}
+
+async function completeForm(page: Page, signature: 'typed' | 'drawn'): Promise<void> {
+  await page.getByRole('checkbox', { name: ACK_STATEMENTS.accept }).check();
+  await page.getByRole('checkbox', { name: ACK_STATEMENTS.breach }).check();
+  if (signature === 'typed') {
+    await page.getByRole('radio', { name: 'Type' }).check();
+    await page.getByRole('textbox', { name: 'Type your name as your signature' }).fill('J. Signer');
+  } else {
+    const box = (await page.getByTestId('signature-pad').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? 15 : -15));
+    await page.mouse.up();
+  }
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
+  app = await serveApp();
+  browser = await launchBrowser({ viewport: { width: 1024, height: 800 } });
+  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
+  users = Array.isArray(listed) ? listed : listed.value;
+  const manager = users.find((u) => u.role === 'manager')!;
+  managerAcks = await repoFor(manager.upn);
+  const signed = new Set((await managerAcks.listForVersion(VERSION)).map((a) => a.signedBy.id));
+  fresh = users.filter((u) => u.role === 'staff' && !signed.has(u.id));
+  await mkdir(ARTEFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await emulator?.close();
+});
+
+describe('staff read and sign', () => {
+  let signer: DevUser;
+
+  it('records one acknowledgement created by the signer, and shows the server time in the receipt', async () => {
+    signer = nextStaff();
+    const page = await browser.context.newPage();
+    await openAs(page, signer);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign the policy' }).isDisabled()).toBe(true);
+    await readToEnd(page);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Name (printed)' }).inputValue()).toBe(signer.displayName);
+    await completeForm(page, 'drawn');
+    await page.getByRole('button', { name: 'Sign the policy' }).click();
+    await page.getByTestId('receipt').waitFor();
+
+    const records = await recordsOf(signer);
+    expect(records).toHaveLength(1);
+    const [record] = records as [Acknowledgement];
+    expect(record.signedBy.id).toBe(signer.id);
+    expect(record.printedName).toBe(signer.displayName);
+    expect(record.acceptsPolicy && record.understandsBreach).toBe(true);
+    expect(await page.getByTestId('receipt-hash').textContent()).toBe(record.policyHash);
+    expect(record.policyHash).toMatch(/^[0-9a-f]{64}$/);
+    const shown = await page.getByTestId('receipt-signed-at').textContent();
+    expect(shown).toMatch(/^\d{1,2} \w+ \d{4} at \d{2}:\d{2}:\d{2} (GMT|BST)$/);
+    await page.close();
+  });
+
+  it('shows the receipt again after a reload', async () => {
+    const page = await browser.context.newPage();
+    await openAs(page, signer);
+    await page.getByTestId('receipt').waitFor();
+    await page.reload();
+    await page.getByTestId('receipt').waitFor();
+    expect(await page.getByRole('button', { name: 'Sign the policy' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("does not show another staff member the first one's record, in the page or through Graph", async () => {
+    const other = nextStaff();
+    const page = await browser.context.newPage();
+    await openAs(page, other);
+    await page.getByRole('button', { name: 'Sign the policy' }).waitFor();
+    expect(await page.getByTestId('receipt').count()).toBe(0);
+    await page.close();
+    const theirView = await (await repoFor(other.upn)).listForVersion(VERSION);
+    expect(theirView.filter((a) => a.signedBy.id === signer.id)).toEqual([]);
+  });
+});
+
+describe('nothing lost, nothing doubled', () => {
+  it('ends with exactly one record when the first write lands but its answer is a 503', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    let posts = 0;
+    await page.route('**/lists/*/items', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      posts++;
+      if (posts === 1) {
+        await route.fetch(); // the write reaches the list...
+        return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'injected' } }) });
+      }
+      return route.fallback();
+    });
+    await openAs(page, user);
+    await readToEnd(page);
+    await completeForm(page, 'typed');
+    await page.getByRole('button', { name: 'Sign the policy' }).click();
+    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    expect(posts).toBeGreaterThanOrEqual(2);
+    expect(await recordsOf(user)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('keeps an unsent form as "not yet recorded" and records it once after a reload', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    await page.route('**/lists/*/items', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'down' } }) })
+        : route.fallback());
+    await openAs(page, user);
+    await readToEnd(page);
+    await completeForm(page, 'typed');
+    await page.getByRole('button', { name: 'Sign the policy' }).click();
+    await page.getByTestId('pending').getByText('Not yet recorded').waitFor({ timeout: 60_000 });
+    expect(await recordsOf(user)).toHaveLength(0);
+    await page.unroute('**/lists/*/items');
+    await page.reload();
+    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('pending').count()).toBe(0);
+    expect(await recordsOf(user)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  async function tabUntil(page: Page, matches: () => boolean | Promise<boolean>, limit = 120): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      if (await matches()) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('focus never got there');
+  }
+  const focused = (page: Page) => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { testid: el?.dataset.testid ?? null, label: el?.getAttribute('aria-label') ?? null, text: el?.textContent ?? '', type: (el as HTMLInputElement | null)?.type ?? null, name: el?.closest('label')?.textContent ?? (el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '' };
+  });
+
+  it('signs the policy with the keyboard alone', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    await page.goto(app.teamsUrl(emulator.url));
+    const signIn = page.getByRole('button', { name: `Sign in as ${user.displayName}` });
+    await signIn.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('policy-end').waitFor();
+    await tabUntil(page, async () => (await focused(page)).testid === 'policy-end');
+    await tabUntil(page, async () => (await focused(page)).name === ACK_STATEMENTS.accept);
+    await page.keyboard.press('Space');
+    await tabUntil(page, async () => (await focused(page)).name === ACK_STATEMENTS.breach);
+    await page.keyboard.press('Space');
+    await tabUntil(page, async () => (await focused(page)).type === 'radio');
+    await page.keyboard.press('ArrowRight'); // Draw -> Type
+    await tabUntil(page, async () => (await focused(page)).label === 'Type your name as your signature');
+    await page.keyboard.type('Keyboard Signer');
+    await tabUntil(page, async () => (await focused(page)).text === 'Sign the policy');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt').waitFor();
+    const [record] = await recordsOf(user);
+    expect(record?.signature).toBe('Keyboard Signer');
+    await page.close();
+  });
+
+  it('names each missing field beside it when submitted incomplete', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    await openAs(page, user);
+    await readToEnd(page);
+    await page.getByRole('textbox', { name: 'Name (printed)' }).fill('');
+    await page.getByRole('button', { name: 'Sign the policy' }).click();
+    for (const message of ['Tick to confirm you have read and accept the policy.', 'Tick to confirm you understand what a breach means.', 'Enter your name.', 'Draw or type your signature.']) {
+      await page.getByText(message).waitFor();
+    }
+    const accept = page.getByRole('checkbox', { name: ACK_STATEMENTS.accept });
+    const describedBy = (await accept.getAttribute('aria-describedby')) ?? '';
+    const described = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+    expect(described).toContain('Tick to confirm you have read and accept the policy.');
+    expect(await recordsOf(user)).toHaveLength(0);
+    await page.close();
+  });
+});
+
+describe('accessibility and themes', () => {
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical axe violations on any view in the ${theme} theme`, async () => {
+      const user = nextStaff();
+      const page = await browser.context.newPage();
+      await page.goto(app.teamsUrl(emulator.url, theme));
+      await page.getByRole('button', { name: `Sign in as ${user.displayName}` }).waitFor();
+      expect(await seriousViolations(page), 'sign-in').toEqual([]);
+      await page.getByRole('button', { name: `Sign in as ${user.displayName}` }).click();
+      await readToEnd(page);
+      expect(await seriousViolations(page), 'reading and form').toEqual([]);
+      await page.getByRole('button', { name: 'Sign the policy' }).click();
+      await page.getByText('Draw or type your signature.').waitFor();
+      expect(await seriousViolations(page), 'form with errors').toEqual([]);
+      await completeForm(page, 'typed');
+      if (theme !== 'contrast') await page.screenshot({ path: `${ARTEFACTS}/teams-${theme}-form.png`, fullPage: false });
+      await page.getByRole('button', { name: 'Sign the policy' }).click();
+      await page.getByTestId('receipt').waitFor();
+      expect(await seriousViolations(page), 'receipt and history').toEqual([]);
+      await page.screenshot({ path: `${ARTEFACTS}/teams-${theme}-receipt.png`, fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openAs(page, user);
+    await readToEnd(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ARTEFACTS}/teams-phone.png` });
+    await page.close();
+  });
+});
+
+describe('bundle', () => {
+  it('keeps the initial JavaScript of the staff view within 250 KB gzipped', async () => {
+    const js = await initialJs(app.outDir);
+    console.log(`staff view initial JS: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.bytes / 1024).toFixed(1)} KB) in ${js.files.length} files`);
+    expect(js.files.some((f) => /Manager|Admin/.test(f.file))).toBe(false);
+    expect(js.gzipBytes).toBeLessThanOrEqual(250 * 1024);
+  });
+});
