@@ -1,0 +1,37 @@
+// npm run bench            every section
+// npm run bench -- speed   named sections only
+// Each section prints its own table beside its targets. The bench reports; it
+// never fails a build for a missed target (only for a crash).
+export {}; // a module, for top-level await
+
+interface Section {
+  readonly name: string;
+  readonly load: () => Promise<{ run(): Promise<void> }>;
+}
+
+// Add a section with one line. Loaded lazily, so one section's imports do not
+// slow another's.
+const SECTIONS: readonly Section[] = [
+  { name: 'quality', load: () => import('./sections/quality') },
+  { name: 'speed', load: () => import('./sections/speed') },
+  { name: 'robustness', load: () => import('./sections/robustness') },
+];
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
+if (unknown.length > 0) {
+  console.error(`unknown bench section(s): ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+let crashed = false;
+for (const section of SECTIONS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  console.log(`\n=== ${section.name} ===`);
+  try {
+    await (await section.load()).run();
+  } catch (error) {
+    crashed = true;
+    console.error(`bench section ${section.name} crashed:`, error);
+  }
+}
+process.exitCode = crashed ? 1 : 0;
