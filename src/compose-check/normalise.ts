@@ -22,15 +22,23 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   tab: '\t', newline: '\n',
 };
 
-function decodeEntity(body: string): string | undefined {
+/** The decoded text and how many characters of `body` it used, or undefined. */
+function decodeEntity(body: string): [string, number] | undefined {
   if (body.charCodeAt(0) === 35 /* # */) {
-    const hex = body[1] === 'x' || body[1] === 'X';
-    const digits = body.slice(hex ? 2 : 1);
-    if (!(hex ? /^[0-9a-f]{1,6}$/i : /^\d{1,7}$/).test(digits)) return undefined;
-    const cp = parseInt(digits, hex ? 16 : 10);
-    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
+    const m = /^#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}))/.exec(body);
+    if (!m) return undefined;
+    const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2] ?? '', 10);
+    const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+    return [valid ? String.fromCodePoint(cp) : '\uFFFD', m[0].length];
   }
-  return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+  const exact = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+  if (exact !== undefined) return [exact, body.length];
+  // Without a semicolon browsers take the longest known name: "&nbsp6" is a space then 6.
+  for (let k = body.length - 1; k >= 2; k--) {
+    const prefix = NAMED_ENTITIES[body.slice(0, k)];
+    if (prefix !== undefined) return [prefix, k];
+  }
+  return undefined;
 }
 
 /** Decodes named and numeric character references; unknown ones stay as written. */
@@ -46,10 +54,11 @@ export function decodeEntities(text: string): string {
     while (j < limit && /[#0-9A-Za-z]/.test(text[j] ?? '')) j++;
     const decoded = j > i + 1 ? decodeEntity(text.slice(i + 1, j)) : undefined;
     if (decoded !== undefined) {
-      out += text.slice(last, i) + decoded;
-      last = text[j] === ';' ? j + 1 : j;
+      const after = i + 1 + decoded[1];
+      out += text.slice(last, i) + decoded[0];
+      last = text[after] === ';' ? after + 1 : after;
     }
-    i = text.indexOf('&', Math.max(j, i + 1));
+    i = text.indexOf('&', Math.max(last, i + 1));
   }
   return out + text.slice(last);
 }
@@ -95,7 +104,9 @@ export function htmlToText(html: string): string {
       i = end < 0 ? n : end;
       continue;
     }
-    if (!INLINE_TAGS.has(name)) out += name === 'td' || name === 'th' ? '\t' : '\n';
+    // A cell starts with a tab, so "<td>Amelia</td><td>Smith</td>" reads as "\tAmelia\tSmith".
+    if (name === 'td' || name === 'th') out += closing ? '' : '\t';
+    else if (!INLINE_TAGS.has(name)) out += '\n';
   }
   return decodeEntities(out);
 }

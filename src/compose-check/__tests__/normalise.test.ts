@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, decodeEntities, htmlToText } from '../normalise';
+
+describe('decodeEntities', () => {
+  it('decodes named, decimal and hex references', () => expect(decodeEntities('a&amp;b &lt;&#56;&#x39;&gt; &pound;5')).toBe('a&b <89> £5'));
+  it('leaves unknown and malformed references as written', () =>
+    expect(decodeEntities('&bogus; &#xZZ; & alone &#;')).toBe('&bogus; &#xZZ; & alone &#;'));
+  it('decodes once: &amp;#56; stays a literal reference', () => expect(decodeEntities('&amp;#56;')).toBe('&#56;'));
+  it('replaces out-of-range code points', () => expect(decodeEntities('&#x110000;&#xD800;')).toBe('\uFFFD\uFFFD'));
+  it('accepts a missing semicolon, as browsers do for legacy names', () => expect(decodeEntities('5&nbsp6')).toBe('5 6'));
+});
+
+describe('htmlToText', () => {
+  it('joins inline tags without a gap and breaks blocks', () =>
+    expect(htmlToText('<p>B8<b>01</b><span>2</span></p><p>next</p>')).toBe('\nB8012\n\nnext\n'));
+  it('drops comments, scripts and styles', () =>
+    expect(htmlToText('a<!-- hidden 123 -->b<script>x()</script><STYLE>p{}</STYLE>c')).toBe('abc'));
+  it('keeps a lone "<" that does not start a tag', () => expect(htmlToText('1 < 2 and 3<4')).toBe('1 < 2 and 3<4'));
+  it('keeps text after a "<tag" that never closes', () => expect(htmlToText('a <b unclosed')).toBe('a <b unclosed'));
+  it('separates table cells with tabs', () => expect(htmlToText('<tr><td>Amelia</td><td>Smith</td></tr>')).toBe('\n\tAmelia\tSmith\n'));
+  it('is linear on deeply nested and unclosed markup', () => {
+    const started = performance.now();
+    htmlToText('<div>'.repeat(200_000) + '<'.repeat(500_000) + '<a'.repeat(200_000));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('cleanText', () => {
+  it('removes zero-width characters and soft hyphens', () => expect(cleanText('9\u200b2\u200c7\u200d6\u2060\ufeff3\u00ad0')).toBe('927630'));
+  it('maps Unicode spaces, dashes and apostrophes to ASCII', () => expect(cleanText('a\u00a0b\u2013c\u2212d\u2019e')).toBe("a b-c-d'e"));
+  it('maps full-width letters and digits', () => expect(cleanText('ＵＰＮ １２')).toBe('UPN 12'));
+  it('returns ASCII text unchanged', () => expect(cleanText('plain text 123')).toBe('plain text 123'));
+});
