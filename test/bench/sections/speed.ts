@@ -11,8 +11,8 @@ import { printTable, verdict } from '../table';
 const NOW = new Date('2026-02-10T10:30:00Z');
 const SIZES = [
   { label: '5 KB', bytes: 5 * 1024, runs: 400, redactRuns: 60, target: 1 },
-  { label: '100 KB', bytes: 100 * 1024, runs: 60, redactRuns: 10, target: undefined },
-  { label: '1 MB', bytes: 1024 * 1024, runs: 15, redactRuns: 3, target: 50 },
+  { label: '100 KB', bytes: 100 * 1024, runs: 100, redactRuns: 10, target: undefined },
+  { label: '1 MB', bytes: 1024 * 1024, runs: 30, redactRuns: 3, target: 50 },
 ] as const;
 
 export async function run(): Promise<void> {
