@@ -40,7 +40,7 @@ describe('provision', () => {
       for (const wanted of def.columns) {
         const found = columns.find((c) => c.name === wanted.name);
         expect(found, `${def.displayName}.${wanted.name}`).toBeDefined();
-        if (wanted.indexed) expect(found?.indexed, `${def.displayName}.${wanted.name} indexed`).toBe(true);
+        if ((wanted as ColumnDefinition).indexed) expect(found?.indexed, `${def.displayName}.${wanted.name} indexed`).toBe(true);
       }
     }
   });
@@ -67,16 +67,17 @@ describe('provision', () => {
     expect(second.lists).toEqual(first.lists);
   });
 
-  it('puts back a column and an index that were removed, and only those', async () => {
+  it('puts back an index and item-level security that were removed, and only those', async () => {
     const listId = first.lists[ACKNOWLEDGEMENTS_LIST.displayName]!;
-    const columns = await admin.graph.all<ColumnDefinition>(`/sites/${first.siteId}/lists/${listId}/columns`);
-    const signerUpn = columns.find((c) => c.name === 'SignerUpn')!;
-    await admin.graph.delete(`/sites/${first.siteId}/lists/${listId}/columns/${signerUpn.id}`);
+    const columnsPath = `/sites/${first.siteId}/lists/${listId}/columns`;
+    const policyVersion = (await admin.graph.all<ColumnDefinition>(columnsPath)).find((c) => c.name === 'PolicyVersion')!;
+    await admin.graph.patch(`${columnsPath}/${policyVersion.id}`, { indexed: false });
     await admin.spRest.updateList(first.webUrl, listId, { ReadSecurity: 1 });
     const again = await provision({ graph: admin.graph, spRest: admin.spRest, siteId: 'root', policy: await policySeed() });
     expect(again.changes).toEqual([
-      'Added column "SignerUpn" to "AUP Acknowledgements"',
+      'Indexed column "PolicyVersion" in "AUP Acknowledgements"',
       'Set item-level security on "AUP Acknowledgements" (read 2, write 2: staff see and edit only their own items)',
     ]);
+    expect((await admin.graph.all<ColumnDefinition>(columnsPath)).find((c) => c.name === 'PolicyVersion')?.indexed).toBe(true);
   });
 });

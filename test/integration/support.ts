@@ -1,21 +1,17 @@
 // Starts the local emulator over real HTTP and builds the real graph-client
 // stack against it, counting requests at the transport seam. Integration tests
 // and the store bench share this, so they exercise exactly what production runs.
-import { startEmulator } from '../../src/emulator/index';
+import { startEmulator, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
+import type { DevUser, Emulator } from '../../src/emulator/index';
 import { createGraphClient, createSpRest, createStore } from '../../src/graph/index';
 import type { FetchLike, GraphClient, RetryOptions, SpRest, Store } from '../../src/graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../../src/policy/index';
 import { readFile } from 'node:fs/promises';
 
-export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-export type EmulatorOptions = Parameters<typeof startEmulator>[0];
+export type { DevUser, Emulator };
 
-export interface DevUser {
-  readonly id: string;
-  readonly upn: string;
-  readonly displayName: string;
-  readonly role: 'staff' | 'manager' | 'admin';
-}
+/** The demo school's groups, as the emulator seeds them. */
+export const DEMO_GROUPS = { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID } as const;
 
 /** Counts requests that reach the network, by method and path. */
 export interface RequestCounter {
@@ -81,9 +77,8 @@ export async function policySeed(): Promise<{ version: string; title: string; ef
   return { version: CURRENT_POLICY_META.versionLabel, title: CURRENT_POLICY_META.title, effectiveDate: CURRENT_POLICY_META.effectiveDate, text };
 }
 
-/** Group ids are irrelevant to the list repositories; directory tests pass real ones. */
-export function storeFor(session: Session, siteId: string, groups = { allStaffGroupId: 'unused', managersGroupId: 'unused' }): Store {
-  return createStore({ graph: session.graph, siteId, groups });
+export function storeFor(session: Session, siteId: string): Store {
+  return createStore({ graph: session.graph, siteId, groups: DEMO_GROUPS });
 }
 
 export { startEmulator };
