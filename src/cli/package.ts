@@ -1,4 +1,4 @@
-// `npm run package [-- --env-file .env] [--out dist]`: builds the production
+// `npm run package [-- --env .env] [--out dist]`: builds the production
 // site with the school's settings from .env and writes dist/teams-app.zip and
 // dist/outlook-addin.xml beside it. docs/deployment.md walks through the rest.
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       options: {
-        'env-file': { type: 'string', default: '.env' },
+        env: { type: 'string', default: '.env' },
         out: { type: 'string', default: 'dist' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -26,10 +26,10 @@ async function main(argv: string[]): Promise<number> {
     return 64;
   }
   if (args.help) {
-    console.log('Usage: npm run package -- [--env-file .env] [--out dist]\nBuilds the site for your school and writes teams-app.zip and outlook-addin.xml into the output folder.');
+    console.log('Usage: npm run package -- [--env .env] [--out dist]\nBuilds the site for your school and writes teams-app.zip and outlook-addin.xml into the output folder.');
     return 0;
   }
-  const envFile = resolve(rootDir, args['env-file']);
+  const envFile = resolve(rootDir, args.env);
   const outDir = resolve(rootDir, args.out);
   try {
     const result = await packageApp({ rootDir, envFile, outDir });

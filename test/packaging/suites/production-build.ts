@@ -1,0 +1,94 @@
+// What the production build ships: office.js from Microsoft's CDN, pages that
+// work under our Content-Security-Policy, and nothing from the local demo.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_CONFIGS } from '../../../src/cli/package/build';
+import { SECURITY_HEADERS } from '../../../src/cli/package/security-headers';
+import type { Built } from '../support';
+import { BUILD_TIMEOUT, ROOT, buildOnce, listFiles, packageOnce } from '../support';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+let built: Built;
+let files: string[];
+const text = (file: string, dir = built.siteDir): Promise<string> => readFile(join(dir, file), 'utf8');
+
+
+/** The src attribute of every <script> in a page ('' for inline scripts). */
+const scriptSources = (html: string): string[] => [...html.matchAll(/<script\b([^>]*)>/gi)].map(([, attrs]) => /\bsrc=["']([^"']+)["']/i.exec(attrs ?? '')?.[1] ?? '');
+
+describe('production build', () => {
+  beforeAll(async () => {
+    built = await buildOnce();
+    files = await listFiles(built.siteDir);
+  }, BUILD_TIMEOUT);
+
+
+  it('contains the Teams tab, the add-in pages and launchevent.js', () => {
+    expect(files).toEqual(expect.arrayContaining(['teams/index.html', 'outlook/taskpane.html', 'outlook/commands.html', 'outlook/launchevent.js']));
+  });
+
+  it('has no local-only pages', () => {
+    expect(files.filter((f) => /^(dev|_dev|emulator)\//.test(f) || f.includes('compose.html'))).toEqual([]);
+  });
+
+  it.each(['/_dev', 'emulator', 'compose.html', 'localhost:4010'])('ships no code or link mentioning %s', async (needle) => {
+    const shipped = files.filter((f) => /\.(html|js|css|json|xml)$/.test(f));
+    const offending: string[] = [];
+    for (const f of shipped) if ((await text(f)).toLowerCase().includes(needle.toLowerCase())) offending.push(f);
+    expect(offending).toEqual([]);
+  });
+
+  it('bundles no module from src/dev or src/emulator (checked through the source maps)', async () => {
+    const bundled: string[] = [];
+    for (const f of files.filter((f) => f.endsWith('.map'))) {
+      const map = JSON.parse(await text(f)) as { sources?: string[] };
+      bundled.push(...(map.sources ?? []).filter((s) => /(^|\/)src\/(dev|emulator)\//.test(s)));
+    }
+    expect(bundled).toEqual([]);
+  });
+
+  it("loads office.js from Microsoft's CDN on every add-in page, and never a local copy", async () => {
+    for (const page of files.filter((f) => f.startsWith('outlook/') && f.endsWith('.html'))) {
+      const sources = scriptSources(await text(page));
+      expect(sources, page).toContain(OFFICE_JS);
+    }
+    expect(files.filter((f) => /(^|\/)office(\.debug)?\.js$/.test(f))).toEqual([]);
+  });
+
+  it('has no inline scripts or foreign script hosts, so the CSP (script-src self + Office CDN) holds', async () => {
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      for (const src of scriptSources(await text(page))) {
+        expect(src, `inline <script> in ${page}`).not.toBe('');
+        expect(src.startsWith('https://') ? src.startsWith('https://appsforoffice.microsoft.com/') : true, `${src} in ${page}`).toBe(true);
+      }
+    }
+  });
+
+  it('bakes in the school settings, not the demo ones', async () => {
+    const js = (await Promise.all(files.filter((f) => f.startsWith('teams/') || f.startsWith('assets/')).filter((f) => f.endsWith('.js')).map((f) => text(f)))).join('\n');
+    expect(js).toContain('3f2b8c1e-7a4d-4e2f-9b6a-1c5d8e7f0a21');
+    expect(js).toContain('https://login.microsoftonline.com/9d4e6f21-3b7c-4a8e-8f1d-2c6b5a4e3d90');
+  });
+});
+
+describe('packaged site', () => {
+  it('carries the security headers for Azure Static Web Apps and IIS', async () => {
+    const { outDir } = await packageOnce();
+    expect(JSON.parse(await text('staticwebapp.config.json', outDir))).toEqual({ globalHeaders: SECURITY_HEADERS });
+    expect(await text('web.config', outDir)).toContain('Content-Security-Policy');
+  });
+
+  it('documents exactly the Content-Security-Policy it ships', async () => {
+    const docs = await readFile(join(ROOT, 'docs/deployment.md'), 'utf8');
+    expect(docs).toContain(SECURITY_HEADERS['Content-Security-Policy']);
+  });
+});
+
+describe('npm run build', () => {
+  it('runs the same vite builds the packager runs', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const { config } of BUILD_CONFIGS.filter((c) => c.config !== 'vite.config.ts')) expect(pkg.scripts['build']).toContain(config);
+  });
+});
