@@ -39,23 +39,36 @@ interface ManagerGroups {
   readonly teamsAppId: string | null;
 }
 
-/** The emulator's demo groups (src/emulator's seed); production builds name theirs in VITE_* variables. */
-export const DEMO_GROUPS = { allStaffGroupId: 'all-staff', managersGroupId: 'managers' } as const;
+/**
+ * The emulator's demo groups (src/emulator/seed/demo.ts, which the browser
+ * cannot import: it needs node:crypto); a unit test keeps the two equal.
+ * Production builds name theirs in VITE_* variables.
+ */
+export const DEMO_GROUPS = {
+  allStaffGroupId: '5a1f0000-a11f-4a1f-9a1f-000000000001',
+  managersGroupId: '5a1f0000-a11f-4a1f-9a1f-000000000002',
+} as const;
 
 interface ManagerEnv {
   readonly VITE_ALL_STAFF_GROUP_ID?: string;
   readonly VITE_TEAMS_APP_ID?: string;
 }
 
-// AppConfig has no all-staff group or Teams app id yet; read them here until the shell's config carries them.
+/**
+ * AppConfig has no all-staff group or Teams app id yet; they are read here
+ * until the shell's config carries them. Only the demo falls back to the
+ * emulator's groups: a production build without them fails loudly.
+ */
 export function managerGroups(config: AppConfig, env: ManagerEnv = import.meta.env as ManagerEnv): ManagerGroups {
   const extra = config as AppConfig & { allStaffGroupId?: string | null; teamsAppId?: string | null };
   const blank = (v: string | null | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
-  return {
-    allStaffGroupId: blank(extra.allStaffGroupId) ?? blank(env.VITE_ALL_STAFF_GROUP_ID) ?? DEMO_GROUPS.allStaffGroupId,
-    managersGroupId: config.managersGroupId ?? DEMO_GROUPS.managersGroupId,
-    teamsAppId: blank(extra.teamsAppId) ?? blank(env.VITE_TEAMS_APP_ID),
-  };
+  const demo = config.mode === 'demo';
+  const allStaffGroupId = blank(extra.allStaffGroupId) ?? blank(env.VITE_ALL_STAFF_GROUP_ID) ?? (demo ? DEMO_GROUPS.allStaffGroupId : null);
+  const managersGroupId = config.managersGroupId ?? (demo ? DEMO_GROUPS.managersGroupId : null);
+  if (!allStaffGroupId || !managersGroupId) {
+    throw new Error('The manager view needs the all-staff and managers group ids (VITE_ALL_STAFF_GROUP_ID, VITE_MANAGERS_GROUP_ID) in the build.');
+  }
+  return { allStaffGroupId, managersGroupId, teamsAppId: blank(extra.teamsAppId) ?? blank(env.VITE_TEAMS_APP_ID) };
 }
 
 /** With the Teams app id the reminder deep-links into Teams; without one (the local demo) it links to this tab's page. */
@@ -65,13 +78,21 @@ function tabUrl(teamsAppId: string | null): string {
 }
 
 export function createManagerData(session: Session): ManagerData {
-  const groups = managerGroups(session.config);
+  let groups: ManagerGroups;
+  try {
+    groups = managerGroups(session.config);
+  } catch (error) {
+    // A misconfigured build: every call reports it, and the view shows it instead of crashing.
+    const fail = () => Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return { isManager: fail, load: fail, remind: fail, listWebUrl: fail };
+  }
   const directory = new DirectoryRepository(session.graph, groups);
   const notifications = new NotificationRepository(session.graph);
   const staffMail = new Map<string, string | null>();
 
   return {
-    isManager: () => directory.isManager(session.user.id),
+    // Admins see the compliance picture too (the shell grants them the manager tab); everyone else must be in the group.
+    isManager: async () => session.roles.has('admin') || directory.isManager(session.user.id),
 
     async load(onProgress) {
       const finished: LoadStep[] = [];
