@@ -48,10 +48,48 @@ function evidenceSummary(findings: readonly Finding[]): string {
   return findings.length > 2 ? `${shown}; and ${findings.length - 2} more` : shown;
 }
 
+/** Lookups derived from settings, built once per settings object rather than per check. */
+interface Lookups {
+  readonly internal: readonly string[];
+  readonly parentHashes: ReadonlySet<string>;
+  readonly pupilEmails: ReadonlySet<string>;
+  readonly webmailDomains: ReadonlySet<string>;
+}
+
+const lookupsCache = new WeakMap<ResolvedSettings, Lookups>();
+
+function lookups(settings: ResolvedSettings): Lookups {
+  let found = lookupsCache.get(settings);
+  if (!found) {
+    found = {
+      internal: [...settings.schoolDomains, ...settings.pupilDomains],
+      parentHashes: new Set(settings.parentContactHashes),
+      pupilEmails: new Set(settings.pupils.flatMap((p) => (p.email ? [p.email] : []))),
+      webmailDomains: new Set(settings.webmailDomains),
+    };
+    lookupsCache.set(settings, found);
+  }
+  return found;
+}
+
+// Recipients repeat from draft to draft (the task pane re-checks on every
+// change), and SHA-256 in pure JS is the costliest step for a short message.
+const hashMemo = new Map<string, string>();
+function memoHash(address: string): string {
+  let h = hashMemo.get(address);
+  if (h === undefined) {
+    if (hashMemo.size >= 1000) hashMemo.clear();
+    h = hashContactEmail(address);
+    hashMemo.set(address, h);
+  }
+  return h;
+}
+
 export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { settings, now } = ctx;
   const severityOf = (code: ReasonCode): Severity => settings.severities[code];
   const recipients = dedupe(draft.recipients.map((r) => r.email.trim().toLowerCase()));
+  const { internal, parentHashes, pupilEmails, webmailDomains } = lookups(settings);
 
   const findings = needsDetection(settings) ? findSensitiveData(draft, settings) : [];
   const sensitive = findings.length > 0;
@@ -69,7 +107,6 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   };
 
   // sensitive-unencrypted
-  const internal = [...settings.schoolDomains, ...settings.pupilDomains];
   const external = recipients.filter((r) => !inDomains(domainOf(r), internal));
   if (sensitive && external.length > 0 && !isProtected(draft, settings)) {
     const labelId = settings.encryption.labelIds[0];
@@ -84,9 +121,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   }
 
   // outside-hours
-  const parentHashes = new Set(settings.parentContactHashes);
-  const isParent = (r: string): boolean => parentHashes.size > 0 && parentHashes.has(hashContactEmail(r));
-  const pupilEmails = new Set(settings.pupils.flatMap((p) => (p.email ? [p.email] : [])));
+  const isParent = (r: string): boolean => parentHashes.size > 0 && parentHashes.has(memoHash(r));
   const contacts = recipients.filter((r) => isParent(r) || pupilEmails.has(r) || inDomains(domainOf(r), settings.pupilDomains));
   const deliveryAt = draft.scheduledDelivery ?? now;
   if (contacts.length > 0 && severityOf('outside-hours') !== 'off' && !isWithinPermittedHours(deliveryAt, settings)) {
@@ -100,7 +135,6 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   }
 
   // personal-webmail: fires even when encrypted, as the data still leaves the school.
-  const webmailDomains = new Set(settings.webmailDomains);
   const webmail = recipients.filter((r) => isPersonalWebmail(domainOf(r), webmailDomains) && !isParent(r));
   if (sensitive && webmail.length > 0) {
     if (add('personal-webmail',

@@ -513,14 +513,14 @@ function withoutBoilerplate(lower: string, context: number[]): number[] {
   });
 }
 
+const CONTEXT_ACRONYM_AT = new RegExp(CONTEXT_ACRONYM_RE.source, 'y');
+const CONTEXT_AT = new RegExp(CONTEXT_RE.source, 'y');
+
+/** The context word found at `at`, to name it in the evidence. */
 function contextWordAt(text: string, lower: string, at: number): string {
-  for (const re of [CONTEXT_ACRONYM_RE, CONTEXT_RE]) {
-    const sticky = new RegExp(re.source, 'y');
-    sticky.lastIndex = at;
-    const m = sticky.exec(re === CONTEXT_RE ? lower : text);
-    if (m) return m[0];
-  }
-  return text.slice(at, at + 12);
+  CONTEXT_ACRONYM_AT.lastIndex = at;
+  CONTEXT_AT.lastIndex = at;
+  return CONTEXT_ACRONYM_AT.exec(text)?.[0] ?? CONTEXT_AT.exec(lower)?.[0] ?? text.slice(at, at + 12);
 }
 
 function bulkFinding(
