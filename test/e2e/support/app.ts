@@ -23,12 +23,23 @@ let built: Promise<string> | undefined;
 export function buildApp(): Promise<string> {
   built ??= (async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'aup-guard-app-'));
-    await build({
+    // Vitest sets NODE_ENV=test, which would make vite bundle React's development
+    // build; the app under test must be the optimised one users get.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
       configFile: join(ROOT, 'vite.config.ts'),
       mode: 'demo',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, sourcemap: false },
-    });
+      // Only the Teams tab's page: other pages are other suites' business, and a
+      // half-finished one elsewhere must not fail these tests.
+      plugins: [{ name: 'aup-guard:teams-page-only', options: (o) => ({ ...o, input: { 'teams/index': join(ROOT, 'src/teams/index.html') } }) }],
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     process.once('exit', () => { void rm(outDir, { recursive: true, force: true }); });
     return outDir;
   })();
