@@ -47,19 +47,25 @@ const ID_KEYWORD_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(ID_KEYWORD_KINDS
  * Special-category and safeguarding context (issue #2's examples, widened
  * with the words DSLs and SENCOs use). Matched case-insensitively.
  */
+// Phrases are chosen to read as safeguarding or health only: not "foster a love
+// of reading", "looked after the hamster", "prescribed reading" or "netball court".
 const CONTEXT_PHRASES = [
   'sen support', 'special educational needs', 'special needs', 'ehcp', 'ehc plan', 'education health and care',
   'safeguarding', 'child protection', 'cp plan', 'cp conference', 'protection plan', 'section 47', 's47', 'strategy meeting',
-  'medical condition', 'medical needs', 'diagnosis', 'diagnosed', 'medication', 'prescribed', 'allergy', 'anaphylaxis',
+  'medical condition', 'medical needs', 'diagnosis', 'diagnosed', 'medication', 'allergy', 'allergic', 'anaphylaxis', 'epipen',
   'epilepsy', 'diabetes', 'diabetic', 'asthma', 'adhd', 'autism', 'autistic', 'asd', 'mental health', 'camhs', 'eating disorder',
   'exclusion', 'excluded', 'permanent exclusion', 'suspension', 'suspended', 'fixed-term exclusion', 'fixed term exclusion',
-  'looked after', 'looked-after', 'in care', 'care order', 'foster', 'fostered', 'foster carer', 'child in need',
+  'looked after child', 'looked after children', 'looked-after', 'is looked after', 'are looked after', 'was looked after',
+  'being looked after', 'became looked after', 'looked after status', 'looked after by the local authority',
+  'is in care', 'taken into care', 'into care', 'care order', 'foster carer', 'foster carers', 'foster care', 'foster placement',
+  'foster family', 'foster parents', 'fostered', 'child in need', 'children in need plan',
   'social worker', 'social care', 'social services', 'children\'s services', 'early help', 'virtual school',
   'free school meals', 'pupil premium', 'self-harm', 'self harm', 'self-harming', 'suicidal', 'suicide', 'overdose',
-  'police', 'arrested', 'youth offending', 'yot', 'youth court', 'family court', 'court order', 'court hearing', 'referral', 'referred', 'disclosure', 'disclosed',
-  'abuse', 'abused', 'neglect', 'domestic violence', 'domestic abuse', 'exploitation', 'cse', 'cce', 'county lines',
-  'fgm', 'prevent referral', 'radicalisation', 'bereavement', 'counselling', 'young carer', 'pregnant', 'pregnancy',
-  'sexual', 'assault', 'injury', 'bruise', 'bruising', 'missing from home', 'missing from education',
+  'police', 'arrested', 'youth offending', 'yot', 'youth court', 'family court', 'court order', 'court hearing', 'referral',
+  'disclosure', 'disclosed', 'abuse', 'abused', 'neglect', 'domestic violence', 'domestic abuse', 'exploitation', 'cse', 'cce',
+  'county lines', 'fgm', 'prevent referral', 'radicalisation', 'bereavement', 'counselling', 'young carer', 'pregnant', 'pregnancy',
+  'sexual abuse', 'sexual assault', 'sexual exploitation', 'sexualised', 'assault', 'bruise', 'bruising', 'bruises',
+  'missing from home', 'missing from education',
 ];
 /** Acronyms that are context only in capitals: "Sen" is a surname, "cla" a typo. */
 // SENCO and DSL are left out: they are job titles in staff signatures, next to any pupil's name.

@@ -163,3 +163,17 @@ describe('boilerplate is not context', () => {
   it('still counts the same words when they are about the pupil', () =>
     expect(kinds('Amelia Smith: safeguarding concern logged. Kind regards, Ms Jones, Designated Safeguarding Lead')).toEqual(['pupil-in-sensitive-context']));
 });
+
+describe('everyday words that look like context', () => {
+  it.each([
+    'Amelia Smith looked after the class hamster this week.',
+    'We want to foster a love of reading in Amelia Smith.',
+    'Amelia Smith finished the prescribed reading early.',
+    'Amelia Smith was brilliant on the netball court.',
+    'Could you send Amelia Smith home with her PE kit?',
+  ])('%s', (text) => expect(kinds(text)).toEqual([]));
+  it('still finds the formal phrases', () => {
+    expect(kinds('Amelia Smith is looked after now (placement changed).')).toEqual(['pupil-in-sensitive-context']);
+    expect(kinds('Amelia Smith lives with her foster carer.')).toEqual(['pupil-in-sensitive-context']);
+  });
+});
