@@ -80,7 +80,7 @@ const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(
 const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
 
 /** Words before a number that make it a business reference rather than a pupil number. */
-const REFERENCE_WORDS = /(?:order|invoice|inv|ref|reference|tracking|serial|account|acct|po|booking|transaction|ticket|case|policy|sku|part|model|licen[cs]e|product|item|receipt|confirmation|membership|customer)\W{0,12}$/;
+const REFERENCE_WORDS = /(?<![a-z])(?:order|invoice|inv|ref|reference|tracking|serial|account|acct|po|booking|transaction|ticket|case|policy|sku|part|model|licen[cs]e|product|item|receipt|confirmation|membership|customer|parcel|consignment|quote)(?:\W{0,3}(?:number|no|num|id|code))?\W{0,12}$/;
 
 /** Column headings that mark a table of pupils' personal data. */
 const PUPIL_DATA_HEADINGS = /(?<![a-z])(?:upn|uln|dob|d\.o\.b|date of birth|birth ?date|sen|send|ehcp|fsm|free school meals|pupil premium|ethnicity|medical|nhs|year group|tutor group|form|gender|address|postcode)(?![a-z])/;
@@ -457,13 +457,15 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const idValues = new Set<string>();
   for (const m of scanIdentifiers(text)) {
     if (idValues.has(m.value)) continue;
-    const supported = nearest(keywordsFor(m.kind), m.pos) !== undefined || headerSupports(m.kind);
+    const keywords = keywordsFor(m.kind);
+    const supported = nearest(keywords, m.pos) !== undefined || headerSupports(m.kind);
+    // Labelled as an order, invoice or ticket number (and not, right there, as an NHS number or UPN):
+    // somebody's reference that happens to pass a checksum.
+    const labelledKeyword = (keywords[lowerBound(keywords, m.pos - 40)] ?? Infinity) < m.pos;
+    if (!index.upns.has(m.value) && !labelledKeyword && REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
     let confidence: Confidence;
     if (m.kind === 'upn') {
-      if (index.upns.has(m.value) || supported) confidence = 'high';
-      // An unsupported check-valid UPN after "order" or "invoice" is somebody's reference number.
-      else if (REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
-      else confidence = 'medium';
+      confidence = index.upns.has(m.value) || supported ? 'high' : 'medium';
     } else if (m.kind === 'ni-number') {
       confidence = supported ? 'high' : 'medium';
     } else {

@@ -9,7 +9,7 @@ const kinds = (text: string, html = false): string[] =>
 
 describe('identifiers', () => {
   it('finds a check-valid UPN on its own, with medium confidence', () => {
-    const [f] = findSensitiveData(draft({ text: 'Ref code P930012345023 attached' }), settings({ pupils: [] }));
+    const [f] = findSensitiveData(draft({ text: 'Please check P930012345023 before Friday' }), settings({ pupils: [] }));
     expect(f).toMatchObject({ kind: 'upn', confidence: 'medium', location: 'body', evidence: 'UPN P93…023 in body' });
   });
   it('raises a UPN to high confidence with a keyword', () =>
@@ -19,6 +19,12 @@ describe('identifiers', () => {
     expect(kinds('ULN 9276308686')).toEqual(['uln']);
     expect(kinds('Order 9276308686 has shipped')).toEqual([]);
   });
+  it('a reference word does not hide an identifier labelled as such', () => {
+    expect(kinds('Case notes. NHS number 943 476 5919')).toEqual(['nhs-number']);
+    expect(kinds('Order of events: UPN B801200005001')).toEqual(['upn']);
+  });
+  it('words that merely end in a reference word do not veto ("border", "repo")', () =>
+    expect(kinds('On the border P930012345023')).toEqual(['upn']));
   it('finds an NHS number only with a health keyword', () => {
     expect(kinds('His NHS number is 943 476 5919.')).toEqual(['nhs-number']);
     expect(kinds('Quote 943 476 5919 when you call')).toEqual([]);
@@ -71,6 +77,8 @@ describe('look-alikes do not fire', () => {
     ['order and invoice references', 'Invoice INV9276308686 and order #9434765919 for our patient hoist.'],
     ['an alphanumeric reference with a valid UPN inside', 'Tracking: XB801200005001'],
     ['a reference word before a check-valid UPN', 'Order ref: P930012345023'],
+    ['a ticket number near a health word', 'Your ticket number: 9434765919 for the NHS conference'],
+    ['a booking reference near a learner word', 'Booking ref 9276308686 (learner drivers)'],
     ['meeting dates and times', 'Meeting on 12/03/2026 at 10:30, then 2026-03-12 14:00. Patient group 13.03.2026.'],
     ['version strings', 'Upgrade the learner app to v10.0.19041.1234 or 9.276.308.686 build 2024.11.26.1'],
     ['money', 'The learner bursary is £9276308686 (a typo) or $9434765919 health budget'],
