@@ -60,6 +60,8 @@ export function renderList(list: ListRow, site: SiteInfo, columns?: readonly Sto
     name: list.name,
     webUrl: `${site.webUrl}/Lists/${list.name}`,
     createdBy: identity(list.created_by),
+    // List settings changes are not attributed separately; the creator stands in.
+    lastModifiedBy: identity(list.created_by),
     parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: false, template: list.template },
     ...(columns ? { columns: columns.map(renderColumn) } : {}),
@@ -105,7 +107,7 @@ export function renderFields(row: ItemRow, select?: readonly string[]): Record<s
 
 export function renderItem(row: ItemRow | TombstoneRow, list: ListRow, site: SiteInfo, fields: FieldSelection, select?: readonly string[]): ListItem & Record<string, unknown> {
   if (!('guid' in row)) {
-    return { id: String(row.id), parentReference: { siteId: site.id }, deleted: { state: 'deleted' } };
+    return { id: String(row.id), parentReference: { siteId: site.id }, contentType: { id: '0x0100', name: 'Item' }, deleted: { state: 'deleted' } };
   }
   const etag = etagOf(row);
   const item: ListItem & Record<string, unknown> = {
