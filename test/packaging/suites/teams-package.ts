@@ -8,6 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Packaged } from '../support';
+import { REMINDER_ACTIVITY_TYPE, TAB_ENTITY_ID, reminderMessages } from '../../../src/teams/manager/reminders';
 import { BUILD_TIMEOUT, ROOT, packageOnce } from '../support';
 
 let result: Packaged;
@@ -81,10 +82,15 @@ describe('teams-app.zip', () => {
       expect(result.teamsAppId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5/);
     });
 
-    it('declares the activity type the manager view sends reminders with', async () => {
-      const activities = manifest()['activities'] as { activityTypes: Array<{ type: string }> };
-      const types = activities.activityTypes.map((t) => t.type);
-      expect(types).toContain('signReminder');
+    it('declares the tab and activity type the manager view links to and sends reminders with', () => {
+      const tabs = manifest()['staticTabs'] as Array<{ entityId: string }>;
+      expect(tabs.map((t) => t.entityId)).toContain(TAB_ENTITY_ID);
+      const activities = manifest()['activities'] as { activityTypes: Array<{ type: string; templateText: string }> };
+      const reminder = activities.activityTypes.find((t) => t.type === REMINDER_ACTIVITY_TYPE);
+      expect(reminder).toBeDefined();
+      // Every template parameter the reminder sends has a placeholder to fill.
+      const sent = reminderMessages({ version: '2020-04', managerName: 'A Manager', tabUrl: 'https://x.example/' }).activity.templateParameters ?? [];
+      for (const p of sent) expect(reminder?.templateText).toContain(`{${p.name}}`);
     });
   });
 
