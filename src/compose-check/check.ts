@@ -129,7 +129,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     const { start, end } = settings.permittedHours;
     const when = draft.scheduledDelivery ? 'is scheduled to arrive' : 'would arrive';
     if (add('outside-hours',
-      `Contact with parents and pupils is limited to ${start} to ${end}${settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : ''}. This message to ${listAddresses(contacts)} ${when} at ${formatLocalTime(deliveryAt, settings.timeZone)}. Schedule it for ${formatLocalDateTime(next, settings.timeZone)} instead.`)) {
+      `Contact with parents and pupils is limited to ${start} to ${end}${settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : ''}. This message to ${listAddresses(contacts)} ${when} at ${draft.scheduledDelivery ? formatLocalDateTime(deliveryAt, settings.timeZone) : formatLocalTime(deliveryAt, settings.timeZone)}. Schedule it for ${formatLocalDateTime(next, settings.timeZone)} instead.`)) {
       fixes.push({ kind: 'schedule', at: next });
     }
   }

@@ -80,6 +80,7 @@ describe('outside-hours', () => {
     const d = check(scheduledNight, settings(), SCHOOL_HOURS);
     expect(codes(d)).toEqual(['outside-hours']);
     expect(d.fixes).toEqual([{ kind: 'schedule', at: new Date('2026-11-28T08:00:00Z') }]);
+    expect(d.reasons[0]?.message).toContain('is scheduled to arrive at Fri 27/11/2026 22:00');
   });
   it('honours configured days', () => {
     const s = settings({ days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] });
