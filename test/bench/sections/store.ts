@@ -11,8 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { AcknowledgementsRepository, DirectoryRepository, GraphRequestError, siteLists } from '../../../src/graph/index';
 import type { Acknowledgement, Item } from '../../../src/graph/index';
 import { ACKNOWLEDGEMENTS_LIST } from '../../../src/graph/schema';
+import { CURRENT_POLICY_META } from '../../../src/policy/index';
 import { computeCompliance } from '../../../src/teams/manager/compliance';
-import { devUsers, firstWithRole, signIn, startEmulator } from '../../integration/support';
+import { DEMO_GROUPS, devUsers, firstWithRole, signIn, startEmulator } from '../../integration/support';
+import { printTable, verdict } from '../table';
 import type { Emulator, Session } from '../../integration/support';
 
 export interface StoreBenchOptions {
@@ -36,9 +38,15 @@ export interface QueryRun {
   readonly outstanding: number;
 }
 
+export interface IndexedRun extends QueryRun {
+  /** Its two halves, run side by side: the all-staff group's members, and the version's acknowledgements. */
+  readonly directoryMs: number;
+  readonly acknowledgementsMs: number;
+}
+
 export interface StoreBenchResult {
-  readonly soak: { readonly submitted: number; readonly stored: number; readonly distinct: number; readonly faults: unknown; readonly ms: number; readonly requests: number };
-  readonly scale: { readonly version: string; readonly indexed: QueryRun; readonly naive: QueryRun };
+  readonly soak: { readonly submitted: number; readonly stored: number; readonly distinct: number; readonly faults: number; readonly ms: number; readonly requests: number };
+  readonly scale: { readonly version: string; readonly staff: number; readonly expectedOutstanding: number; readonly indexed: IndexedRun; readonly indexedWarm: IndexedRun; readonly naive: QueryRun };
   readonly ok: boolean;
   readonly failures: readonly string[];
 }
@@ -51,11 +59,11 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   }));
 }
 
-async function soak(emulator: Emulator, options: StoreBenchOptions, log: (line: string) => void): Promise<StoreBenchResult['soak']> {
+async function soak(emulator: Emulator, options: StoreBenchOptions): Promise<StoreBenchResult['soak']> {
   const users = (await devUsers(emulator)).filter((u) => u.role === 'staff').slice(0, 20);
   const sessions = await Promise.all(users.map((u) => signIn(emulator, u)));
   const manager = await signIn(emulator, firstWithRole(await devUsers(emulator), 'manager'));
-  const siteId = (await manager.graph.get<{ id: string }>('/sites/root', { query: { $select: 'id' } })).id;
+  const siteId = emulator.siteId;
   const repos = new Map<Session, AcknowledgementsRepository>(sessions.map((s) => [s, new AcknowledgementsRepository(siteLists(s.graph, siteId))]));
   await Promise.all(sessions.map((s) => repos.get(s)!.listMine(s.user.id))); // list ids cached before faults start
   const version = `soak-${randomUUID().slice(0, 8)}`;
@@ -73,7 +81,7 @@ async function soak(emulator: Emulator, options: StoreBenchOptions, log: (line: 
   for (const s of sessions) s.requests.reset();
   emulator.setFaults({ rate: options.faultRate, kinds: ['429', '503', 'commit-then-503'], retryAfterSeconds: 0, seed: 2020 });
   const started = performance.now();
-  let faults: unknown;
+  let faults = 0;
   try {
     await pool(jobs, options.concurrency, async ({ session, input }) => {
       // The Teams tab's own retry: same SubmissionId after the RetryHandler gives up.
@@ -87,57 +95,66 @@ async function soak(emulator: Emulator, options: StoreBenchOptions, log: (line: 
       }
     });
   } finally {
-    faults = emulator.faultStats();
+    faults = Object.values(emulator.faultStats().injected).reduce((a, b) => a + b, 0);
     emulator.setFaults(undefined);
   }
   const ms = performance.now() - started;
   const stored = await new AcknowledgementsRepository(siteLists(manager.graph, siteId)).listForVersion(version);
   const distinct = new Set(stored.map((a) => a.submissionId)).size;
   const requests = sessions.reduce((n, s) => n + s.requests.total(), 0);
-  log(`soak: ${options.soakSignatures} signatures, ${Math.round(options.faultRate * 100)}% faults -> ${stored.length} records (${distinct} distinct) in ${ms.toFixed(0)} ms, ${requests} HTTP requests`);
   return { submitted: options.soakSignatures, stored: stored.length, distinct, faults, ms, requests };
 }
 
 async function scale(emulator: Emulator, options: StoreBenchOptions, log: (line: string) => void): Promise<StoreBenchResult['scale']> {
-  const seeded = await emulator.seedScale({ staff: options.staff, acknowledgements: options.acknowledgements });
+  const version = CURRENT_POLICY_META.versionLabel;
+  const seeded = emulator.seedScale({ staff: options.staff, acknowledgements: options.acknowledgements, version });
+  log(`scale: seeded ${seeded.staffAdded} staff and ${seeded.acknowledgementsAdded} acknowledgements in ${seeded.elapsedMs.toFixed(0)} ms`);
   const manager = await signIn(emulator, firstWithRole(await devUsers(emulator), 'manager'));
-  const siteId = (await manager.graph.get<{ id: string }>('/sites/root', { query: { $select: 'id' } })).id;
-  const lists = siteLists(manager.graph, siteId);
-  const directory = new DirectoryRepository(manager.graph, seeded.groups);
-  const version = seeded.version;
+  const lists = siteLists(manager.graph, emulator.siteId);
+  const directory = new DirectoryRepository(manager.graph, DEMO_GROUPS);
   await lists.listId(ACKNOWLEDGEMENTS_LIST); // both runs start with the list id known
 
-  manager.requests.reset();
-  let started = performance.now();
-  const [staff, acks] = await Promise.all([directory.allStaff(), new AcknowledgementsRepository(lists).listForVersion(version, { pageSize: 5000 })]);
-  const indexed: QueryRun = {
-    label: 'indexed $filter on PolicyVersion + $select + paging',
-    ms: performance.now() - started,
-    requests: manager.requests.total(),
-    outstanding: computeCompliance(staff, acks, version).outstanding,
+  const timed = async <T>(work: Promise<T>): Promise<{ value: T; ms: number }> => {
+    const t = performance.now();
+    const value = await work;
+    return { value, ms: performance.now() - t };
   };
+  // The same query twice: the first run pays for a cold server (JIT, SQLite cache), the second is what a manager sees next.
+  const indexedRun = async (label: string): Promise<IndexedRun> => {
+    manager.requests.reset();
+    const started = performance.now();
+    const [staff, acks] = await Promise.all([timed(directory.allStaff()), timed(new AcknowledgementsRepository(lists).listForVersion(version, { pageSize: 5000 }))]);
+    return {
+      label,
+      ms: performance.now() - started,
+      requests: manager.requests.total(),
+      outstanding: computeCompliance(staff.value, acks.value, version).outstanding,
+      directoryMs: staff.ms,
+      acknowledgementsMs: acks.ms,
+    };
+  };
+  const indexed = await indexedRun('indexed $filter + $select, 5,000 a page (cold)');
+  const indexedWarm = await indexedRun('indexed $filter + $select, 5,000 a page (warm)');
+  const staffCount = (await directory.allStaff()).length;
 
   // Naive: every item with every field at the default page size, filtered in the client.
   manager.requests.reset();
-  started = performance.now();
+  const started = performance.now();
   const path = await lists.itemsPath(ACKNOWLEDGEMENTS_LIST);
   const [naiveStaff, everything] = await Promise.all([
-    manager.graph.all<{ id: string; displayName: string; mail: string | null; userPrincipalName: string }>(`/groups/${seeded.groups.allStaffGroupId}/transitiveMembers`),
+    manager.graph.all<{ id: string; displayName: string; mail: string | null; userPrincipalName: string }>(`/groups/${DEMO_GROUPS.allStaffGroupId}/transitiveMembers`),
     manager.graph.all<Item<{ PolicyVersion?: string }>>(path, { query: { $expand: 'fields' } }),
   ]);
-  const naiveAcks: Pick<Acknowledgement, 'policyVersion' | 'signedBy' | 'signedAt'>[] = everything.map((i) => ({
+  const naiveAcks = everything.map((i) => ({
     policyVersion: i.fields?.PolicyVersion ?? '', signedBy: { id: i.createdBy?.user?.id ?? '' }, signedAt: i.createdDateTime ?? '',
-  }));
+  })) satisfies Pick<Acknowledgement, 'policyVersion' | 'signedAt'>[];
   const naive: QueryRun = {
-    label: 'naive: unfiltered read of every item, default page size',
+    label: 'naive: unfiltered read, all fields, default page size',
     ms: performance.now() - started,
     requests: manager.requests.total(),
     outstanding: computeCompliance(naiveStaff.map((u) => ({ id: u.id, displayName: u.displayName, email: u.mail ?? u.userPrincipalName })), naiveAcks, version).outstanding,
   };
-  log(`scale: ${staff.length} staff, ${options.acknowledgements} acknowledgements; who has not signed ${version}:`);
-  log(`  ${'query'.padEnd(56)} ${'ms'.padStart(8)} ${'requests'.padStart(9)} ${'outstanding'.padStart(12)}`);
-  for (const run of [indexed, naive]) log(`  ${run.label.padEnd(56)} ${run.ms.toFixed(0).padStart(8)} ${String(run.requests).padStart(9)} ${String(run.outstanding).padStart(12)}`);
-  return { version, indexed, naive };
+  return { version, staff: staffCount, expectedOutstanding: seeded.unsignedVersion, indexed, indexedWarm, naive };
 }
 
 export async function runStoreBench(options: StoreBenchOptions = DEFAULT_STORE_BENCH, log: (line: string) => void = console.log): Promise<StoreBenchResult> {
@@ -145,10 +162,14 @@ export async function runStoreBench(options: StoreBenchOptions = DEFAULT_STORE_B
   let emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
   let soakResult: StoreBenchResult['soak'];
   try {
-    soakResult = await soak(emulator, options, log);
+    soakResult = await soak(emulator, options);
   } finally {
     await emulator.close();
   }
+  const soakOk = soakResult.stored === options.soakSignatures && soakResult.distinct === soakResult.stored;
+  printTable(`store: soak, ${options.soakSignatures} signatures with ${Math.round(options.faultRate * 100)}% of requests failing (429, 503, 503 after the write)`,
+    ['signatures', 'records', 'distinct', 'faults injected', 'HTTP requests', 'ms', 'target'],
+    [[soakResult.submitted, soakResult.stored, soakResult.distinct, soakResult.faults, soakResult.requests, soakResult.ms, verdict(soakOk)]]);
   if (soakResult.stored !== options.soakSignatures) failures.push(`soak stored ${soakResult.stored} records, expected ${options.soakSignatures}`);
   if (soakResult.distinct !== soakResult.stored) failures.push(`soak stored ${soakResult.stored - soakResult.distinct} duplicates`);
 
@@ -159,10 +180,24 @@ export async function runStoreBench(options: StoreBenchOptions = DEFAULT_STORE_B
   } finally {
     await emulator.close();
   }
+  const { indexed, indexedWarm, naive } = scaleResult;
+  printTable(`store: who has not signed ${scaleResult.version} (${scaleResult.staff} staff, ${options.acknowledgements} acknowledgements; target ≤ ${options.budgetMs} ms)`,
+    ['query', 'ms', 'directory ms', 'acks ms', 'HTTP requests', 'not signed', 'target'],
+    [
+      ...[indexed, indexedWarm].map((run) => [run.label, run.ms, run.directoryMs, run.acknowledgementsMs, run.requests, run.outstanding,
+        verdict(run.ms <= options.budgetMs && run.outstanding === scaleResult.expectedOutstanding)]),
+      [naive.label, naive.ms, '', '', naive.requests, naive.outstanding, '(comparison)'],
+    ]);
+  if (indexed.outstanding !== scaleResult.expectedOutstanding) failures.push(`who has not signed found ${indexed.outstanding}, the seed left ${scaleResult.expectedOutstanding}`);
   if (scaleResult.indexed.ms > options.budgetMs) failures.push(`who has not signed took ${scaleResult.indexed.ms.toFixed(0)} ms, over the ${options.budgetMs} ms budget`);
   if (scaleResult.indexed.outstanding !== scaleResult.naive.outstanding) failures.push(`indexed and naive disagree: ${scaleResult.indexed.outstanding} vs ${scaleResult.naive.outstanding} outstanding`);
   for (const f of failures) log(`FAIL store: ${f}`);
   return { soak: soakResult, scale: scaleResult, ok: failures.length === 0, failures };
+}
+
+/** The bench runner's entry (test/bench/index.ts): reports, never fails the build for a missed target. */
+export async function run(): Promise<void> {
+  await runStoreBench();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
