@@ -9,6 +9,7 @@ import { startEmulator } from '../../src/emulator/index';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository, type Acknowledgement } from '../../src/graph/acknowledgements';
+import { PoliciesRepository } from '../../src/graph/policies';
 import { ACK_STATEMENTS, CURRENT_POLICY_META } from '../../src/policy/index';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { initialJs, serveApp, type ServedApp } from './support/app';
@@ -300,5 +301,36 @@ describe('bundle', () => {
     console.log(`staff view initial JS: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.bytes / 1024).toFixed(1)} KB) in ${js.files.length} files`);
     expect(js.files.some((f) => /Manager|Admin/.test(f.file))).toBe(false);
     expect(js.gzipBytes).toBeLessThanOrEqual(250 * 1024);
+  });
+});
+
+// Last, because it changes the current version for everyone after it.
+describe('a new version', () => {
+  it('shows someone who signed the old version what changed, section by section, and asks them to sign again', async () => {
+    const user = nextStaff();
+    const page = await browser.context.newPage();
+    await openAs(page, user);
+    await readToEnd(page);
+    await completeForm(page, 'typed');
+    await page.getByRole('button', { name: 'Sign the policy' }).click();
+    await page.getByTestId('receipt').waitFor();
+
+    const admin = users.find((u) => u.role === 'admin')!;
+    const token = await tokenFor(admin.upn);
+    const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
+    const policies = new PoliciesRepository(siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id));
+    const current = (await policies.current())!;
+    const text = current.text!.replace('8.00 am to 6.00 pm', '7.30 am to 6.00 pm');
+    await policies.createDraft({ version: '2026-09', title: current.title, effectiveDate: '2026-09-01', text });
+    await policies.publish('2026-09');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'What changed since the April 2020 version you signed' }).waitFor();
+    await page.getByRole('button', { name: /Mobile Phones/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Computer network/ }).count()).toBe(0);
+    expect(await page.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('7')]));
+    await page.getByRole('checkbox', { name: /September 2026 version/ }).waitFor();
+    expect(await seriousViolations(page), 'what changed').toEqual([]);
+    await page.close();
   });
 });
