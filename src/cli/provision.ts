@@ -8,6 +8,7 @@
 // docs/permissions.md for the permissions each token needs.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { createGraphClient, createSpRest, provision, GraphRequestError, StoreError } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
@@ -123,7 +124,7 @@ function explain(error: unknown): string {
 }
 
 // Run only as a script, so tests can import siteAddress and main.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
