@@ -91,8 +91,17 @@ export class Directory {
   }
 
   /** Members; groups here hold users only, so transitive and direct membership coincide. */
-  members(groupId: string): UserRow[] {
-    return this.db.prepare(`SELECT u.* FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.display_name, u.id`).all(groupId) as UserRow[];
+  members(groupId: string, skip = 0, top = -1): UserRow[] {
+    return this.db.prepare(`SELECT u.* FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.display_name, u.id LIMIT ? OFFSET ?`)
+      .all(groupId, top, skip) as UserRow[];
+  }
+
+  memberCount(groupId: string): number {
+    return Number(this.db.prepare('SELECT count(*) FROM group_members WHERE group_id = ?').pluck().get(groupId));
+  }
+
+  userCount(): number {
+    return Number(this.db.prepare('SELECT count(*) FROM users').pluck().get());
   }
 
   groupsOf(userId: string): GroupRow[] {

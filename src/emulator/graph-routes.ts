@@ -57,7 +57,10 @@ export class GraphRoutes {
     r('DELETE', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.deleteItem(req, p, params));
     r('GET', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.getFields(req, p, params));
     r('PATCH', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.updateItem(req, p, params, 'fields'));
-    r('GET', 'users', (req) => this.page(req, this.ctx.directory.users().map(renderUser)));
+    r('GET', 'users', (req) => this.page(req, {
+      count: () => this.ctx.directory.userCount(),
+      slice: (skip: number, top: number) => this.ctx.directory.userPage(skip, top).map(renderUser),
+    }));
     r('GET', 'users/:user', (req, _p, { user }) => json(userView(req, this.user(user!))));
     r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!));
     r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!));
@@ -108,7 +111,7 @@ export class GraphRoutes {
     const expand = parseExpand(option(req.query, 'expand'));
     const select = parseSelect(option(req.query, 'select'));
     const lists = this.ctx.store.allLists().map((l) => renderList(l, site, expand.has('columns') ? this.ctx.store.columns(l.id) : undefined));
-    return this.page(req, lists, select, { filterAllowed: true, keep: ['columns'] });
+    return this.page(req, lists, select, { keep: ['columns'] });
   }
 
   private createList(req: EmuRequest, principal: Principal, params: Params): EmuReply {
@@ -136,7 +139,7 @@ export class GraphRoutes {
 
   private listColumns(req: EmuRequest, params: Params): EmuReply {
     const { list } = this.list(req, params);
-    return this.page(req, this.ctx.store.columns(list.id).map(renderColumn), parseSelect(option(req.query, 'select')), { filterAllowed: true });
+    return this.page(req, this.ctx.store.columns(list.id).map(renderColumn), parseSelect(option(req.query, 'select')));
   }
 
   private getColumn(req: EmuRequest, params: Params): EmuReply {
@@ -266,8 +269,11 @@ export class GraphRoutes {
 
   private groupMembers(req: EmuRequest, groupId: string): EmuReply {
     this.renderGroup(groupId);
-    const members = this.ctx.directory.members(groupId).map((u) => ({ '@odata.type': '#microsoft.graph.user', ...renderUser(u) }));
-    return this.page(req, members);
+    const member = (u: UserRow): object => ({ '@odata.type': '#microsoft.graph.user', ...renderUser(u) });
+    return this.page(req, {
+      count: () => this.ctx.directory.memberCount(groupId),
+      slice: (skip: number, top: number) => this.ctx.directory.members(groupId, skip, top).map(member),
+    });
   }
 
   private memberOf(req: EmuRequest, userId: string): EmuReply {
@@ -275,22 +281,28 @@ export class GraphRoutes {
     return this.page(req, this.ctx.directory.groupsOf(u.id).map((g) => ({ '@odata.type': '#microsoft.graph.group', ...this.renderGroup(g.id) })));
   }
 
-  /** In-memory paging, $filter, $select and $count for the small collections. */
-  private page(req: EmuRequest, all: readonly object[], select = parseSelect(option(req.query, 'select')), opts: { filterAllowed?: boolean; keep?: readonly string[] } = {}): EmuReply {
+  /**
+   * Paging, $filter, $select and $count for the directory and list collections.
+   * Without a filter only the page is read (10,000 staff stay cheap); with one,
+   * the whole collection is filtered in memory.
+   */
+  private page(req: EmuRequest, source: readonly object[] | PagedSource, select = parseSelect(option(req.query, 'select')), opts: { keep?: readonly string[] } = {}): EmuReply {
     const filterText = option(req.query, 'filter');
-    let rows = all as readonly Record<string, unknown>[];
+    let paged: PagedSource = Array.isArray(source) ? arraySource(source) : (source as PagedSource);
     if (filterText) {
       const expr = parseFilter(filterText);
-      rows = rows.filter((row) => evaluate(expr, (segments) => segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), row)));
+      const all = paged.slice(0, -1) as Record<string, unknown>[];
+      paged = arraySource(all.filter((row) => evaluate(expr, (segments) => segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), row))));
     }
     const top = parseTop(option(req.query, 'top'), DIRECTORY_PAGE.fallback, DIRECTORY_PAGE.max);
     const skipToken = option(req.query, 'skiptoken');
     const skip = skipToken ? Number(decodeToken(skipToken).o ?? 0) : 0;
-    const pageRows = rows.slice(skip, skip + top);
+    const total = paged.count();
+    const pageRows = paged.slice(skip, top) as Record<string, unknown>[];
     const body: Record<string, unknown> = {};
-    if (option(req.query, 'count') === 'true') body['@odata.count'] = rows.length;
+    if (option(req.query, 'count') === 'true') body['@odata.count'] = total;
     body.value = pageRows.map((row) => (select ? pick(row, select, ['id', '@odata.type', ...(opts.keep ?? [])]) : withoutDepartment(row)));
-    if (skip + top < rows.length) {
+    if (skip + top < total) {
       body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken({ o: skip + top }) }, ['skiptoken']);
     }
     return json(body);
@@ -336,6 +348,16 @@ export class GraphRoutes {
     });
     return noContent();
   }
+}
+
+interface PagedSource {
+  count(): number;
+  /** `top` of -1 means all from `skip`. */
+  slice(skip: number, top: number): object[];
+}
+
+function arraySource(rows: readonly object[]): PagedSource {
+  return { count: () => rows.length, slice: (skip, top) => rows.slice(skip, top < 0 ? undefined : skip + top) };
 }
 
 function withoutDepartment(row: Record<string, unknown>): Record<string, unknown> {
