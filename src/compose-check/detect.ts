@@ -332,61 +332,75 @@ interface PupilMatch {
   readonly pos: number;
 }
 
-/** Finds roster pupils' full names: one pass over the words, a Set lookup each. */
+/**
+ * Finds roster pupils' full names in one pass over the words. Most words are
+ * dismissed by a bucket lookup without making a string; only a word that
+ * starts some pupil's name reads the word after it.
+ */
 export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
   const out: PupilMatch[] = [];
   if (index.byFirstTwo.size === 0) return out;
-  const tokStart: number[] = [];
-  const tokEnd: number[] = [];
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    const c = lower.charCodeAt(i);
-    if (!isLetter(c)) {
+    if (!isLetter(lower.charCodeAt(i))) {
       i++;
       continue;
     }
-    let j = i + 1;
-    for (;;) {
-      while (j < n && (isLetter(lower.charCodeAt(j)) || isCombining(lower.charCodeAt(j)))) j++;
-      // Apostrophes inside a name (O'Neil, D’Souza), but not a possessive: "Poppy Green's EHCP".
-      const a = lower.charCodeAt(j);
-      const possessive = lower.charCodeAt(j + 1) === 115 /* s */ && !isLetter(lower.charCodeAt(j + 2));
-      if ((a === 39 || a === 0x2019) && j + 1 < n && isLetter(lower.charCodeAt(j + 1)) && !possessive) j += 2;
-      else break;
+    const end = wordEnd(lower, i);
+    if (index.firstBuckets[bucket(lower, i, end)] !== 0) {
+      const first = lower.slice(i, end);
+      if (index.firstTokens.has(first)) matchNameAt(lower, i, end, first, index, out);
     }
-    tokStart.push(i);
-    tokEnd.push(j);
-    i = j;
-  }
-  const token = (k: number): string => lower.slice(tokStart[k], tokEnd[k]);
-  for (let k = 0; k + 1 < tokStart.length; k++) {
-    if (index.firstBuckets[bucket(lower, tokStart[k] ?? 0, tokEnd[k] ?? 0)] === 0) continue;
-    const first = token(k);
-    if (!index.firstTokens.has(first)) continue;
-    const gap = gapKind(lower.slice(tokEnd[k], tokStart[k + 1]));
-    if (gap === 'bad') continue;
-    const forms = index.byFirstTwo.get(`${first} ${token(k + 1)}`);
-    if (!forms) continue;
-    for (const form of forms) {
-      if (form.reversed && gap !== 'comma') continue;
-      if (restMatches(lower, tokStart, tokEnd, k + 1, form.rest)) out.push({ pupil: form.pupil, pos: tokStart[k] ?? 0 });
-    }
+    i = end;
   }
   return out;
 }
 
 const isCombining = (c: number): boolean => c >= 0x300 && c <= 0x36f;
 
-/** Tokens after the second must follow with plain spaces or hyphens between. */
-function restMatches(lower: string, tokStart: readonly number[], tokEnd: readonly number[], k: number, rest: readonly string[]): boolean {
-  if (k + rest.length >= tokStart.length) return false;
-  for (let r = 0; r < rest.length; r++) {
-    const a = k + r;
-    if (gapKind(lower.slice(tokEnd[a], tokStart[a + 1])) !== 'space') return false;
-    if (lower.slice(tokStart[a + 1], tokEnd[a + 1]) !== rest[r]) return false;
+/** End of the word starting at `i`: letters, combining marks, and apostrophes inside a name. */
+function wordEnd(lower: string, i: number): number {
+  const n = lower.length;
+  let j = i + 1;
+  for (;;) {
+    while (j < n && (isLetter(lower.charCodeAt(j)) || isCombining(lower.charCodeAt(j)))) j++;
+    // Apostrophes inside a name (O'Neil, D’Souza), but not a possessive: "Poppy Green's EHCP".
+    const possessive = lower.charCodeAt(j + 1) === 115 /* s */ && !isLetter(lower.charCodeAt(j + 2));
+    if (lower.charCodeAt(j) === 39 && j + 1 < n && isLetter(lower.charCodeAt(j + 1)) && !possessive) j += 2;
+    else return j;
   }
-  return true;
+}
+
+/** The next word after `from`, if the gap before it is short enough to be a name separator. */
+function nextWord(lower: string, from: number): { start: number; end: number; gap: ReturnType<typeof gapKind> } | undefined {
+  let g = from;
+  while (g < lower.length && g - from <= 4 && !isLetter(lower.charCodeAt(g))) g++;
+  if (g >= lower.length || !isLetter(lower.charCodeAt(g))) return undefined;
+  const gap = gapKind(lower.slice(from, g));
+  return gap === 'bad' ? undefined : { start: g, end: wordEnd(lower, g), gap };
+}
+
+function matchNameAt(lower: string, start: number, end: number, first: string, index: PupilIndex, out: PupilMatch[]): void {
+  const second = nextWord(lower, end);
+  if (!second) return;
+  const forms = index.byFirstTwo.get(`${first} ${lower.slice(second.start, second.end)}`);
+  if (!forms) return;
+  for (const form of forms) {
+    if (form.reversed && second.gap !== 'comma') continue;
+    let at = second.end;
+    let ok = true;
+    // Parts after the second follow with plain spaces or hyphens.
+    for (const part of form.rest) {
+      const w = nextWord(lower, at);
+      if (!w || w.gap !== 'space' || lower.slice(w.start, w.end) !== part) {
+        ok = false;
+        break;
+      }
+      at = w.end;
+    }
+    if (ok) out.push({ pupil: form.pupil, pos: start });
+  }
 }
 
 /**
