@@ -231,8 +231,24 @@ const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
  * stands in, so a fresh install still tells internal from external mail.
  */
 export function resolveSettings(settings: Settings | undefined, senderEmail?: string): ResolvedSettings {
-  const s = settings ?? {};
+  const s = settings ?? EMPTY;
   const senderDomain = senderEmail ? domainOf(senderEmail) : '';
+  // Hosts resolve once per message; returning the same object for the same
+  // (settings, sender domain) lets the roster index and lookups be reused.
+  const bySender = resolvedCache.get(s) ?? new Map<string, ResolvedSettings>();
+  resolvedCache.set(s, bySender);
+  const cached = bySender.get(senderDomain);
+  if (cached) return cached;
+  const resolved = resolveFresh(s, senderDomain);
+  bySender.set(senderDomain, resolved);
+  return resolved;
+}
+
+const EMPTY: Settings = {};
+/** Settings are treated as immutable once parsed, so a resolved copy can be cached per object. */
+const resolvedCache = new WeakMap<Settings, Map<string, ResolvedSettings>>();
+
+function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
   const configuredSchool = (s.schoolDomains ?? []).map((d) => d.toLowerCase());
   const parentContacts = (s.parentContacts ?? []).map((c) => ({ ...c, email: c.email.toLowerCase() }));
   return {

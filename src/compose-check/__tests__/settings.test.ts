@@ -95,3 +95,16 @@ describe('hashContactEmail', () => {
     // echo -n "parent@example.com" | sha256sum
     expect(hashContactEmail(' Parent@Example.COM ')).toBe('ee9cd2a3ead6d5cc3b5b0bc3cb19592544d1abf56500a5d9eb87129220ea9236'));
 });
+
+describe('resolveSettings caching', () => {
+  it('returns the same object for the same settings and sender domain, so indexes are reused', () => {
+    const parsed = { schoolDomains: ['a.org'] };
+    expect(resolveSettings(parsed, 'x@a.org')).toBe(resolveSettings(parsed, 'y@a.org'));
+    expect(resolveSettings(parsed, 'x@a.org')).not.toBe(resolveSettings(parsed, 'x@b.org'));
+  });
+  it('resolves a sender domain separately for each sender when none is configured', () => {
+    const empty = {};
+    expect(resolveSettings(empty, 'x@a.org').schoolDomains).toEqual(['a.org']);
+    expect(resolveSettings(empty, 'x@b.org').schoolDomains).toEqual(['b.org']);
+  });
+});
