@@ -2,7 +2,7 @@
 // repository call costs one request, not two. Shared by every repository on a site.
 import type { List, ListItem } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from './client';
-import { StoreError } from './errors';
+import { GraphRequestError, StoreError } from './errors';
 import type { ListDefinition } from './schema';
 
 export interface SiteLists {
@@ -51,4 +51,29 @@ export const ITEM_SELECT = 'id,eTag,createdBy,createdDateTime,lastModifiedDateTi
 /** `$expand=fields($select=…)` for the given field names. */
 export function expandFields(names: readonly string[]): string {
   return `fields($select=${names.join(',')})`;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Whether the item already holds these field values (read back after an ambiguous failure). */
+export async function itemHolds(graph: GraphClient, itemsPath: string, itemId: string, fields: object): Promise<boolean> {
+  const item = await graph.get<Item<Record<string, unknown>>>(`${itemsPath}/${itemId}`, { query: { $select: 'id', $expand: expandFields(Object.keys(fields)) } });
+  return Object.entries(fields).every(([k, v]) => sameValue(item.fields?.[k], v));
+}
+
+/**
+ * PATCHes an item's fields with If-Match. When the answer to a write that did
+ * land is lost (a 503 after the commit), the RetryHandler's retry meets 412,
+ * because our own write changed the eTag. So on 412 the item is read back: if it
+ * already holds exactly these values, nothing was lost and that is success.
+ */
+export async function patchFieldsIfMatch(graph: GraphClient, itemsPath: string, itemId: string, eTag: string, fields: object): Promise<void> {
+  try {
+    await graph.patch(`${itemsPath}/${itemId}/fields`, fields, { headers: { 'If-Match': eTag } });
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 412 && (await itemHolds(graph, itemsPath, itemId, fields))) return;
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { odataString } from './client';
 import { GraphRequestError, StoreError } from './errors';
 import { POLICIES_LIST } from './schema';
 import type { Item, SiteLists } from './lists';
-import { ITEM_SELECT, expandFields } from './lists';
+import { ITEM_SELECT, expandFields, patchFieldsIfMatch } from './lists';
 
 export type PolicyStatus = 'Draft' | 'Current' | 'Retired';
 
@@ -151,8 +151,7 @@ export class PoliciesRepository {
   }
 
   private async patchFields(itemId: string, eTag: string, fields: Partial<PolicyFields>): Promise<void> {
-    const path = await this.lists.itemsPath(POLICIES_LIST);
-    await this.graph.patch(`${path}/${itemId}/fields`, fields, eTag ? { headers: { 'If-Match': eTag } } : {});
+    await patchFieldsIfMatch(this.graph, await this.lists.itemsPath(POLICIES_LIST), itemId, eTag || '*', fields);
   }
 
   private async query(filter: string, fields: readonly string[]): Promise<PolicyVersion[]> {

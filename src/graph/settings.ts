@@ -8,7 +8,7 @@ import { odataString } from './client';
 import { GraphRequestError, StoreError } from './errors';
 import { SETTINGS_LIST } from './schema';
 import type { Item, SiteLists } from './lists';
-import { ITEM_SELECT, expandFields } from './lists';
+import { ITEM_SELECT, expandFields, itemHolds, patchFieldsIfMatch } from './lists';
 
 export const COMPOSE_CHECK_SETTINGS_KEY = 'compose-check';
 
@@ -71,10 +71,15 @@ export class SettingsRepository {
         // Read saw nothing, yet an item exists now: someone else saved first. Same answer as a stale eTag.
         throw new GraphRequestError({ status: 412, code: 'preconditionFailed', message: 'the settings were saved by someone else since they were read; reload them' });
       }
-      await this.graph.patch(`${path}/${existing.id}/fields`, fields, { headers: { 'If-Match': eTag } });
+      await patchFieldsIfMatch(this.graph, path, existing.id, eTag, fields);
     } else {
-      // Nothing stored yet: the unique SettingsKey column turns a racing second create into a 409.
-      await this.graph.post(path, { fields });
+      try {
+        await this.graph.post(path, { fields });
+      } catch (error) {
+        // The unique SettingsKey turns a racing second create into a 409; so does our own retry after a lost answer, which is success.
+        const mine = error instanceof GraphRequestError && error.status === 409 ? await this.find() : undefined;
+        if (!mine?.id || !(await itemHolds(this.graph, path, mine.id, fields))) throw error;
+      }
     }
     const saved = await this.read();
     if (!saved) throw new StoreError('notFound', `The settings were saved but cannot be read back from ${SETTINGS_LIST.displayName}`);
