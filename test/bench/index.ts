@@ -15,6 +15,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'quality', load: () => import('./sections/quality') },
   { name: 'speed', load: () => import('./sections/speed') },
   { name: 'robustness', load: () => import('./sections/robustness') },
+  { name: 'heldout', load: () => import('./sections/heldout') },
   { name: 'store', load: () => import('./sections/store') },
 ];
 
