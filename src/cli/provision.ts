@@ -107,16 +107,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** The server's message as a sentence, so the advice after it reads cleanly. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 function explain(error: unknown): string {
   if (error instanceof UsageError) return error.message;
   if (error instanceof StoreError) return error.message;
   if (error instanceof GraphRequestError) {
     const where = error.path ? ` (${error.method} ${error.path})` : '';
     switch (error.status) {
-      case 0: return `Cannot reach ${error.path ?? 'Graph'}: ${error.message}. Check --graph-base, or start the emulator with \`npm run emulator\`.`;
+      case 0: return `Cannot reach ${error.path ?? 'Graph'}: ${error.detail}. Check --graph-base, or start the emulator with \`npm run emulator\`.`;
       case 401: return `The token was refused (401${error.code ? ` ${error.code}` : ''})${where}. It may have expired: get a new one.`;
-      case 403: return `Permission denied (403${error.code ? ` ${error.code}` : ''})${where}: ${error.message}. docs/permissions.md lists what provisioning needs (Sites.Manage.All or Sites.Selected with manage, and SharePoint AllSites.Manage).`;
-      case 404: return `Not found (404)${where}: ${error.message}. Check --site.`;
+      case 403: return `Permission denied (403${error.code ? ` ${error.code}` : ''})${where}: ${sentence(error.detail)} docs/permissions.md lists what provisioning needs (Sites.Manage.All or Sites.Selected with manage, and SharePoint AllSites.Manage).`;
+      case 404: return `Not found (404)${where}: ${sentence(error.detail)} Check --site.`;
       default: return `${error.message}${error.requestId ? ` [request-id ${error.requestId}]` : ''}`;
     }
   }

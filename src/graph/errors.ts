@@ -24,9 +24,12 @@ export class GraphRequestError extends Error {
   readonly method: string | undefined;
   readonly path: string | undefined;
   readonly retryAfterSeconds: number | null;
+  /** The server's own message, without the status and request line that `message` adds. */
+  readonly detail: string;
 
   constructor(init: GraphRequestErrorInit, options?: { cause?: unknown }) {
     super(describe(init), options);
+    this.detail = init.message;
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId ?? null;
