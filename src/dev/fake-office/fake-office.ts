@@ -226,8 +226,13 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
   const mailbox: Partial<Office.Mailbox> = {
     item: item as Office.Mailbox['item'],
     userProfile: { ...options.user, accountType: 'enterprise', timeZone: 'GMT Standard Time' } as Office.UserProfile,
-    addHandlerAsync: ((type: string, _handler: unknown, ...args: unknown[]) =>
-      call<void>(`mailbox.addHandlerAsync(${type})`, callbackOf(args), () => undefined)) as Office.Mailbox['addHandlerAsync'],
+    // Mailbox-level events (ItemChanged, OfficeThemeChanged) share the item's registry.
+    addHandlerAsync: ((type: string, handler: (args: unknown) => void, ...args: unknown[]) =>
+      call<void>('mailbox.addHandlerAsync', callbackOf(args), () => {
+        const set = itemHandlers.get(type) ?? new Set();
+        set.add(handler);
+        itemHandlers.set(type, set);
+      })) as Office.Mailbox['addHandlerAsync'],
   };
 
   const context = {

@@ -21,11 +21,20 @@ export interface AsyncResultLike<T> {
   readonly error?: { readonly code?: number; readonly message?: string } | null;
 }
 
-/**
- * Starts one Office call and settles when its callback fires. Callers await
- * each call before the next: Outlook on the web allows at most three at once.
- */
+// Every call in this window queues behind the previous one. Outlook on the web
+// fails a fourth concurrent call, and the task pane has independent parts (the
+// live check, the label catalogue, event registration) that would otherwise
+// overlap; one queue makes "one call at a time" true for the whole add-in.
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Starts one Office call once the previous has settled, and settles when its callback fires. */
 export function officeCall<T>(call: string, start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
+  const run = tail.then(() => startCall(call, start));
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+function startCall<T>(call: string, start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     try {
       start((result) => {

@@ -1,9 +1,9 @@
 // The two event-based handlers, built over an injected host so unit tests,
 // the node:vm test and the dev harness all drive the same code. Every path
 // ends in event.completed(), failures included (STYLE.md, issue #6).
-import type { Draft, Recipient, ResolvedSettings, Settings } from '../../compose-check';
-import { checkDraft, domainOf, resolveSettings } from '../../compose-check';
-import { hostStores, readCache } from '../cache/settings-cache';
+import type { Draft, ResolvedSettings } from '../../compose-check';
+import { checkDraft } from '../../compose-check';
+import { settingsForDraft, userEmail } from '../cache/resolve';
 import { composeItem, readDraft } from '../office/draft';
 import { officeCall } from '../office/async';
 import type { SupportsMailbox } from '../office/requirements';
@@ -24,31 +24,10 @@ export interface SendTimeHost {
 /** The event surface the handlers use: Office.MailboxEvent's completed(). */
 export type CompletableEvent = Pick<Office.MailboxEvent, 'completed'>;
 
-/**
- * With no cache the school is the sender's own domain plus any domain Outlook
- * itself calls internal (recipientType "user"): multi-domain schools then do
- * not see colleagues flagged as external before the pane has ever run.
- */
-export function fallbackSettings(from: string | undefined, recipients: readonly Recipient[]): Settings {
-  const domains = new Set<string>();
-  if (from) domains.add(domainOf(from));
-  for (const r of recipients) if (r.recipientType === 'user') domains.add(domainOf(r.email));
-  domains.delete('');
-  return domains.size > 0 ? { schoolDomains: [...domains] } : {};
-}
-
 async function settingsFor(host: SendTimeHost, draft: Draft): Promise<ResolvedSettings> {
-  const { record, problems } = await readCache(hostStores(host.office, host.runtime));
+  const { settings, problems } = await settingsForDraft(host.office, host.runtime, draft);
   for (const p of problems) host.log?.(`AUP Guard: ignoring cache in ${p}`);
-  return resolveSettings(record?.settings ?? fallbackSettings(draft.from, draft.recipients), draft.from);
-}
-
-function userEmail(office: typeof Office): string | undefined {
-  try {
-    return office.context.mailbox.userProfile.emailAddress || undefined;
-  } catch {
-    return undefined;
-  }
+  return settings;
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,51 @@
+// The local compose harness: a fake Outlook compose window driving the real
+// send handlers and the real task pane. Order matters: the clock and the fake
+// Office must be in place before launchevent.js runs its associate() calls.
+import { createRoot } from 'react-dom/client';
+import { installClock, setClock, clockNow } from '../clock';
+import { createFakeOffice } from '../fake-office/fake-office';
+import { DEMO_LABELS, DEMO_USER } from '../demo-settings';
+import { pickSettingsSource } from '../settings-source';
+import { DEV_BRIDGE_KEY, type DevHostBridge } from '../../outlook/taskpane/host';
+import { fromLocal } from '../../compose-check';
+import { Harness } from './Harness';
+
+const query = new URLSearchParams(location.search);
+
+/** `?at=2026-11-26T19:10` sets the clock, read as UK local time like the rest of the harness. */
+function clockFromQuery(value: string | null): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value ?? '');
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  return fromLocal(y, mo, d, h, mi, 'Europe/London');
+}
+
+function loadBuiltScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`Could not load ${src}; run \`npm run build\` first.`));
+    document.head.append(s);
+  });
+}
+
+async function start(): Promise<void> {
+  installClock();
+  setClock(clockFromQuery(query.get('at')));
+  const fake = createFakeOffice({ user: DEMO_USER, labels: DEMO_LABELS.map((l) => ({ ...l, children: [] })) });
+  Object.assign(globalThis, { Office: fake.Office, OfficeRuntime: fake.OfficeRuntime });
+  const settingsSource = await pickSettingsSource(fake.Office, fake.OfficeRuntime, query.get('settings') === 'demo');
+  // As if the pane had refreshed the cache earlier: the send check then knows the school.
+  await settingsSource.refresh(false).catch((e: unknown) => console.warn('AUP Guard harness: settings refresh failed', e));
+  const bridge: DevHostBridge = { Office: fake.Office, OfficeRuntime: fake.OfficeRuntime, now: clockNow, settingsSource };
+  Object.assign(window, { [DEV_BRIDGE_KEY]: bridge });
+  // Dev: vite compiles the same source. `?launchevent=built` and demo builds load the built IIFE.
+  if (import.meta.env.DEV && query.get('launchevent') !== 'built') await import('../../outlook/launchevent');
+  else await loadBuiltScript('/outlook/launchevent.js');
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <Harness fake={fake} settingsLabel={settingsSource.label} initialTheme={query.get('theme')} />,
+  );
+}
+
+void start();

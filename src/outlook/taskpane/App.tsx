@@ -1,0 +1,195 @@
+// The compose task pane: the live check, each reason with its policy clause
+// and masked evidence, one-click fixes, and the settings cache's freshness.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle,
+  Spinner, Subtitle1, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import type { Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
+import { formatLocalDateTime } from '../../compose-check';
+import { FLUENT_THEMES } from '../../ui/theme';
+import { officeCall } from '../office/async';
+import { composeItem } from '../office/draft';
+import { hostSupportsMailbox } from '../office/requirements';
+import { applyFix, canApply } from './fixes';
+import type { PaneHost } from './host';
+import { themeFromOffice } from './theme';
+import { useDraftCheck } from './useDraftCheck';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', padding: tokens.spacingHorizontalM, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  reason: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  clause: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, margin: 0 },
+  evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  fixes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  heading: { display: 'block', margin: 0 },
+  footer: { marginTop: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+const TITLES: Record<ReasonCode, string> = {
+  'sensitive-unencrypted': 'Pupil data needs encryption',
+  'outside-hours': 'Outside contact hours',
+  'personal-webmail': 'Pupil data to a personal email address',
+};
+
+function useForcedColors(): boolean {
+  const query = '(forced-colors: active)';
+  const [forced, setForced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const mql = window.matchMedia?.(query);
+    const listener = (e: MediaQueryListEvent) => setForced(e.matches);
+    mql?.addEventListener('change', listener);
+    return () => mql?.removeEventListener('change', listener);
+  }, []);
+  return forced;
+}
+
+function useOfficeTheme(office: typeof Office): Office.OfficeTheme | undefined {
+  const read = () => { try { return office.context.officeTheme; } catch { return undefined; } };
+  const [theme, setTheme] = useState(read);
+  useEffect(() => {
+    officeCall<void>('mailbox.addHandlerAsync', (cb) =>
+      office.context.mailbox.addHandlerAsync(office.EventType.OfficeThemeChanged, () => setTheme(read()), cb))
+      .catch(() => undefined); // hosts before 1.14 keep the theme they opened with
+  }, [office]);
+  return theme;
+}
+
+function useLabelNames(office: typeof Office): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!hostSupportsMailbox(office)('1.13')) return;
+    const catalog = office.context.sensitivityLabelsCatalog;
+    officeCall<Office.SensitivityLabelDetails[]>('sensitivityLabelsCatalog.getAsync', (cb) => catalog.getAsync(cb))
+      .then((labels) => {
+        const map = new Map<string, string>();
+        const walk = (ls: readonly Office.SensitivityLabelDetails[]) => ls.forEach((l) => { map.set(l.id.toLowerCase(), l.name); walk(l.children ?? []); });
+        walk(labels);
+        setNames(map);
+      })
+      .catch(() => undefined); // no catalog: buttons fall back to "the encrypting label"
+  }, [office]);
+  return names;
+}
+
+function fixLabel(fix: Fix, settings: ResolvedSettings, labelNames: ReadonlyMap<string, string>): string {
+  switch (fix.kind) {
+    case 'apply-label': return `Apply label “${labelNames.get(fix.labelId.toLowerCase()) ?? 'the encrypting label'}”`;
+    case 'add-subject-tag': return `Add ${fix.tag} to the subject`;
+    case 'schedule': return `Schedule for ${formatLocalDateTime(fix.at, settings.timeZone)}`;
+    case 'remove-recipient': return `Remove ${fix.email}`;
+  }
+}
+
+const fixesFor = (code: ReasonCode, fixes: readonly Fix[]): Fix[] => fixes.filter((f) =>
+  code === 'sensitive-unencrypted' ? f.kind === 'apply-label' || f.kind === 'add-subject-tag'
+    : code === 'outside-hours' ? f.kind === 'schedule'
+      : f.kind === 'remove-recipient' && f.reason === code);
+
+export function App({ host }: { readonly host: PaneHost }) {
+  const styles = useStyles();
+  const theme = themeFromOffice(useOfficeTheme(host.office), useForcedColors());
+  const { check, recheck } = useDraftCheck(host);
+  const labelNames = useLabelNames(host.office);
+  const supports = useMemo(() => hostSupportsMailbox(host.office), [host]);
+  const [busy, setBusy] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+
+  const onFix = useCallback(async (fix: Fix, label: string) => {
+    setBusy(label);
+    setNotice(undefined);
+    try {
+      await applyFix(composeItem(host.office), fix);
+      setNotice({ intent: 'success', text: `Done: ${label.charAt(0).toLowerCase()}${label.slice(1)}.` });
+    } catch (error) {
+      setNotice({ intent: 'error', text: `That fix could not be applied: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(undefined);
+      recheck();
+    }
+  }, [host, recheck]);
+
+  const onRefresh = useCallback(async () => {
+    if (!host.settingsSource) return;
+    setBusy('refresh');
+    setNotice(undefined);
+    try {
+      await host.settingsSource.refresh(true);
+      setNotice({ intent: 'success', text: 'School settings refreshed.' });
+    } catch (error) {
+      setNotice({ intent: 'error', text: `The school settings could not be refreshed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(undefined);
+      recheck();
+    }
+  }, [host, recheck]);
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root}>
+      <header>
+        <Subtitle1 as="h1">AUP Guard</Subtitle1>
+        <Caption1 as="p">Checks this message against the school&apos;s Acceptable Use Policy.</Caption1>
+      </header>
+      <main aria-busy={check.status === 'checking'} className={styles.reason}>
+        <div role="status" aria-live="polite">
+          {check.status === 'checking' && <Spinner size="tiny" label="Checking this message…" />}
+          {check.status === 'error' && (
+            <MessageBar intent="error"><MessageBarBody><MessageBarTitle>The check could not run.</MessageBarTitle>{check.message}</MessageBarBody></MessageBar>
+          )}
+          {check.status === 'ready' && check.decision.reasons.length === 0 && (
+            <MessageBar intent="success"><MessageBarBody>No problems found: this message meets the school&apos;s email policy.</MessageBarBody></MessageBar>
+          )}
+          {check.status === 'ready' && check.decision.reasons.length > 0 && (
+            <Text>{check.decision.reasons.length === 1 ? 'One thing to fix before sending.' : `${check.decision.reasons.length} things to fix before sending.`}</Text>
+          )}
+          {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+        </div>
+        {check.status === 'ready' && check.decision.reasons.map((reason: Reason) => (
+          <Card key={reason.code} className={styles.reason} aria-labelledby={`reason-${reason.code}`}>
+            <MessageBar intent={reason.severity === 'block' ? 'error' : 'warning'} layout="multiline">
+              <MessageBarBody>
+                <Text as="h2" weight="semibold" size={300} id={`reason-${reason.code}`} className={styles.heading}>
+                  {TITLES[reason.code]}{reason.severity === 'block' ? ' (must be fixed to send)' : ''}
+                </Text>
+                <Body1 as="p">{reason.message}</Body1>
+              </MessageBarBody>
+            </MessageBar>
+            {reason.code !== 'outside-hours' && check.decision.findings.length > 0 && (
+              <section aria-label="What was found">
+                <Caption1 as="p">What was found (masked):</Caption1>
+                <ul className={styles.evidence}>
+                  {check.decision.findings.map((f, i) => <li key={i}><Caption1>{f.evidence}</Caption1></li>)}
+                </ul>
+              </section>
+            )}
+            <blockquote className={styles.clause} cite="#policy">
+              <Caption1 as="p">Policy, {reason.clause.section}: “{reason.clause.quote}”</Caption1>
+            </blockquote>
+            <div className={styles.fixes}>
+              {fixesFor(reason.code, check.decision.fixes).map((fix) => {
+                const label = fixLabel(fix, check.settings, labelNames);
+                return (
+                  <Button key={label} appearance="primary" disabled={busy !== undefined || !canApply(fix, supports)} onClick={() => void onFix(fix, label)}>
+                    {busy === label ? 'Applying…' : label}
+                  </Button>
+                );
+              })}
+            </div>
+          </Card>
+        ))}
+      </main>
+      <footer className={styles.footer}>
+        <Caption1 as="p">
+          {check.status === 'ready' && check.cache
+            ? `School settings refreshed ${formatLocalDateTime(new Date(check.cache.savedAt), check.settings.timeZone)}.`
+            : 'No school settings saved yet: using safe defaults (your own domain counts as the school).'}
+        </Caption1>
+        {host.settingsSource && (
+          <Button appearance="secondary" disabled={busy !== undefined} onClick={() => void onRefresh()}>
+            {busy === 'refresh' ? 'Refreshing…' : `Refresh settings from ${host.settingsSource.label}`}
+          </Button>
+        )}
+      </footer>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,66 @@
+// Where the task pane gets Office from. In Outlook: office.js from Microsoft's
+// CDN (store policy requires the hosted copy). In the local compose harness
+// (`?host=dev`, non-production builds only): the harness's fake Office, read
+// from the parent window, plus its settable clock and demo settings source.
+
+/** Refreshes the settings cache from wherever the school's settings live. */
+export interface SettingsSource {
+  /** Shown beside the refresh button, e.g. "SharePoint (Microsoft Graph)". */
+  readonly label: string;
+  /** Writes a fresh cache record; `interactive` when the user clicked, so sign-in may prompt. */
+  refresh(interactive: boolean): Promise<void>;
+}
+
+export interface PaneHost {
+  readonly office: typeof Office;
+  readonly runtime: typeof OfficeRuntime | undefined;
+  readonly now: () => Date;
+  readonly settingsSource: SettingsSource | undefined;
+}
+
+/** What the dev harness puts on its window for the pane's iframe. */
+export interface DevHostBridge {
+  readonly Office: typeof Office;
+  readonly OfficeRuntime: typeof OfficeRuntime;
+  now(): Date;
+  readonly settingsSource: SettingsSource;
+}
+
+export const DEV_BRIDGE_KEY = '__aupGuardDevHost';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function devBridge(): DevHostBridge | undefined {
+  if (import.meta.env.MODE === 'production') return undefined;
+  if (new URLSearchParams(location.search).get('host') !== 'dev') return undefined;
+  try {
+    return (window.parent as unknown as Record<string, DevHostBridge | undefined>)[DEV_BRIDGE_KEY];
+  } catch {
+    return undefined; // a cross-origin parent is a real Outlook, never the harness
+  }
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`Could not load ${src}. Is this page open inside Outlook?`));
+    document.head.append(script);
+  });
+}
+
+export async function connectHost(productionSource: (office: typeof Office) => SettingsSource | undefined): Promise<PaneHost> {
+  const bridge = devBridge();
+  if (bridge) {
+    return { office: bridge.Office, runtime: bridge.OfficeRuntime, now: () => bridge.now(), settingsSource: bridge.settingsSource };
+  }
+  await loadScript(OFFICE_JS);
+  await Office.onReady();
+  return {
+    office: Office,
+    runtime: typeof OfficeRuntime === 'undefined' ? undefined : OfficeRuntime,
+    now: () => new Date(),
+    settingsSource: productionSource(Office),
+  };
+}

@@ -1,0 +1,81 @@
+// The pane's live check: on open, when recipients change (Outlook's event),
+// when the pinned pane moves to another item, and on a slow poll for body and
+// subject edits, which Outlook raises no event for. Debounced; one run at a time.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Decision, ResolvedSettings } from '../../compose-check';
+import { checkDraft } from '../../compose-check';
+import type { CacheRecord } from '../cache/settings-cache';
+import { settingsForDraft, userEmail } from '../cache/resolve';
+import { composeItem, readDraft } from '../office/draft';
+import { officeCall } from '../office/async';
+import { hostSupportsMailbox } from '../office/requirements';
+import type { PaneHost } from './host';
+
+export type PaneCheck =
+  | { readonly status: 'checking' }
+  | { readonly status: 'error'; readonly message: string }
+  | {
+      readonly status: 'ready';
+      readonly decision: Decision;
+      readonly settings: ResolvedSettings;
+      readonly cache: CacheRecord | undefined;
+      readonly hasSchedule: boolean;
+    };
+
+export const DEBOUNCE_MS = 300;
+export const POLL_MS = 2000;
+
+export function useDraftCheck(host: PaneHost): { check: PaneCheck; recheck: () => void } {
+  const [check, setCheck] = useState<PaneCheck>({ status: 'checking' });
+  const running = useRef(false);
+  const again = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const run = useCallback(async (): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return;
+    }
+    running.current = true;
+    try {
+      const supports = hostSupportsMailbox(host.office);
+      const draft = await readDraft(composeItem(host.office), { supports, from: userEmail(host.office) });
+      const { settings, record } = await settingsForDraft(host.office, host.runtime, draft);
+      const decision = checkDraft(draft, { now: host.now(), settings });
+      setCheck({ status: 'ready', decision, settings, cache: record, hasSchedule: draft.scheduledDelivery !== undefined });
+    } catch (error) {
+      setCheck({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running.current = false;
+      if (again.current) {
+        again.current = false;
+        void run();
+      }
+    }
+  }, [host]);
+
+  const recheck = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void run(), DEBOUNCE_MS);
+  }, [run]);
+
+  useEffect(() => {
+    void run();
+    const office = host.office;
+    // Hosts before Mailbox 1.7 lack RecipientsChanged, and unpinnable panes lack
+    // ItemChanged; the poll below still notices, so failures are ignored.
+    officeCall<void>('item.addHandlerAsync', (cb) => composeItem(office).addHandlerAsync(office.EventType.RecipientsChanged, recheck, cb))
+      .catch(() => undefined);
+    officeCall<void>('mailbox.addHandlerAsync', (cb) => office.context.mailbox.addHandlerAsync(office.EventType.ItemChanged, recheck, cb))
+      .catch(() => undefined);
+    const poll = setInterval(() => {
+      if (document.visibilityState === 'visible') void run();
+    }, POLL_MS);
+    return () => {
+      clearInterval(poll);
+      clearTimeout(timer.current);
+    };
+  }, [host, run, recheck]);
+
+  return { check, recheck };
+}

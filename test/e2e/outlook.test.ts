@@ -1,0 +1,146 @@
+// The Outlook add-in end to end, in real Chromium, through the local compose
+// harness: the built launchevent.js handles Send (as Outlook would load it)
+// and the real task pane runs in its iframe against the same fake Office.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { buildLaunchEvent } from '../outlook/build-launchevent';
+import { DEMO_PARENT } from '../../src/dev/demo-settings';
+
+let server: ViteDevServer;
+let browser: LaunchedBrowser;
+let baseUrl = '';
+let launchEventJs = '';
+
+beforeAll(async () => {
+  launchEventJs = (await buildLaunchEvent()).code;
+  server = await createServer({
+    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    mode: 'development',
+    logLevel: 'error',
+    server: { port: 0, strictPort: false },
+  });
+  await server.listen();
+  baseUrl = server.resolvedUrls?.local[0] ?? '';
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the harness with the demo settings and the BUILT send handlers. */
+async function openHarness(at?: string, theme?: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.route('**/outlook/launchevent.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: launchEventJs }));
+  const q = new URLSearchParams({ settings: 'demo', launchevent: 'built', ...(at ? { at } : {}), ...(theme ? { theme } : {}) });
+  await page.goto(`${baseUrl}dev/compose.html?${q.toString()}`);
+  await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
+  await pane(page).getByRole('heading', { name: 'AUP Guard' }).waitFor();
+  return page;
+}
+
+const pane = (page: Page) => page.frameLocator('iframe[title="AUP Guard task pane"]');
+
+async function compose(page: Page, m: { to: string; subject: string; body: string }): Promise<void> {
+  const to = page.getByRole('textbox', { name: 'To' });
+  await to.fill(m.to);
+  await to.press('Enter');
+  await page.getByRole('textbox', { name: 'Subject' }).fill(m.subject);
+  await page.getByRole('textbox', { name: 'Message body' }).fill(m.body);
+}
+
+const alertDialog = (page: Page) => page.getByRole('alertdialog');
+const sendButton = (page: Page) => page.getByRole('button', { name: 'Send', exact: true });
+const sentItems = (page: Page) => page.getByRole('region', { name: 'Sent items' });
+
+describe('Outlook add-in through the compose harness', () => {
+  it('raises the alert for a UPN to an external address, and sends once the encrypting label is applied', async () => {
+    const page = await openHarness('2026-11-26T10:00');
+    await compose(page, { to: 'officer@county.example.gov.uk', subject: 'Referral', body: 'Referral for Amelia, UPN B801200005001, as discussed.' });
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/sensitive pupil data/);
+    await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).isVisible()).resolves.toBe(true);
+    await alertDialog(page).getByRole('button', { name: "Don't send" }).click();
+
+    await pane(page).getByRole('button', { name: /Apply label “Confidential – Encrypted”/ }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Sensitivity' }).inputValue()).not.toBe('');
+    await sendButton(page).click();
+    await expect.poll(() => sentItems(page).textContent()).toMatch(/“Referral”, delivered now/);
+    await expect(alertDialog(page).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('warns about a parent at 19:10, schedules for 08:00 from the pane, then sends', async () => {
+    const page = await openHarness('2026-11-26T19:10');
+    await compose(page, { to: DEMO_PARENT, subject: 'Trip tomorrow', body: 'A reminder that the trip leaves at 9.' });
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/Contact with parents and pupils is limited to 08:00 to 18:00/);
+    await alertDialog(page).getByRole('button', { name: 'Fix in AUP Guard' }).click();
+
+    await pane(page).getByRole('button', { name: 'Schedule for Fri 27/11/2026 08:00' }).click();
+    await expect.poll(() => page.getByText(/Delivery scheduled for/).textContent()).toBe('Delivery scheduled for Fri 27/11/2026 08:00');
+    await sendButton(page).click();
+    await expect.poll(() => sentItems(page).textContent()).toMatch(/“Trip tomorrow”, delivered Fri 27\/11\/2026 08:00/);
+    await page.close();
+  });
+
+  it('sends staff-only mail at 19:10 with no alert', async () => {
+    const page = await openHarness('2026-11-26T19:10');
+    await compose(page, { to: 'head@wellsap.example.org.uk', subject: 'Staff meeting', body: 'Notes from tonight attached.' });
+    await sendButton(page).click();
+    await expect.poll(() => sentItems(page).textContent()).toMatch(/“Staff meeting”, delivered now/);
+    await expect(alertDialog(page).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('blocks pupil data to a gmail address that is not a parent until that recipient is removed', async () => {
+    const page = await openHarness('2026-11-26T10:00');
+    await compose(page, {
+      to: 'head@wellsap.example.org.uk; someone.random@gmail.com',
+      subject: 'Class list',
+      body: 'Amelia Hart B801200005001, Noah Price Q801200005002, Leo Grant E801200005003',
+    });
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/personal webmail/);
+    await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).count()).resolves.toBe(0);
+    await alertDialog(page).getByRole('button', { name: "Don't send" }).click();
+
+    await pane(page).getByRole('button', { name: 'Remove someone.random@gmail.com' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'To' }).inputValue()).toBe('head@wellsap.example.org.uk');
+    await sendButton(page).click();
+    await expect.poll(() => sentItems(page).textContent()).toMatch(/“Class list”, delivered now/);
+    await page.close();
+  });
+
+  it('shows the information bar when a parent is added after hours, and removes it when they are taken out', async () => {
+    const page = await openHarness('2026-11-26T19:10');
+    const to = page.getByRole('textbox', { name: 'To' });
+    await to.fill(DEMO_PARENT);
+    await to.press('Enter');
+    const bars = page.getByRole('region', { name: 'Message notifications' });
+    await expect.poll(() => bars.textContent()).toBe("It's 19:10. Contact with parents and pupils is limited to 08:00–18:00.Open AUP Guard");
+    await to.fill('head@wellsap.example.org.uk');
+    await to.press('Enter');
+    await expect.poll(() => bars.textContent()).toBe('');
+    await page.close();
+  });
+
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical axe violations in the harness and the pane (${theme})`, async () => {
+      const page = await openHarness('2026-11-26T19:10', theme);
+      if (theme === 'contrast') await page.emulateMedia({ forcedColors: 'active' });
+      await compose(page, { to: `${DEMO_PARENT}; someone.random@gmail.com`, subject: 'Class list', body: 'Amelia Hart B801200005001, Noah Price Q801200005002' });
+      await pane(page).getByRole('button', { name: /Remove someone\.random@gmail\.com/ }).waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.close();
+    });
+  }
+});
