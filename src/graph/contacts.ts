@@ -6,7 +6,7 @@ import { batchPartError } from './client';
 import { GraphRequestError } from './errors';
 import { CONTACTS_LIST } from './schema';
 import type { Item, SiteLists } from './lists';
-import { ITEM_SELECT, expandFields } from './lists';
+import { ITEM_SELECT, expandFields, itemHolds } from './lists';
 
 export type ContactRole = 'Parent' | 'Carer' | 'Pupil';
 
@@ -98,6 +98,7 @@ export class ContactsRepository {
     const existing = new Map((await this.items()).filter((i) => i.id && i.fields?.ContactKey).map((i) => [i.fields!.ContactKey!, i]));
     const wanted = new Map(contacts.map((c) => [contactKey(c), toFields(c)]));
     const requests: BatchRequest[] = [];
+    const updates = new Map<string, { itemId: string; fields: ContactFields }>();
     let created = 0, updated = 0, unchanged = 0, removed = 0;
     for (const [key, fields] of wanted) {
       const current = existing.get(key);
@@ -106,6 +107,7 @@ export class ContactsRepository {
         requests.push({ id: `c${requests.length}`, method: 'POST', url: path, body: { fields } });
       } else if (!same(fields, current.fields ?? {})) {
         updated++;
+        updates.set(`u${requests.length}`, { itemId: current.id!, fields });
         requests.push({ id: `u${requests.length}`, method: 'PATCH', url: `${path}/${current.id}/fields`, body: fields, headers: current.eTag ? { 'If-Match': current.eTag } : {} });
       } else {
         unchanged++;
@@ -119,8 +121,15 @@ export class ContactsRepository {
       }
     }
     const responses = await this.graph.batch(requests);
-    // A create that landed before a lost answer comes back 409 on the retry: that is the goal reached.
-    const failed = responses.filter((r) => r.status >= 400 && !(r.status === 409 && r.id.startsWith('c')) && !(r.status === 404 && r.id.startsWith('d')));
+    // A write that landed before its answer was lost meets itself on the retry: a create gets 409, a
+    // delete 404, an update 412 (its own new eTag). Those reached the goal; an update is checked by reading it back.
+    const failed: typeof responses = [];
+    for (const r of responses) {
+      if (r.status < 400 || (r.status === 409 && r.id.startsWith('c')) || (r.status === 404 && r.id.startsWith('d'))) continue;
+      const update = r.status === 412 ? updates.get(r.id) : undefined;
+      if (update && (await itemHolds(this.graph, path, update.itemId, update.fields))) continue;
+      failed.push(r);
+    }
     if (failed.length > 0) {
       const first = failed[0]!;
       const cause = batchPartError(first, requests.find((r) => r.id === first.id));
