@@ -138,7 +138,7 @@ describe('through injected faults', () => {
   it('gets through 429 and 503 answers with the RetryHandler', { timeout: FAULT_TEST_MS }, async () => {
     const store = storeFor(staffA, siteId);
     await store.acknowledgements.listMine(staffA.user.id); // list ids cached before faults begin
-    emulator.setFaults({ rate: 0.3, kinds: ['429', '503'], retryAfterSeconds: 0, seed: 7 });
+    emulator.setFaults({ rate: 0.2, kinds: ['429', '503'], retryAfterSeconds: 0, seed: 7 });
     try {
       staffA.requests.reset();
       const results = await Promise.all(Array.from({ length: 10 }, () => store.acknowledgements.submit(signature(staffA.user))));
