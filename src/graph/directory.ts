@@ -54,9 +54,9 @@ export class DirectoryRepository {
   }
 
   /**
-   * Whether the user is (transitively) in the managers group. The group is a
-   * handful of people, so its member ids are read once and kept; this needs only
-   * GroupMember.Read.All, where checkMemberGroups would also want User.Read.All.
+   * Whether a given user is (transitively) in the managers group. The group is a
+   * handful of people, so its member ids are read once and kept, and any user can
+   * be checked, not only the caller (as /me/checkMemberGroups would).
    */
   async isManager(userId: string): Promise<boolean> {
     this.managerIds ??= this.usersIn(this.groups.managersGroupId, 'id').then((users) => new Set(users.map((u) => u.id)));
