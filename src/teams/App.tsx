@@ -84,8 +84,9 @@ export function App() {
       ) : (
         <main className={styles.main}>
           <Suspense fallback={<Spinner label="Loading…" />}>
-            {config.mode === 'demo' && DemoSignIn && config.emulatorUrl ? (
-              <DemoSignIn key={signedOut} emulatorUrl={config.emulatorUrl} onSignedIn={onSignedIn} />
+            {/* MODE first: a literal at build time, so production drops this branch whole. */}
+            {import.meta.env.MODE !== 'production' && DemoSignIn && config.mode === 'demo' ? (
+              <DemoSignIn key={signedOut} emulatorUrl={config.graphBaseUrl} onSignedIn={onSignedIn} />
             ) : (
               <ProductionSignIn host={host} onSignedIn={onSignedIn} onError={setError} />
             )}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config';
+
+describe('resolveConfig', () => {
+  it('gives a production build Graph and the school groups from its VITE_* variables, and no demo group', () => {
+    const config = resolveConfig({ MODE: 'production', VITE_AAD_CLIENT_ID: 'c-1', VITE_MANAGERS_GROUP_ID: 'm-1' }, '?graph=http://localhost:4010');
+    expect(config).toEqual({
+      mode: 'production', graphBaseUrl: 'https://graph.microsoft.com', siteId: 'root', clientId: 'c-1',
+      authority: 'https://login.microsoftonline.com/organizations', managersGroupId: 'm-1', adminsGroupId: null,
+    });
+  });
+
+  it('points the demo at the emulator on localhost:4010 by default', () => {
+    expect(resolveConfig({ MODE: 'demo' }, '')).toMatchObject({ mode: 'demo', graphBaseUrl: 'http://localhost:4010', clientId: 'demo' });
+  });
+
+  it('lets a demo page choose a loopback emulator with ?graph=, and nothing else', () => {
+    expect(resolveConfig({ MODE: 'demo' }, '?graph=http://127.0.0.1:41234/').graphBaseUrl).toBe('http://127.0.0.1:41234');
+    expect(resolveConfig({ MODE: 'demo' }, '?graph=https://evil.example').graphBaseUrl).toBe('http://localhost:4010');
+    expect(resolveConfig({ MODE: 'demo' }, '?graph=http://localhost.evil.example:4010').graphBaseUrl).toBe('http://localhost:4010');
+  });
+
+  it('lets VITE_AUP_MODE=production win over a demo build mode', () => {
+    expect(resolveConfig({ MODE: 'demo', VITE_AUP_MODE: 'production' }, '').mode).toBe('production');
+  });
+});
