@@ -8,6 +8,7 @@ import {
   type AccountInfo, type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { AppConfig } from '../config';
+import { AUTH_END_PATH } from './redirect';
 import type { SignedIn } from './types';
 
 export const GRAPH_SCOPES = ['User.Read', 'Sites.ReadWrite.All', 'GroupMember.Read.All'] as const;
@@ -16,7 +17,7 @@ let pca: Promise<IPublicClientApplication> | undefined;
 
 function client(config: AppConfig): Promise<IPublicClientApplication> {
   pca ??= createNestablePublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/teams/auth-end.html` },
+    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}${AUTH_END_PATH}` },
     cache: { cacheLocation: BrowserCacheLocation.MemoryStorage },
   });
   return pca;
@@ -24,7 +25,6 @@ function client(config: AppConfig): Promise<IPublicClientApplication> {
 
 function signedIn(app: IPublicClientApplication, account: AccountInfo): SignedIn {
   return {
-    knownRoles: null,
     async getToken(scopes) {
       const request = { scopes: [...scopes], account };
       try {

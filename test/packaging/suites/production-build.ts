@@ -25,8 +25,8 @@ describe('production build', () => {
   }, BUILD_TIMEOUT);
 
 
-  it('contains the Teams tab, the add-in pages and launchevent.js', () => {
-    expect(files).toEqual(expect.arrayContaining(['teams/index.html', 'outlook/taskpane.html', 'outlook/commands.html', 'outlook/launchevent.js']));
+  it('contains the Teams tab and its sign-in redirect page, the add-in pages and launchevent.js', () => {
+    expect(files).toEqual(expect.arrayContaining(['teams/index.html', 'teams/auth-end.html', 'outlook/taskpane.html', 'outlook/commands.html', 'outlook/launchevent.js']));
   });
 
   it('has no local-only pages', () => {
