@@ -17,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'robustness', load: () => import('./sections/robustness') },
   { name: 'heldout', load: () => import('./sections/heldout') },
   { name: 'store', load: () => import('./sections/store') },
+  { name: 'outlook', load: () => import('./sections/outlook') },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

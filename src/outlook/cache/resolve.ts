@@ -26,13 +26,22 @@ export interface CheckSettings {
   readonly problems: readonly string[];
 }
 
+// The last resolution, reused while the cache record and sender are unchanged.
+let last: { readonly record: CacheRecord; readonly from: string | undefined; readonly settings: ResolvedSettings } | undefined;
+
 export async function settingsForDraft(
   office: typeof Office | undefined,
   runtime: typeof OfficeRuntime | undefined,
   draft: { readonly from?: string; readonly recipients: readonly Recipient[] },
 ): Promise<CheckSettings> {
   const { record, problems } = await readCache(hostStores(office, runtime));
-  const settings = resolveSettings(record?.settings ?? fallbackSettings(draft.from, draft.recipients), draft.from);
+  let settings: ResolvedSettings;
+  if (record && last && last.record === record && last.from === draft.from) {
+    settings = last.settings;
+  } else {
+    settings = resolveSettings(record?.settings ?? fallbackSettings(draft.from, draft.recipients), draft.from);
+    if (record) last = { record, from: draft.from, settings };
+  }
   return record ? { settings, record, problems } : { settings, problems };
 }
 

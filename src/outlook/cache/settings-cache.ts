@@ -133,6 +133,19 @@ export interface CacheRead {
   readonly problems: readonly string[];
 }
 
+// Validating a 2,000-pupil roster on every send costs more than the check
+// itself; a runtime that handles several sends reuses the last result for an
+// unchanged string (the same record object, so later memos hold too).
+const lastParse = new Map<string, { readonly json: string; readonly parsed: CacheParse }>();
+
+function parseMemo(store: string, json: string): CacheParse {
+  const last = lastParse.get(store);
+  if (last && last.json === json) return last.parsed;
+  const parsed = parseCacheRecord(json);
+  lastParse.set(store, { json, parsed });
+  return parsed;
+}
+
 /** The freshest valid record across the stores. A store that fails is skipped. */
 export async function readCache(stores: readonly CacheStore[]): Promise<CacheRead> {
   let best: CacheRecord | undefined;
@@ -146,7 +159,7 @@ export async function readCache(stores: readonly CacheStore[]): Promise<CacheRea
       continue;
     }
     if (json === undefined) continue;
-    const parsed = parseCacheRecord(json);
+    const parsed = parseMemo(store.name, json);
     if (!parsed.ok) {
       problems.push(`${store.name}: ${parsed.problem}`);
       continue;

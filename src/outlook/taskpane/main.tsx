@@ -1,12 +1,20 @@
 // Task pane entry: connect to Office (or the dev harness), then render.
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { connectHost } from './host';
-import { graphSettingsSource } from './graph-source';
+import { connectHost, type SettingsSource } from './host';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-connectHost(graphSettingsSource).then(
+/**
+ * Sign-in (MSAL) and the Graph client load only when a refresh runs: they are
+ * most of the pane's weight, and the live check never needs them.
+ */
+const lazyGraphSource = (office: typeof Office): SettingsSource => ({
+  label: 'SharePoint (Microsoft Graph)',
+  refresh: async (interactive) => (await import('./graph-source')).graphSettingsSource(office).refresh(interactive),
+});
+
+connectHost(lazyGraphSource).then(
   (host) => root.render(<App host={host} />),
   (error: unknown) => {
     const p = document.createElement('p');
