@@ -7,7 +7,7 @@
 // so a 2,000-pupil roster costs one Map lookup per word.
 import type { Draft, Finding, FindingLocation } from './types';
 import type { PupilEntry, ResolvedSettings } from './settings';
-import { bodyText, cleanText, htmlToText } from './normalise';
+import { SECTION_BREAK, bodyText, cleanText, htmlToText } from './normalise';
 import { isValidNhsNumber, isValidNiNumber, isValidUln, isValidUpn, maskIdentifier } from './identifiers';
 
 /** Supporting evidence must sit within this many characters of a match. */
@@ -74,7 +74,28 @@ const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM
  * Boilerplate that names safeguarding without being about a pupil: job titles
  * and the school's standard e-mail footer. Context words inside it do not count.
  */
-const BOILERPLATE_RE = /(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)|child\s+protection\s+(?:policy|training|officer)|committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}/g;
+const BOILERPLATE_RE = new RegExp([
+  String.raw`(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)`,
+  String.raw`child\s+protection\s+(?:policy|training|officer)`,
+  String.raw`committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}`,
+  // Signposting addressed to every reader about any child, to the end of its sentence:
+  // "If you are worried about a child, contact our DSL or the MASH on 0300 …". It names no pupil;
+  // "if you are worried about Amelia's self-harm" names one and is not matched.
+  String.raw`if\s+you\s+(?:are|'re|were|have|feel)\s+(?:ever\s+)?(?:any\s+)?(?:worried|concerned|concerns?|anxious)\s+(?:about|for|regarding)\s+`
+    + String.raw`(?:the\s+(?:safety|welfare|well-?being)\s+of\s+)?(?:a|any|another|your)\s+(?:child|young\s+person|pupil|student|learner)[^.\n]{0,200}`,
+  // Benefit signposting: "Free school meals: check your eligibility at …", "you may be eligible for free school meals".
+  String.raw`(?:free\s+school\s+meals|pupil\s+premium)[^.\n]{0,20}?(?:check\s+(?:your|if\s+you)|find\s+out\s+(?:if|whether)\s+you|you\s+(?:may|might|could)\s+be)[^.\n]{0,200}`,
+  String.raw`(?:you|your\s+(?:child|family)|families|parents|carers)\s+(?:may|might|could|can)\s+(?:be\s+(?:eligible|entitled)\s+(?:for|to)|apply\s+for|claim)\s+(?:free\s+school\s+meals|pupil\s+premium)[^.\n]{0,200}`,
+].join('|'), 'g');
+
+/**
+ * Where sections start: a heading (SECTION_BREAK from HTML h1-h6, a form feed),
+ * or, after a blank line, a Markdown heading or a line in capitals ("SAFEGUARDING").
+ * Context is about the pupil only within the pupil's own section: a newsletter's
+ * "Celebrations" and its "Safeguarding" notice are different topics. Title-case
+ * plain-text lines are not taken as headings: "Amelia Smith\n\nEHCP review\n\n…" is one topic.
+ */
+const SECTION_START_RE = new RegExp(String.raw`${SECTION_BREAK}|(?:^|\n[ \t]*\n)[ \t]*(?=#{1,6}[ \t]+\S|[A-Z][A-Z0-9 \t&'/,:()-]{2,59}[ \t]*(?:\n|$))`, 'g');
 
 const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(?![a-z0-9])`, 'g');
 const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
@@ -107,13 +128,14 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
-/** The position in sorted `xs` nearest to `pos`, if within `PROXIMITY`. */
-function nearest(xs: readonly number[], pos: number): number | undefined {
-  const i = lowerBound(xs, pos - PROXIMITY);
+/** The position in sorted `xs` nearest to `pos`, if within `PROXIMITY` and inside [`from`, `to`). */
+function nearest(xs: readonly number[], pos: number, from = 0, to = Infinity): number | undefined {
+  const i = lowerBound(xs, Math.max(pos - PROXIMITY, from));
+  const last = Math.min(pos + PROXIMITY, to - 1);
   let best: number | undefined;
   for (let j = i; j < xs.length; j++) {
     const x = xs[j] ?? 0;
-    if (x > pos + PROXIMITY) break;
+    if (x > last) break;
     if (best === undefined || Math.abs(x - pos) < Math.abs(best - pos)) best = x;
     if (x > pos) break;
   }
@@ -498,10 +520,12 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   if (pupilMatches.length > 0) {
     const context = withoutBoilerplate(lower, [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b));
     const reported = new Set<number>();
+    const sections = context.length > 0 ? sectionStarts(text) : [];
     for (const m of pupilMatches) {
       pupilsSeen.add(m.pupil);
       if (reported.has(m.pupil)) continue;
-      const at = nearest(context, m.pos);
+      const s = lowerBound(sections, m.pos + 1) - 1;
+      const at = nearest(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity);
       if (at === undefined) continue;
       reported.add(m.pupil);
       const word = contextWordAt(text, lower, at);
@@ -521,7 +545,18 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
 }
 
-/** Drops context positions that fall inside job titles and footers. */
+/** Sorted positions where a new section starts (see SECTION_START_RE). */
+function sectionStarts(text: string): number[] {
+  const out: number[] = [];
+  SECTION_START_RE.lastIndex = 0;
+  for (let m = SECTION_START_RE.exec(text); m; m = SECTION_START_RE.exec(text)) {
+    out.push(m.index + m[0].length - (m[0] === SECTION_BREAK ? 1 : 0));
+    if (m[0].length === 0) SECTION_START_RE.lastIndex++;
+  }
+  return out;
+}
+
+/** Drops context positions that fall inside job titles, footers and signposting. */
 function withoutBoilerplate(lower: string, context: number[]): number[] {
   const spans: [number, number][] = [];
   BOILERPLATE_RE.lastIndex = 0;

@@ -8,6 +8,12 @@ const INLINE_TAGS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
   'mark', 'o:p', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Marks the start of a section in the text: a form feed, plain text's own
+ * page break, as it is ASCII (so cleanText keeps it) and never part of a name or number.
+ */
+export const SECTION_BREAK = '\f';
 /** Elements whose content is not text a reader sees. */
 const SKIPPED_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'xml']);
 
@@ -63,7 +69,7 @@ export function decodeEntities(text: string): string {
   return out + text.slice(last);
 }
 
-/** Plain text of an HTML body: tags removed (inline ones without a gap), entities decoded. */
+/** Plain text of an HTML body: tags removed (inline ones without a gap, headings as SECTION_BREAK), entities decoded. */
 export function htmlToText(html: string): string {
   let out = '';
   let i = 0;
@@ -106,6 +112,8 @@ export function htmlToText(html: string): string {
     }
     // A cell starts with a tab, so "<td>Amelia</td><td>Smith</td>" reads as "\tAmelia\tSmith".
     if (name === 'td' || name === 'th') out += closing ? '' : '\t';
+    // A heading starts a new section: the detectors do not carry context across it.
+    else if (!closing && HEADING_TAGS.has(name)) out += `\n${SECTION_BREAK}`;
     else if (!INLINE_TAGS.has(name)) out += '\n';
   }
   return decodeEntities(out);

@@ -172,6 +172,44 @@ describe('boilerplate is not context', () => {
     expect(kinds('Amelia Smith: safeguarding concern logged. Kind regards, Ms Jones, Designated Safeguarding Lead')).toEqual(['pupil-in-sensitive-context']));
 });
 
+describe('context belongs to the pupil\'s own section', () => {
+  const withJones = settings({ pupils: [{ name: 'Amelia Jones' }, { name: 'Jack Oliver Brown' }] });
+  const found = (text: string, html = false): string[] =>
+    findSensitiveData(draft(html ? { html: text } : { text }), withJones).map((f) => f.kind);
+  const signposting = 'If you are worried about a child, contact our Designated Safeguarding Lead on 01632 960412 or the MASH on 0300 123 4567.';
+
+  it('fires on context in the same line as the name', () =>
+    expect(found('Amelia Jones \u2014 safeguarding concern raised today')).toEqual(['pupil-in-sensitive-context']));
+  it('fires on context in the next paragraph of the same section', () =>
+    expect(found('Re: Amelia Jones (Year 8)\n\nFollowing a disclosure this morning we are making a referral.')).toEqual(['pupil-in-sensitive-context']));
+  it('fires when the name is in the heading of the section that holds the context', () =>
+    expect(found('<h2>Amelia Jones</h2><p>She has been excluded for three days.</p>', true)).toEqual(['pupil-in-sensitive-context']));
+  it('does not carry context across an HTML heading', () =>
+    expect(found('<h2>Celebrations</h2><p>Well done Amelia Jones!</p><h2>Safeguarding</h2><p>Our DSL is in school every day.</p>', true)).toEqual([]));
+  it('does not carry context back across an HTML heading either', () =>
+    expect(found('<h2>Safeguarding</h2><p>Remember to log every concern.</p><h2>Celebrations</h2><p>Well done Amelia Jones!</p>', true)).toEqual([]));
+  it('does not carry context across a heading in capitals in plain text', () =>
+    expect(found('Well done to Amelia Jones for her bronze award.\n\nSAFEGUARDING\n\nOur safeguarding team is here every day.')).toEqual([]));
+  it('does not carry context across a Markdown heading', () =>
+    expect(found('Well done to Amelia Jones.\n\n## Safeguarding\n\nOur safeguarding team is here every day.')).toEqual([]));
+  it('a capitals line without a blank line before it is not a heading', () =>
+    expect(found('Amelia Jones\nEHCP REVIEW NOTES\nMeeting held today.')).toEqual(['pupil-in-sensitive-context']));
+  it('ignores generic signposting in a separate paragraph', () =>
+    expect(found(`Congratulations to Amelia Jones on her bronze award.\n\n${signposting}`)).toEqual([]));
+  it('ignores generic signposting even in the same paragraph', () =>
+    expect(found(`Congratulations to Amelia Jones on her award. ${signposting}`)).toEqual([]));
+  it('ignores benefit signposting', () => {
+    expect(found('Well done Amelia Jones! Free school meals: check your eligibility at county.example.gov.uk/fsm.')).toEqual([]);
+    expect(found('Well done Amelia Jones! You may be eligible for free school meals.')).toEqual([]);
+  });
+  it('still fires when the worry is about the named pupil', () =>
+    expect(found('If you are worried about Amelia Jones\'s self-harm, call me.')).toEqual(['pupil-in-sensitive-context']));
+  it('still fires when the pupil\'s own context sits beside the signposting', () =>
+    expect(found(`Amelia Jones has a child protection plan. ${signposting}`)).toEqual(['pupil-in-sensitive-context']));
+  it('still fires on a pupil\'s free school meals', () =>
+    expect(found('Amelia Jones is eligible for free school meals from Monday.')).toEqual(['pupil-in-sensitive-context']));
+});
+
 describe('everyday words that look like context', () => {
   it.each([
     'Amelia Smith looked after the class hamster this week.',

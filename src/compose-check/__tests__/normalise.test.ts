@@ -17,6 +17,8 @@ describe('htmlToText', () => {
     expect(htmlToText('a<!-- hidden 123 -->b<script>x()</script><STYLE>p{}</STYLE>c')).toBe('abc'));
   it('keeps a lone "<" that does not start a tag', () => expect(htmlToText('1 < 2 and 3<4')).toBe('1 < 2 and 3<4'));
   it('keeps text after a "<tag" that never closes', () => expect(htmlToText('a <b unclosed')).toBe('a <b unclosed'));
+  it('starts each heading with a section break', () =>
+    expect(htmlToText('<p>a</p><h2>Dates</h2><p>b</p>')).toBe('\na\n\n\fDates\n\nb\n'));
   it('separates table cells with tabs', () => expect(htmlToText('<tr><td>Amelia</td><td>Smith</td></tr>')).toBe('\n\tAmelia\tSmith\n'));
   it('is linear on deeply nested and unclosed markup', () => {
     const started = performance.now();
