@@ -31,6 +31,7 @@ interface Route {
   readonly handler: Handler;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ITEM_PAGE = { fallback: 200, max: 5000 } as const;
 const DIRECTORY_PAGE = { fallback: 100, max: 999 } as const;
 
@@ -64,6 +65,8 @@ export class GraphRoutes {
     r('GET', 'users/:user', (req, _p, { user }) => json(userView(req, this.user(user!))));
     r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!));
     r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!));
+    r('POST', 'users/:user/checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
+    r('POST', 'users/:user/microsoft.graph.checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
     r('POST', 'users/:user/sendMail', (req, p, { user }) => this.sendMail(req, p, user!));
     r('POST', 'users/:user/teamwork/sendActivityNotification', (req, p, { user }) => this.sendActivityNotification(req, p, user!));
     r('GET', 'groups/:group', (req, _p, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
@@ -273,6 +276,28 @@ export class GraphRoutes {
     return this.page(req, {
       count: () => this.ctx.directory.memberCount(groupId),
       slice: (skip: number, top: number) => this.ctx.directory.members(groupId, skip, top).map(member),
+    });
+  }
+
+  /**
+   * POST /users/{id}/checkMemberGroups: which of up to 20 group ids the user
+   * is a member of, transitively. Groups here hold users only, so direct
+   * membership is the transitive one. Unknown group ids are simply not
+   * returned; a malformed one fails the whole request, as Graph does.
+   */
+  private checkMemberGroups(req: EmuRequest, userId: string): EmuReply {
+    const u = this.user(userId);
+    const { groupIds } = bodyObject(req);
+    if (!Array.isArray(groupIds) || groupIds.some((g) => typeof g !== 'string')) {
+      throw new GraphHttpError(400, 'Request_BadRequest', "The parameter 'groupIds' must be a collection of group ids.");
+    }
+    if (groupIds.length > 20) throw new GraphHttpError(400, 'Request_BadRequest', 'At most 20 group ids can be checked per request.');
+    const malformed = (groupIds as string[]).find((g) => !GUID.test(g));
+    if (malformed !== undefined) throw new GraphHttpError(400, 'Request_BadRequest', `Invalid GUID:${malformed}`);
+    const mine = new Set(this.ctx.directory.groupsOf(u.id).map((g) => g.id.toLowerCase()));
+    return json({
+      '@odata.context': `${req.origin}/v1.0/$metadata#Collection(Edm.String)`,
+      value: (groupIds as string[]).filter((g) => mine.has(g.toLowerCase())),
     });
   }
 

@@ -10,7 +10,7 @@ import { FaultInjector, type FaultOptions, type FaultStats } from './faults';
 import { Outbox, type OutboxEntry } from './outbox';
 import { createEmulatorServer } from './server';
 import { ListStore } from './store';
-import { seedDemoContent, seedDirectory, DEMO_USERS } from './seed/demo';
+import { addAdminsGroup, seedDemoContent, seedDirectory, DEMO_USERS } from './seed/demo';
 import { createGraphClient, createSpRest, provision } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
@@ -18,7 +18,7 @@ export type { FaultKind, FaultOptions, FaultStats } from './faults';
 export type { OutboxEntry, SentMail, SentActivityNotification } from './outbox';
 export type { DevUser } from './directory';
 export type { Role } from './http';
-export { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, DEMO_USERS, SCHOOL_DOMAIN, PUPIL_DOMAIN, DEMO_SETTINGS } from './seed/demo';
+export { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, DEMO_USERS, SCHOOL_DOMAIN, PUPIL_DOMAIN, DEMO_SETTINGS } from './seed/demo';
 import { seedScale, type ScaleOptions, type ScaleReport } from './seed/scale';
 export { seedScale, type ScaleOptions, type ScaleReport };
 export { SITE_PATH } from './render';
@@ -118,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
  */
 async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory: Directory, url: string): Promise<void> {
   const state = getMeta(db, 'seed_state');
+  db.transaction(() => addAdminsGroup(directory))();
   if (state === 'done') return;
   if (directory.users().length === 0) db.transaction(() => seedDirectory(directory))();
   if (kind === 'demo' || state === 'demo') {

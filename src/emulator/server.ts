@@ -10,7 +10,7 @@ import { GraphRoutes, splitGraphPath, type GraphContext } from './graph-routes';
 import { GraphHttpError, errorBody, errorReply, json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
 import { SharePointRoutes } from './sp-routes';
 import { SITE_PATH, siteInfo } from './render';
-import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Graph's documented limit for one JSON batch. */
@@ -127,7 +127,7 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     }
     if (what === 'info' && req.method === 'GET') {
       const site = siteInfo(deps.db, req.origin);
-      return json({ graphUrl: `${req.origin}/v1.0`, siteId: site.id, siteUrl: site.webUrl, allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID });
+      return json({ graphUrl: `${req.origin}/v1.0`, siteId: site.id, siteUrl: site.webUrl, allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID });
     }
     throw new GraphHttpError(404, 'itemNotFound', `No dev endpoint ${req.method} /${req.segments.join('/')}.`);
   };

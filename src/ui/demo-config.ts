@@ -2,6 +2,7 @@
 // apart from config.ts and reached only through a branch that a production
 // build removes (import.meta.env.MODE is replaced at build time), so no
 // emulator address ships to a school (issue 7, test/packaging).
+import { ADMINS_GROUP_ID, MANAGERS_GROUP_ID } from '../emulator/seed/ids';
 import type { AppConfig, ConfigEnv } from './config';
 
 export const DEMO_GRAPH_BASE_URL = 'http://localhost:4010';
@@ -20,7 +21,8 @@ export function demoConfig(env: ConfigEnv, search: string): AppConfig {
     siteId: blank(env.VITE_SITE_ID) ?? 'root',
     clientId: 'demo',
     authority: 'demo',
-    managersGroupId: blank(env.VITE_MANAGERS_GROUP_ID),
-    adminsGroupId: blank(env.VITE_ADMINS_GROUP_ID),
+    // The emulator's own groups, so roles come from /me/checkMemberGroups exactly as in production.
+    managersGroupId: blank(env.VITE_MANAGERS_GROUP_ID) ?? MANAGERS_GROUP_ID,
+    adminsGroupId: blank(env.VITE_ADMINS_GROUP_ID) ?? ADMINS_GROUP_ID,
   };
 }

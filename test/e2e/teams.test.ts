@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
-import { startEmulator } from '../../src/emulator/index';
+import { MANAGERS_GROUP_ID, startEmulator } from '../../src/emulator/index';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository, type Acknowledgement } from '../../src/graph/acknowledgements';
@@ -301,6 +301,44 @@ describe('bundle', () => {
     console.log(`staff view initial JS: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.bytes / 1024).toFixed(1)} KB) in ${js.files.length} files`);
     expect(js.files.some((f) => /Manager|Admin/.test(f.file))).toBe(false);
     expect(js.gzipBytes).toBeLessThanOrEqual(250 * 1024);
+  });
+});
+
+describe('roles', () => {
+  const VIEWS = ['Policy', 'Who has signed', 'Administration'];
+  /** The view tabs shown, by accessible name (Fluent's Tab repeats its label, hidden, to reserve bold width). */
+  const tabNames = async (page: Page): Promise<string[]> => {
+    await page.getByRole('tab', { name: 'Policy' }).waitFor();
+    const shown: string[] = [];
+    for (const name of VIEWS) if ((await page.getByRole('tab', { name }).count()) > 0) shown.push(name);
+    return shown;
+  };
+
+  it('shows the manager and admin views only to members of their groups, whatever the picker labels them', async () => {
+    const admin = users.find((u) => u.role === 'admin')!;
+    const page = await browser.context.newPage();
+    await openAs(page, admin);
+    expect(await tabNames(page)).toEqual(['Policy', 'Who has signed', 'Administration']);
+    await page.close();
+
+    // A member of staff the picker calls "staff", put into AUP Managers: the group decides (checkMemberGroups).
+    const promoted = nextStaff();
+    emulator.db.prepare('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)').run(MANAGERS_GROUP_ID, promoted.id);
+    try {
+      const promotedPage = await browser.context.newPage();
+      await openAs(promotedPage, promoted);
+      expect(await tabNames(promotedPage)).toEqual(['Policy', 'Who has signed']);
+      await promotedPage.close();
+    } finally {
+      emulator.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(MANAGERS_GROUP_ID, promoted.id);
+    }
+
+    const staff = nextStaff();
+    const staffPage = await browser.context.newPage();
+    await openAs(staffPage, staff);
+    await staffPage.getByTestId('policy-end').waitFor();
+    expect(await staffPage.getByRole('tab').count()).toBe(0);
+    await staffPage.close();
   });
 });
 

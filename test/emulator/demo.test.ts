@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidUpn } from '../../src/compose-check/identifiers';
 import { parseSettings } from '../../src/compose-check/settings';
-import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../../src/policy/index';
 import { signIn, start, DEMO_USERS, type Emulator, type Session } from './support';
 
@@ -48,6 +48,24 @@ describe('the demo school', () => {
     expect(staff.body.value).toHaveLength(60);
     const managers = await manager.get<Page<unknown>>(`groups/${MANAGERS_GROUP_ID}/members`);
     expect(managers.body.value).toHaveLength(5);
+  });
+  it('puts exactly the admin in AUP Admins, so the tab grants the admin view by group as in production', async () => {
+    const admins = await manager.get<Page<{ userPrincipalName: string }>>(`groups/${ADMINS_GROUP_ID}/members`);
+    expect(admins.body.value.map((u) => u.userPrincipalName)).toEqual([DEMO_USERS.admin]);
+  });
+  it('adds AUP Admins on start to a data file seeded before the group existed', async () => {
+    const old = join(dir, 'before-admins-group.sqlite');
+    const first = await start({ dataFile: old, seed: 'empty' });
+    first.db.prepare('DELETE FROM group_members WHERE group_id = ?').run(ADMINS_GROUP_ID);
+    first.db.prepare('DELETE FROM groups WHERE id = ?').run(ADMINS_GROUP_ID);
+    await first.close();
+    const again = await start({ dataFile: old, seed: 'empty' });
+    try {
+      const admin = await signIn(again, DEMO_USERS.admin);
+      expect((await admin.post<{ value: string[] }>('me/checkMemberGroups', { groupIds: [ADMINS_GROUP_ID] })).body.value).toEqual([ADMINS_GROUP_ID]);
+    } finally {
+      await again.close();
+    }
   });
   it('has the April 2020 policy as the current version, hashed from the shipped text', async () => {
     const policies = await all(manager, `sites/root/lists/AUP Policies/items?$expand=fields&$filter=fields/Status eq 'Current'`);

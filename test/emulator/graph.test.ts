@@ -323,6 +323,44 @@ describe('directory, mail and notifications', () => {
     expect(r.body['@odata.count']).toBe(60);
     expect(r.body.value.every((m) => m['@odata.type'] === '#microsoft.graph.user')).toBe(true);
   });
+  describe('checkMemberGroups', () => {
+    const UNKNOWN_GROUP = '00000000-0000-4000-8000-000000000000';
+    const groups = async () => import('../../src/emulator/index');
+    it('answers, of the ids asked, the groups the caller is in (in the order asked, any case)', async () => {
+      const { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } = await groups();
+      const asked = [ADMINS_GROUP_ID, MANAGERS_GROUP_ID.toUpperCase(), UNKNOWN_GROUP, ALL_STAFF_GROUP_ID];
+      const forAdmin = await admin.post<{ value: string[]; '@odata.context': string }>('me/checkMemberGroups', { groupIds: asked });
+      expect(forAdmin.status).toBe(200);
+      expect(forAdmin.body['@odata.context']).toMatch(/\$metadata#Collection\(Edm\.String\)$/);
+      expect(forAdmin.body.value).toEqual([ADMINS_GROUP_ID, MANAGERS_GROUP_ID.toUpperCase(), ALL_STAFF_GROUP_ID]);
+      expect((await manager.post<{ value: string[] }>('me/checkMemberGroups', { groupIds: asked })).body.value).toEqual([MANAGERS_GROUP_ID.toUpperCase(), ALL_STAFF_GROUP_ID]);
+      expect((await staffA.post<{ value: string[] }>('me/checkMemberGroups', { groupIds: asked })).body.value).toEqual([ALL_STAFF_GROUP_ID]);
+    });
+    it('checks another user by id or UPN, and follows membership changes at once', async () => {
+      const { MANAGERS_GROUP_ID } = await groups();
+      const users = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as { id: string; upn: string }[];
+      const tom = users.find((u) => u.upn === DEMO_USERS.staff)!;
+      const ask = (who: string) => manager.post<{ value: string[] }>(`users/${encodeURIComponent(who)}/checkMemberGroups`, { groupIds: [MANAGERS_GROUP_ID] });
+      expect((await ask(tom.upn)).body.value).toEqual([]);
+      emulator.db.prepare('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)').run(MANAGERS_GROUP_ID, tom.id);
+      try {
+        expect((await ask(tom.id)).body.value).toEqual([MANAGERS_GROUP_ID]);
+      } finally {
+        emulator.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(MANAGERS_GROUP_ID, tom.id);
+      }
+    });
+    it('answers an empty list for no ids, and 400 for 21 ids, a malformed id or a missing groupIds', async () => {
+      expect((await staffA.post<{ value: string[] }>('me/checkMemberGroups', { groupIds: [] })).body.value).toEqual([]);
+      const twenty = Array.from({ length: 20 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+      expect((await staffA.post('me/checkMemberGroups', { groupIds: twenty })).status).toBe(200);
+      expect((await staffA.post('me/checkMemberGroups', { groupIds: [...twenty, UNKNOWN_GROUP] })).status).toBe(400);
+      expect((await staffA.post('me/checkMemberGroups', { groupIds: ['not-a-guid'] })).status).toBe(400);
+      expect((await staffA.post('me/checkMemberGroups', {})).status).toBe(400);
+    });
+    it('answers 404 for a user who does not exist', async () => {
+      expect((await manager.post('users/nobody@example.com/checkMemberGroups', { groupIds: [UNKNOWN_GROUP] })).status).toBe(404);
+    });
+  });
   it('filters users by UPN', async () => {
     const r = await staffA.get<Page<{ userPrincipalName: string }>>(`users?$filter=${encodeURIComponent(`userPrincipalName eq '${DEMO_USERS.manager}'`)}`);
     expect(r.body.value.map((u) => u.userPrincipalName)).toEqual([DEMO_USERS.manager]);

@@ -13,14 +13,12 @@ import type { Directory, NewUser } from '../directory';
 import type { Principal, Role } from '../http';
 import type { ListStore } from '../store';
 import { FIRST_NAMES, SURNAMES, PARENT_FIRST_NAMES, WEBMAIL_DOMAINS } from './names';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './ids';
 import { pickFrom, prng, seededUuid } from './random';
 
 export const SCHOOL_DOMAIN = 'wellsapkinsley.sch.uk';
 export const PUPIL_DOMAIN = 'pupils.wellsapkinsley.sch.uk';
-/** Every member of staff: the people who must sign the policy. */
-export const ALL_STAFF_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000001';
-/** Managers and the admin: they see every signature. */
-export const MANAGERS_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000002';
+export { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './ids';
 
 /** Demo sign-ins the README and tests name. */
 export const DEMO_USERS = {
@@ -65,7 +63,7 @@ const ROLES_BY_DEPARTMENT: Readonly<Record<string, readonly string[]>> = {
 const emailOf = (given: string, surname: string, n = 0): string =>
   `${given}.${surname}${n ? n : ''}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + `@${SCHOOL_DOMAIN}`;
 
-/** About 60 staff, a few managers, one admin; All Staff and AUP Managers groups. */
+/** About 60 staff, a few managers, one admin; All Staff, AUP Managers and AUP Admins groups (the groups decide roles, as in production). */
 export function seedDirectory(directory: Directory, staffCount = 60): void {
   const random = prng(20200401);
   const people: Person[] = [...NAMED_STAFF];
@@ -97,6 +95,18 @@ export function seedDirectory(directory: Directory, staffCount = 60): void {
   directory.addGroup({ id: ALL_STAFF_GROUP_ID, displayName: 'All Staff', description: 'Everyone employed at Wells AP Kinsley', mailNickname: 'allstaff' }, users.map((u) => u.id));
   directory.addGroup({ id: MANAGERS_GROUP_ID, displayName: 'AUP Managers', description: 'Managers who track AUP signatures', mailNickname: 'aupmanagers' },
     users.filter((u) => u.role !== 'staff').map((u) => u.id));
+  addAdminsGroup(directory);
+}
+
+/**
+ * The AUP Admins group, from the users whose demo role is admin. Also run on
+ * every start: data files seeded before the group existed gain it, so their
+ * admin keeps the admin view (roles come from group membership).
+ */
+export function addAdminsGroup(directory: Directory): void {
+  if (directory.group(ADMINS_GROUP_ID) || directory.userCount() === 0) return;
+  directory.addGroup({ id: ADMINS_GROUP_ID, displayName: 'AUP Admins', description: 'Admins who manage the policy, settings and contacts', mailNickname: 'aupadmins' },
+    directory.users().filter((u) => u.role === 'admin').map((u) => u.id));
 }
 
 export interface DemoPupil {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADMINS_GROUP_ID, MANAGERS_GROUP_ID } from '../../emulator/seed/ids';
 import { resolveConfig } from '../config';
 
 describe('resolveConfig', () => {
@@ -10,8 +11,10 @@ describe('resolveConfig', () => {
     });
   });
 
-  it('points the demo at the emulator on localhost:4010 by default', () => {
-    expect(resolveConfig({ MODE: 'demo' }, '')).toMatchObject({ mode: 'demo', graphBaseUrl: 'http://localhost:4010', clientId: 'demo' });
+  it("names the emulator's managers and admins groups in the demo, so roles come from checkMemberGroups there too", () => {
+    const config = resolveConfig({ MODE: 'demo' }, '');
+    expect(config.graphBaseUrl).toBe('http://localhost:4010');
+    expect([config.managersGroupId, config.adminsGroupId]).toEqual([MANAGERS_GROUP_ID, ADMINS_GROUP_ID]);
   });
 
   it('lets a demo page choose a loopback emulator with ?graph=, and nothing else', () => {

@@ -7,6 +7,7 @@ import type { SignedIn } from './types';
 export interface DemoUser {
   readonly upn: string;
   readonly displayName: string;
+  /** The emulator's label, shown in the picker; the tab takes roles from group membership. */
   readonly roles: readonly Role[];
   readonly department?: string | null;
   readonly jobTitle?: string | null;
@@ -50,7 +51,6 @@ export async function demoSignIn(emulatorUrl: string, user: DemoUser, fetchImpl:
   if (typeof token !== 'string') throw new Error('The emulator answered without an access_token.');
   sessionStorage.setItem(REMEMBERED, user.upn);
   return {
-    knownRoles: new Set(user.roles),
     getToken: () => Promise.resolve(token),
     signOut: () => sessionStorage.removeItem(REMEMBERED),
   };
