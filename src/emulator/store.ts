@@ -110,7 +110,10 @@ export interface ItemQuery {
 }
 
 export class ListStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    // Data files from before the indexes ignored case get the NOCASE ones now (idempotent).
+    for (const list of this.allLists()) for (const c of this.columns(list.id)) if (c.indexed) this.ensureIndex(c.name);
+  }
 
   private nextSeq(): number {
     return Number(this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq' RETURNING value").pluck().get());
@@ -216,7 +219,10 @@ export class ListStore {
   }
 
   private ensureIndex(name: string): void {
-    this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_items_${name}" ON items (list_id, ${fieldPath(name)})`);
+    // NOCASE, as filters and unique checks compare text (SharePoint ignores case). Files made
+    // before that have a case-sensitive index, which such comparisons cannot use: replace it.
+    this.db.exec(`DROP INDEX IF EXISTS "ix_items_${name}"`);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_items_nocase_${name}" ON items (list_id, ${fieldPath(name)} COLLATE NOCASE)`);
   }
 
   // ---- item values -----------------------------------------------------------
@@ -240,7 +246,8 @@ export class ListStore {
       if (!column.enforceUniqueValues) continue;
       const value = values[column.name];
       if (value === undefined || value === null || value === '') continue;
-      const clash = this.db.prepare(`SELECT id FROM items WHERE list_id = ? AND ${fieldPath(column.name)} = ? AND id IS NOT ? LIMIT 1`)
+      // 'ABC' and 'abc' clash in SharePoint, as they do here.
+      const clash = this.db.prepare(`SELECT id FROM items WHERE list_id = ? AND ${fieldPath(column.name)} = ? COLLATE NOCASE AND id IS NOT ? LIMIT 1`)
         .pluck().get(listId, typeof value === 'boolean' ? Number(value) : value, exceptId);
       if (clash !== undefined) {
         throw new GraphHttpError(409, 'nameAlreadyExists',
@@ -290,7 +297,7 @@ export class ListStore {
       where.push(frag.sql);
       params.push(...frag.params);
     }
-    const order = q.orderBy.map((o) => `${resolve(o.segments)} ${o.descending ? 'DESC' : 'ASC'}`);
+    const order = q.orderBy.map((o) => `${resolve(o.segments)} COLLATE NOCASE ${o.descending ? 'DESC' : 'ASC'}`);
     order.push('id ASC');
     if (nonIndexed.length > 0) this.assertNonIndexedAllowed(list, [...new Set(nonIndexed)], q.honorNonIndexed);
     const rows = this.db.prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)

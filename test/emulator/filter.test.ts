@@ -71,8 +71,8 @@ describe('parseFilter', () => {
 
 describe('toSql', () => {
   it('uses IS and IS NOT so null compares as OData does', () => {
-    expect(sql('fields/A eq null')).toEqual({ sql: '([fields/A] IS ?)', params: [null] });
-    expect(sql("fields/A ne 'x'")).toEqual({ sql: '([fields/A] IS NOT ?)', params: ['x'] });
+    expect(sql('fields/A eq null')).toEqual({ sql: '([fields/A] IS ? COLLATE NOCASE)', params: [null] });
+    expect(sql("fields/A ne 'x'")).toEqual({ sql: '([fields/A] IS NOT ? COLLATE NOCASE)', params: ['x'] });
   });
   it('binds every literal as a parameter, never inline', () => {
     const out = sql("fields/A eq 'x''; DROP TABLE items; --'");
@@ -86,7 +86,7 @@ describe('toSql', () => {
     expect(sql("startswith(fields/A,'50%_off')")).toEqual({ sql: "([fields/A] LIKE ? ESCAPE '\\')", params: ['50\\%\\_off%'] });
   });
   it('keeps not, and, or structure', () => {
-    expect(sql("not (fields/A eq 1 or fields/B eq 2) and fields/C lt 3").sql).toBe('((NOT (([fields/A] IS ?) OR ([fields/B] IS ?))) AND ([fields/C] < ?))');
+    expect(sql("not (fields/A eq 1 or fields/B eq 2) and fields/C lt 3").sql).toBe('((NOT (([fields/A] IS ? COLLATE NOCASE) OR ([fields/B] IS ? COLLATE NOCASE))) AND ([fields/C] < ? COLLATE NOCASE))');
   });
 });
 

@@ -1,6 +1,8 @@
 // The emulator's SharePoint and Graph behaviours, over real HTTP, with plain
 // fetch so that each status code and body is checked as a client sees it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFilter, toSql } from '../../src/emulator/odata/filter';
+import { fieldPath } from '../../src/emulator/store';
 import { createTestList, start, signIn, call, DEMO_USERS, type Emulator, type Item, type Session } from './support';
 
 let emulator: Emulator;
@@ -115,6 +117,13 @@ describe('items', () => {
     expect((await staffA.del(`${items}/${first.body.id}`)).status).toBe(204);
     expect((await staffA.post(items, { fields: { Key: 'unique-1' } })).status).toBe(201);
   });
+  it('treats values differing only in case as duplicates in a unique column, as SharePoint does', async () => {
+    expect((await staffA.post(items, { fields: { Key: 'Case-Key' } })).status).toBe(201);
+    for (const variant of ['case-key', 'CASE-KEY']) expect((await staffA.post(items, { fields: { Key: variant } })).status).toBe(409);
+    const other = await staffA.post<Item>(items, { fields: { Key: 'case-key-2' } });
+    expect((await staffA.patch(`${items}/${other.body.id}/fields`, { Key: 'CASE-key' })).status).toBe(409);
+    expect((await staffA.post(items, { fields: { Key: 'Case-Key ' } })).status).toBe(201); // a trailing space is another value
+  });
   it('updates with a matching If-Match and returns the new eTag; a stale one gets 412', async () => {
     const created = await staffA.post<Item>(items, { fields: { Key: 'etag', Colour: 'red' } });
     const updated = await staffA.patch<Record<string, unknown>>(`${items}/${created.body.id}/fields`, { Colour: 'blue' }, { 'If-Match': created.body.eTag });
@@ -144,6 +153,19 @@ describe('filtering and paging', () => {
     expect(r.status).toBe(200);
     expect(r.body.value.map((i) => i.fields!.Key)).toEqual(['page-1', 'page-3', 'page-5']);
     expect(Object.keys(r.body.value[0]!.fields!).sort()).toEqual(['@odata.etag', 'Colour', 'Key']);
+  });
+  it('compares text without regard to case in eq, ne and ranges, as SharePoint does', async () => {
+    const keys = async (filter: string) => (await manager.get<Page<Item>>(`${items}?$filter=${encodeURIComponent(filter)}&$expand=fields($select=Key)&$top=999`)).body.value.map((i) => i.fields!.Key);
+    expect(await keys("fields/Colour eq 'ODD'")).toEqual(['page-1', 'page-3', 'page-5']);
+    expect(await keys("fields/Key eq 'PAGE-2'")).toEqual(['page-2']);
+    expect((await keys("fields/Colour ne 'Odd' and startswith(fields/Key,'page-')"))).toEqual(['page-0', 'page-2', 'page-4', 'page-6']);
+    expect(await keys("fields/Key ge 'PAGE-5' and fields/Key le 'page-6'")).toEqual(['page-5', 'page-6']);
+    expect(await keys("fields/Colour eq 'od'")).toEqual([]);
+  });
+  it('still answers an indexed, case-blind filter from the index, not a scan', () => {
+    const where = toSql(parseFilter("fields/Colour eq 'ODD'"), (segments) => fieldPath(segments[1]!)); // as the store builds it
+    const plan = emulator.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM items WHERE list_id = ? AND ${where.sql}`).all(listId, ...where.params) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX ix_items_nocase_Colour/);
   });
   it('refuses a filter on a non-indexed column with Graph\'s 400, unless Prefer allows it', async () => {
     const refused = await manager.get<{ error: { code: string; message: string } }>(`${items}?$filter=fields/Notes eq 'n3'`);

@@ -297,7 +297,9 @@ export function toSql(expr: FilterExpr, resolve: SqlResolver): SqlFragment {
         const left = operand(e.left);
         const right = operand(e.right);
         // Ordering against null is never true in OData; SQL's NULL < x is NULL, which WHERE treats as false too.
-        return `(${left} ${SQL_OPS[e.op]} ${right})`;
+        // SharePoint compares text without regard to case; NOCASE does that (for ASCII) and leaves numbers alone.
+        // The item indexes are NOCASE too (store.ts), so indexed filters still use them.
+        return `(${left} ${SQL_OPS[e.op]} ${right} COLLATE NOCASE)`;
       }
       case 'startswith': {
         const target = operand(e.target);
