@@ -12,7 +12,8 @@ import { AcknowledgementsRepository, type Acknowledgement } from '../../src/grap
 import { PoliciesRepository } from '../../src/graph/policies';
 import { ACK_STATEMENTS, CURRENT_POLICY_META } from '../../src/policy/index';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { initialJs, serveApp, type ServedApp } from './support/app';
+import { serveApp, type ServedApp } from './support/app';
+import { initialJs } from '../support/bundle';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }

@@ -8,7 +8,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -84,26 +83,4 @@ export async function serveApp(): Promise<ServedApp> {
     teamsUrl: (graphUrl, theme) => `${url}/teams/index.html?graph=${encodeURIComponent(graphUrl)}${theme ? `&theme=${theme}` : ''}`,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
-}
-
-export interface InitialJs {
-  readonly files: readonly { readonly file: string; readonly bytes: number; readonly gzipBytes: number }[];
-  readonly bytes: number;
-  readonly gzipBytes: number;
-}
-
-/**
- * The JavaScript a page loads before anything else: its entry script and every
- * modulepreload the build put in its HTML. Lazily loaded views are not counted.
- */
-export async function initialJs(outDir: string, page = 'teams/index.html'): Promise<InitialJs> {
-  const html = await readFile(join(outDir, page), 'utf8');
-  const refs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) refs.add(m[1]!);
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) refs.add(m[1]!);
-  const files = await Promise.all([...refs].map(async (ref) => {
-    const body = await readFile(join(outDir, ref.replace(/^\//, '')));
-    return { file: ref, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
-  }));
-  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
 }
