@@ -1,7 +1,7 @@
 // The manager view (issue #5): who has signed the current policy, by
 // department or job title, searchable, exportable, and a reminder to those
 // who have not. Lazily loaded by the shell; default export per shell-types.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Link, makeStyles,
   MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, SearchBox, Select, Spinner, Text, tokens,
@@ -9,12 +9,12 @@ import {
 import { toCsv } from '../../csv';
 import type { ViewProps } from '../shell-types';
 import { groupCompliance, type ComplianceRow, type GroupBy } from './compliance';
+import { ComplianceChart } from './ComplianceChart';
 import { ComplianceTable } from './ComplianceTable';
 import { createManagerData, type LoadProgress, type ManagerData, type ManagerReport } from './data';
 import type { ReminderReport } from './reminders';
 import { applyQuery, CSV_COLUMNS, DEFAULT_QUERY, departmentsOf, type SortKey, type TableQuery } from './table';
 
-const ComplianceChart = lazy(() => import('./ComplianceChart'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '1200px' },
@@ -173,9 +173,7 @@ function Report({ data, report, onReload }: { data: ManagerData; report: Manager
           <Radio value="jobTitle" label="Job title" />
         </RadioGroup>
         <div className={styles.chart}>
-          <Suspense fallback={<Spinner size="small" label="Drawing the chart…" />}>
-            <ComplianceChart groups={groups} />
-          </Suspense>
+          <ComplianceChart groups={groups} label={`Signed by ${groupBy === 'department' ? 'department' : 'job title'}`} />
         </div>
       </section>
 

@@ -1,0 +1,211 @@
+// The manager view end to end: real Chromium, the built demo app, the
+// emulator. Figures on the page are checked against what Graph says with a
+// manager's token, and reminders against the emulator's outbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import Papa from 'papaparse';
+import { readFile } from 'node:fs/promises';
+import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { createGraphClient } from '../../src/graph/client';
+import { siteLists } from '../../src/graph/lists';
+import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
+import { DirectoryRepository } from '../../src/graph/directory';
+import { CURRENT_POLICY_META } from '../../src/policy/index';
+import { DEMO_GROUPS } from '../../src/teams/manager/data';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { serveApp, type ServedApp } from './support/app';
+
+interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
+
+const VERSION = CURRENT_POLICY_META.versionLabel;
+
+let emulator: Emulator;
+let app: ServedApp;
+let browser: LaunchedBrowser;
+let users: DevUser[];
+
+async function tokenFor(upn: string): Promise<string> {
+  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function graphFor(upn: string) {
+  const token = await tokenFor(upn);
+  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
+  const site = await graph.get<{ id: string }>('/sites/root');
+  return { graph, lists: siteLists(graph, site.id) };
+}
+
+/** Outstanding staff as Graph has it, with a manager's token: the page must agree. */
+async function outstandingByGraph(): Promise<number> {
+  const { graph, lists } = await graphFor(DEMO_USERS.manager);
+  const staff = await new DirectoryRepository(graph, DEMO_GROUPS).allStaff();
+  const signed = new Set((await new AcknowledgementsRepository(lists).listForVersion(VERSION)).map((a) => a.signedBy.id));
+  return staff.filter((s) => !signed.has(s.id)).length;
+}
+
+const user = (upn: string): DevUser => users.find((u) => u.upn === upn)!;
+
+async function openManagerView(page: Page, who: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
+  await page.goto(app.teamsUrl(emulator.url, theme));
+  await page.getByRole('button', { name: `Sign in as ${who.displayName}` }).click();
+  await page.getByRole('tab', { name: 'Who has signed' }).click();
+  await page.getByTestId('outstanding-count').waitFor({ timeout: 30_000 });
+}
+
+async function shownIds(page: Page): Promise<string[]> {
+  return page.locator('[data-row-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id') ?? ''));
+}
+
+/**
+ * Serious and critical axe findings. Tabster's focus guards (`<i aria-hidden
+ * tabindex=0 data-tabster-dummy>`, added once the shell's TabList has had
+ * focus) are left out of aria-hidden-focus only: they hand focus on at once and
+ * are a known false positive (microsoft/tabster#288; Accessibility Insights
+ * suppresses them too, accessibility-insights-web#7605).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
+  app = await serveApp();
+  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
+  users = Array.isArray(listed) ? listed : listed.value;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await emulator?.close();
+});
+
+describe('manager view', () => {
+  it('shows the outstanding count Graph gives, and one fewer after a staff member signs', async () => {
+    const page = await browser.context.newPage();
+    const manager = user(DEMO_USERS.manager);
+    await openManagerView(page, manager);
+    const before = await outstandingByGraph();
+    expect(Number(await page.getByTestId('outstanding-count').textContent())).toBe(before);
+
+    // A member of staff signs through the store, as the tab would.
+    const signer = user(DEMO_USERS.staff);
+    const { lists } = await graphFor(signer.upn);
+    await new AcknowledgementsRepository(lists).submit({
+      policyVersion: VERSION, policyHash: 'a'.repeat(64), signerId: signer.id, signerUpn: signer.upn, printedName: signer.displayName,
+      acceptsPolicy: true, understandsBreach: true, signature: signer.displayName, clientSignedAt: new Date().toISOString(), submissionId: crypto.randomUUID(),
+    });
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('outstanding-count').textContent())).toBe(before - 1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(signer.displayName);
+    const row = page.locator(`[data-row-id="${signer.id}"]`);
+    await expect.poll(() => row.getByText('Signed', { exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('exports a CSV that matches the filtered table, row for row', async () => {
+    const page = await browser.context.newPage();
+    await openManagerView(page, user(DEMO_USERS.manager));
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('outstanding');
+    await page.getByRole('button', { name: 'Name' }).click(); // sort by name, descending
+    const count = Number((await page.getByTestId('shown-count').textContent())!.match(/Showing (\d+)/)![1]);
+    expect(count).toBeGreaterThan(0);
+    // The table is virtualised: collect the ids of every row by scrolling through it.
+    const ids = new Set<string>();
+    const body = page.getByRole('rowgroup').nth(1);
+    for (let top = 0; ids.size < count && top < 100_000; top += 300) {
+      await body.evaluate((el, y) => { el.scrollTop = y; }, top);
+      await page.waitForTimeout(30);
+      for (const id of await shownIds(page)) ids.add(id);
+    }
+    await body.evaluate((el) => { el.scrollTop = 0; });
+    await page.waitForTimeout(50);
+    const firstShown = await page.locator('[data-row-id]').first().locator('[role="cell"]').first().textContent();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['Name', 'Email', 'Department', 'Job title', 'Status', 'Signed (server time)']);
+    expect(rows).toHaveLength(count + 1);
+    expect(rows.slice(1).every((r) => r[4] === 'Outstanding')).toBe(true);
+    const names = rows.slice(1).map((r) => r[0]!);
+    expect(names[0]).toBe(firstShown);
+    expect([...names].sort((a, b) => b.localeCompare(a, 'en-GB', { sensitivity: 'base' }))).toEqual(names);
+    expect(ids.size).toBe(count);
+    await page.close();
+  });
+
+  it('sends reminders: Teams for those with the app, email from the manager otherwise, all in the outbox', async () => {
+    emulator.clearOutbox();
+    const page = await browser.context.newPage();
+    const manager = user(DEMO_USERS.manager);
+    const withoutApp = user(DEMO_USERS.staffWithoutApp);
+    await openManagerView(page, manager);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('outstanding');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(withoutApp.displayName.split(' ')[1]!);
+    const button = page.getByRole('button', { name: /^Remind \d+ outstanding$/ });
+    const n = Number((await button.textContent())!.match(/\d+/)![0]);
+    expect(n).toBeGreaterThanOrEqual(1);
+    await button.click();
+    await page.getByRole('button', { name: 'Send reminders' }).click();
+    await page.getByText(/^Reminded \d+:/).waitFor({ timeout: 30_000 });
+
+    const outbox = emulator.outbox();
+    expect(outbox).toHaveLength(n);
+    const mail = outbox.find((e) => e.kind === 'mail');
+    expect(mail && mail.kind === 'mail' && mail.to).toEqual([withoutApp.upn]);
+    expect(mail?.from).toBe(manager.upn);
+    expect(mail && mail.kind === 'mail' && mail.body).toContain('/teams/index.html');
+    for (const e of outbox.filter((x) => x.kind === 'activityNotification')) {
+      expect(e.kind === 'activityNotification' && e.activityType).toBe('signReminder');
+    }
+    await page.close();
+  });
+
+  it('offers "Open in SharePoint" for the acknowledgements list', async () => {
+    const page = await browser.context.newPage();
+    await openManagerView(page, user(DEMO_USERS.manager));
+    const href = await page.getByRole('link', { name: 'Open in SharePoint' }).getAttribute('href');
+    expect(href).toMatch(/^http.*AUP/i);
+    await page.close();
+  });
+});
+
+describe('a member of staff', () => {
+  it('is not offered the manager view, and Graph gives them only their own signatures', async () => {
+    const page = await browser.context.newPage();
+    const staff = users.find((u) => u.role === 'staff')!;
+    await page.goto(app.teamsUrl(emulator.url));
+    await page.getByRole('button', { name: `Sign in as ${staff.displayName}` }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.getByRole('tab', { name: 'Who has signed' }).count()).toBe(0);
+    await page.close();
+
+    const { lists } = await graphFor(staff.upn);
+    const visible = await new AcknowledgementsRepository(lists).listForVersion(VERSION);
+    expect(visible.every((a) => a.signedBy.id === staff.id)).toBe(true);
+    const all = await new AcknowledgementsRepository((await graphFor(DEMO_USERS.manager)).lists).listForVersion(VERSION);
+    expect(all.some((a) => a.signedBy.id !== staff.id)).toBe(true);
+  });
+});
+
+describe('accessibility', () => {
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical axe violations in the ${theme} theme`, async () => {
+      const page = await browser.context.newPage();
+      await openManagerView(page, user(DEMO_USERS.manager), theme);
+      await page.getByRole('link', { name: 'Open in SharePoint' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
