@@ -352,6 +352,8 @@ export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
 interface PupilMatch {
   readonly pupil: number;
   readonly pos: number;
+  /** Just after the name's last part. */
+  readonly end: number;
 }
 
 /**
@@ -421,7 +423,7 @@ function matchNameAt(lower: string, start: number, end: number, first: string, i
       }
       at = w.end;
     }
-    if (ok) out.push({ pupil: form.pupil, pos: start });
+    if (ok) out.push({ pupil: form.pupil, pos: start, end: at });
   }
 }
 
@@ -491,6 +493,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
 
   const idFindings: Finding[] = [];
   const idValues = new Set<string>();
+  const idPositions: number[] = [];
   for (const m of scanIdentifiers(text)) {
     if (idValues.has(m.value)) continue;
     const keywords = keywordsFor(m.kind);
@@ -510,6 +513,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
       confidence = 'high';
     }
     idValues.add(m.value);
+    idPositions.push(m.pos);
     idFindings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where}` });
   }
 
@@ -540,7 +544,8 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   }
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
-  const bulk = bulkFinding(text, lower, table, idValues.size, pupilsSeen.size, location, where);
+  const paired = (): number => pairedPupils(text, pupilMatches, idPositions);
+  const bulk = bulkFinding(text, lower, table, idValues.size, pupilsSeen.size, paired, location, where);
   const individual = [...idFindings, ...contextFindings];
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
 }
@@ -580,9 +585,56 @@ function contextWordAt(text: string, lower: string, at: number): string {
   return CONTEXT_ACRONYM_AT.exec(text)?.[0] ?? CONTEXT_AT.exec(lower)?.[0] ?? text.slice(at, at + 12);
 }
 
+/** How far from a name, on its line, a personal identifier still belongs to that pupil. */
+const PAIR_REACH = 80;
+const MAX_PAIR_LOOKS = 8;
+const EMAIL_RE = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
+/** A UK postcode: "WA1 2AP", "SW1A 1AA". */
+const POSTCODE_RE = /(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![a-z0-9])/i;
+const ONE_DATE_RE = new RegExp(DATE_RE.source);
+const MAY_PAIR_RE = /[@0-9]/;
+
+/**
+ * Distinct roster pupils written beside a personal identifier of their own: an
+ * e-mail address, a postcode, a date (of birth) or a pupil identifier, on the
+ * same line and not past the next or previous name. "Kayden O'Brien
+ * <kayden.obrien@pupils…>" on each line is a list of pupils' personal data;
+ * "well done to A, B, C and D - photos from office@school" pairs at most one.
+ * Stops counting at BULK_MIN, which is all the caller needs.
+ */
+function pairedPupils(text: string, matches: readonly PupilMatch[], idPositions: readonly number[]): number {
+  const paired = new Set<number>();
+  // A list names each pupil once or twice; looking at a pupil's first few mentions
+  // keeps a body that repeats the same names 100,000 times cheap.
+  const looked = new Map<number, number>();
+  for (let i = 0; i < matches.length && paired.size < BULK_MIN; i++) {
+    const m = matches[i];
+    if (!m || paired.has(m.pupil)) continue;
+    const times = looked.get(m.pupil) ?? 0;
+    if (times >= MAX_PAIR_LOOKS) continue;
+    looked.set(m.pupil, times + 1);
+    // Windows are bounded by PAIR_REACH before the line is looked for, so a
+    // long line of names costs O(PAIR_REACH) per name, not O(line).
+    const back = text.slice(Math.max(m.pos - PAIR_REACH, matches[i - 1]?.end ?? 0), m.pos);
+    const ahead = text.slice(m.end, Math.min(m.end + PAIR_REACH, matches[i + 1]?.pos ?? Infinity));
+    const nl = ahead.indexOf('\n');
+    const after = nl < 0 ? ahead : ahead.slice(0, nl);
+    const before = back.slice(back.lastIndexOf('\n') + 1);
+    const hasId = (span: string, from: number): boolean => {
+      if (span.length === 0) return false;
+      const id = idPositions[lowerBound(idPositions, from)];
+      if (id !== undefined && id < from + span.length) return true;
+      // Every kind needs an '@' or a digit: most spans between names have neither.
+      return MAY_PAIR_RE.test(span) && (EMAIL_RE.test(span) || POSTCODE_RE.test(span) || ONE_DATE_RE.test(span));
+    };
+    if (hasId(after, m.end) || hasId(before, m.pos - before.length)) paired.add(m.pupil);
+  }
+  return paired.size;
+}
+
 function bulkFinding(
   text: string, lower: string, table: { header: string; rows: number } | undefined,
-  ids: number, pupils: number, location: FindingLocation, where: string,
+  ids: number, pupils: number, paired: () => number, location: FindingLocation, where: string,
 ): Finding | undefined {
   const describe = (what: string, confidence: Confidence): Finding =>
     ({ kind: 'bulk-pupil-data', confidence, location, evidence: `list of ${what} ${where}` });
@@ -590,7 +642,7 @@ function bulkFinding(
   if (pupils >= BULK_MIN) {
     const dates = positions(DATE_RE, text).length;
     const dobWords = /(?<![a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(lower);
-    if (ids >= 1 || dates >= 2 || dobWords) return describe(`${pupils} pupils with personal data`, 'high');
+    if (ids >= 1 || dates >= 2 || dobWords || paired() >= BULK_MIN) return describe(`${pupils} pupils with personal data`, 'high');
     if (table && pupils >= 5) return describe(`${pupils} pupils`, 'medium');
   }
   // A table of pupils' personal data even without a roster: name and data columns, several rows.

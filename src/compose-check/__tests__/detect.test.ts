@@ -140,6 +140,27 @@ describe('bulk pupil data', () => {
   });
   it('a list of names without personal data is not bulk', () =>
     expect(kinds('Well done to Amelia Smith, Jack Brown and Noah O\'Neil for their certificates!')).toEqual([]));
+  describe('pupils each written beside an identifier of their own', () => {
+    const six = ['Kayden Obrien', 'Skye Jenkins', 'Lacey Doyle', 'Dylan Fletcher', 'Reece Holloway', 'Brandon Pike'];
+    const roster = settings({ pupils: six.map((name) => ({ name })) });
+    const found = (text: string): string[] => findSensitiveData(draft({ text }), roster).map((f) => f.kind);
+    const address = (name: string): string => `${name.toLowerCase().replace(' ', '.')}@pupils.school.example.org.uk`;
+
+    it('counts a list of pupils with their e-mail addresses', () =>
+      expect(found(`Please create accounts for:\n${six.map((n) => `${n} <${address(n)}>`).join('\n')}`)).toEqual(['bulk-pupil-data']));
+    it('counts addresses written before the names, all on one line', () =>
+      expect(found(six.slice(0, 3).map((n) => `${address(n)} (${n})`).join(', '))).toEqual(['bulk-pupil-data']));
+    it('counts pupils with their postcodes', () =>
+      expect(found('Kayden Obrien, WA1 2AP\nSkye Jenkins, WA2 7QR\nLacey Doyle, SW1A 1AA')).toEqual(['bulk-pupil-data']));
+    it('needs at least three pupils', () =>
+      expect(found(six.slice(0, 2).map((n) => `${n} <${address(n)}>`).join('\n'))).toEqual([]));
+    it('names alone are not a list of personal data', () =>
+      expect(found(`Well done to ${six.slice(0, 5).join(', ')} and ${six[5] ?? ''} for their certificates!`)).toEqual([]));
+    it('one contact address beside a list of names pairs with one pupil at most', () =>
+      expect(found(`Well done to ${six.join(', ')} - photos from office@school.example.org.uk or call WA1 2AP`)).toEqual([]));
+    it('an identifier on another line belongs to no pupil', () =>
+      expect(found(`Team: ${six.slice(0, 3).join(', ')}\nQuestions to office@school.example.org.uk\nsports@school.example.org.uk\ncoach@bus.example.com`)).toEqual([]));
+  });
   it('a table of products is not pupil data', () =>
     expect(kinds('Item,Price,Qty\nPens,1.20,4\nPaper,3.50,2\nGlue,0.99,1')).toEqual([]));
   it('caps individual findings and reports the list once', () => {
