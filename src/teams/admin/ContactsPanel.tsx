@@ -3,7 +3,7 @@
 // and column; the Import button only exists for a file with none.
 import { useMemo, useState } from 'react';
 import {
-  Button, Field, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
+  Button, Label, makeStyles, useId, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
 } from '@fluentui/react-components';
 import { describeIssue, parseContactsCsv, type ParsedContacts } from '../../csv';
 import { ContactsRepository, type ImportReport } from '../../graph/contacts';
@@ -14,6 +14,7 @@ const PREVIEW_ROWS = 50;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
   issues: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '16rem', overflowY: 'auto' },
 });
 
@@ -21,6 +22,7 @@ type Status = { kind: 'idle' } | { kind: 'importing' } | { kind: 'imported'; rep
 
 export function ContactsPanel({ session }: { session: Session }) {
   const styles = useStyles();
+  const fileId = useId('contacts-file');
   const repo = useMemo(() => new ContactsRepository(session.lists), [session]);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -54,9 +56,11 @@ export function ContactsPanel({ session }: { session: Session }) {
         Export parents, carers and pupils from the MIS as CSV with columns for email, role or relationship, pupil name (or forename and surname) and UPN.
         The whole file is checked first: a file with any error imports nothing. Importing the same file again adds no duplicates.
       </Text>
-      <Field label="Contacts CSV file">
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.currentTarget)} />
-      </Field>
+      {/* A native file input: Field labels only Fluent controls, so the label is tied by id here. */}
+      <div className={styles.file}>
+        <Label htmlFor={fileId}>Contacts CSV file</Label>
+        <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.currentTarget)} />
+      </div>
 
       {parsed && file ? (
         <>

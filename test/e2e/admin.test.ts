@@ -1,0 +1,197 @@
+// The admin view end to end: real Chromium, the built demo app, the emulator.
+// Every change is checked in the lists through Graph, not only on the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { createGraphClient } from '../../src/graph/client';
+import { siteLists, type SiteLists } from '../../src/graph/lists';
+import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
+import { ContactsRepository } from '../../src/graph/contacts';
+import { PoliciesRepository } from '../../src/graph/policies';
+import { SettingsRepository } from '../../src/graph/settings';
+import { CURRENT_POLICY_META } from '../../src/policy/index';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { serveApp, type ServedApp } from './support/app';
+
+interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
+
+let emulator: Emulator;
+let app: ServedApp;
+let browser: LaunchedBrowser;
+let users: DevUser[];
+let adminLists: SiteLists;
+
+async function listsFor(upn: string): Promise<SiteLists> {
+  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
+  const token = ((await res.json()) as { access_token: string }).access_token;
+  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
+  return siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id);
+}
+
+const user = (upn: string): DevUser => users.find((u) => u.upn === upn)!;
+
+async function signIn(page: Page, who: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
+  await page.goto(app.teamsUrl(emulator.url, theme));
+  await page.getByRole('button', { name: `Sign in as ${who.displayName}` }).click();
+}
+
+async function openAdmin(page: Page, section: 'Policy versions' | 'Outlook checks' | 'Contacts', theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
+  await signIn(page, user(DEMO_USERS.admin), theme);
+  await page.getByRole('tab', { name: 'Administration' }).click();
+  await page.getByRole('tab', { name: section }).click();
+}
+
+/** As in manager.test.ts: Tabster's focus guards are a known aria-hidden-focus false positive (microsoft/tabster#288). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
+  app = await serveApp();
+  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
+  users = Array.isArray(listed) ? listed : listed.value;
+  adminLists = await listsFor(DEMO_USERS.admin);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await emulator?.close();
+});
+
+describe('contacts import', () => {
+  it('imports nothing from a file with one bad row, and names that row and column', async () => {
+    const contacts = new ContactsRepository(adminLists);
+    const before = await contacts.listAll();
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Contacts');
+    const csv = 'Contact Email,Relationship,Forename,Surname\nnew.parent@example.com,Mother,Amy,Brown\nnot-an-address,Father,Ben,Cole\n';
+    await page.getByLabel('Contacts CSV file').setInputFiles({ name: 'sims-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const errors = page.getByTestId('contacts-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('Row 3, Contact Email: "not-an-address" is not an email address');
+    expect(await page.getByRole('button', { name: /^Import \d+ contacts$/ }).isDisabled()).toBe(true);
+    expect((await contacts.listAll()).length).toBe(before.length);
+    await page.close();
+  });
+
+  it('imports a good file, and importing it again adds no duplicates', async () => {
+    const contacts = new ContactsRepository(adminLists);
+    const before = (await contacts.listAll()).length;
+    const csv = 'Email,Role,Pupil name,UPN\nfirst.parent@example.com,Parent,Amy Brown,\nsecond.carer@example.com,Guardian,Ben Cole,\n';
+    for (const round of [1, 2]) {
+      const page = await browser.context.newPage();
+      await openAdmin(page, 'Contacts');
+      await page.getByLabel('Contacts CSV file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+      const result = await page.getByTestId('contacts-result').textContent({ timeout: 30_000 });
+      expect(result).toContain(round === 1 ? '2 added' : '0 added, 0 updated, 2 already up to date');
+      await page.close();
+    }
+    expect((await contacts.listAll()).length).toBe(before + 2);
+  });
+});
+
+describe('compose-check settings', () => {
+  it('shows a bad domain at its field and saves nothing', async () => {
+    const settings = new SettingsRepository(adminLists);
+    const before = await settings.read();
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Outlook checks');
+    const pupilDomains = page.getByRole('textbox', { name: 'Pupil email domains' });
+    await pupilDomains.fill('pupils.wellsapkinsley.sch.uk\nnot a domain');
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page.getByText('line 2: "not a domain" is not a domain name').waitFor();
+    expect(await pupilDomains.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect((await settings.read())?.eTag).toBe(before?.eTag);
+    await page.close();
+  });
+
+  it('shows what changed, then saves it', async () => {
+    const settings = new SettingsRepository(adminLists);
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Outlook checks');
+    await page.getByLabel('Permitted hours end').fill('17:30');
+    await page.getByRole('combobox', { name: 'Pupil data to personal webmail' }).selectOption('warn');
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    const changes = page.getByRole('list', { name: 'Changes' });
+    await changes.waitFor();
+    expect(await changes.getByRole('listitem').allTextContents()).toEqual([
+      'Permitted hours end: 18:00 → 17:30',
+      'Pupil data to personal webmail: block → warn',
+    ]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Settings saved.', { exact: false }).waitFor({ timeout: 30_000 });
+    const saved = await settings.read();
+    expect(saved?.settings.permittedHours).toEqual({ start: '08:00', end: '17:30' });
+    expect(saved?.settings.severities?.['personal-webmail']).toBe('warn');
+    expect(saved?.settings.schoolDomains).toEqual(['wellsapkinsley.sch.uk']); // untouched fields kept
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical axe violations in any admin section (${theme})`, async () => {
+      const page = await browser.context.newPage();
+      await openAdmin(page, 'Policy versions', theme);
+      await page.getByRole('heading', { name: 'Publish a new version' }).waitFor();
+      expect(await seriousViolations(page), 'policy versions').toEqual([]);
+      await page.getByRole('tab', { name: 'Outlook checks' }).click();
+      await page.getByRole('button', { name: 'Review and save' }).waitFor();
+      expect(await seriousViolations(page), 'settings').toEqual([]);
+      await page.getByRole('tab', { name: 'Contacts' }).click();
+      await page.getByLabel('Contacts CSV file').setInputFiles({ name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from('Email,Role\nok@example.com,Parent\nbad,Parent\n') });
+      await page.getByTestId('contacts-errors').waitFor();
+      expect(await seriousViolations(page), 'contacts preview').toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+// Last: publishing changes the current version for every later test.
+describe('publishing a new policy version', () => {
+  it('makes version 2 current, retires the first, and asks a member of staff who signed to sign again', async () => {
+    const managerAcks = new AcknowledgementsRepository(await listsFor(DEMO_USERS.manager));
+    const signedIds = new Set((await managerAcks.listForVersion(CURRENT_POLICY_META.versionLabel)).map((a) => a.signedBy.id));
+    const signer = users.find((u) => u.role === 'staff' && signedIds.has(u.id))!;
+    expect(signer).toBeDefined();
+
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Policy versions');
+    await page.getByRole('textbox', { name: 'Version label' }).fill(CURRENT_POLICY_META.versionLabel);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('already published').waitFor(); // a published label cannot be reused
+    await page.getByRole('textbox', { name: 'Version label' }).fill('2026-01');
+    const text = page.getByRole('textbox', { name: 'Policy text (Markdown)' });
+    await text.fill(`${await text.inputValue()}\n\n## Artificial intelligence tools\n\nStaff must not enter pupil data into AI tools the school has not approved.\n\n<script>window.pwned = 1</script>`);
+    // The preview is sanitised: the heading renders, the script does not.
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('heading', { name: 'Artificial intelligence tools' }).waitFor();
+    expect(await preview.locator('script').count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish version 2026-01' }).click();
+    await page.getByText('Version 2026-01 is now current.').waitFor({ timeout: 30_000 });
+    await page.close();
+
+    const versions = await new PoliciesRepository(adminLists).list();
+    expect(versions.find((v) => v.version === '2026-01')?.status).toBe('Current');
+    expect(versions.find((v) => v.version === CURRENT_POLICY_META.versionLabel)?.status).toBe('Retired');
+
+    const staffPage = await browser.context.newPage();
+    await signIn(staffPage, signer);
+    await staffPage.getByText('Please read it and sign again.').waitFor({ timeout: 30_000 });
+    expect(await staffPage.getByRole('button', { name: 'Sign the policy' }).count()).toBe(1);
+    expect(await staffPage.getByTestId('receipt').count()).toBe(0);
+    await staffPage.close();
+  });
+});
