@@ -89,6 +89,9 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { settings, now } = ctx;
   const severityOf = (code: ReasonCode): Severity => settings.severities[code];
   const recipients = dedupe(draft.recipients.map((r) => r.email.trim().toLowerCase()));
+  // Each address's domain once: three rules ask, and a newsletter may have hundreds of recipients.
+  const domains = new Map(recipients.map((r) => [r, domainOf(r)]));
+  const domain = (r: string): string => domains.get(r) ?? '';
   const { internal, parentHashes, pupilEmails, webmailDomains } = lookups(settings);
 
   const findings = needsDetection(settings) ? findSensitiveData(draft, settings) : [];
@@ -107,7 +110,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   };
 
   // sensitive-unencrypted
-  const external = recipients.filter((r) => !inDomains(domainOf(r), internal));
+  const external = recipients.filter((r) => !inDomains(domain(r), internal));
   if (sensitive && external.length > 0 && !isProtected(draft, settings)) {
     const labelId = settings.encryption.labelIds[0];
     const tag = settings.encryption.subjectTags[0];
@@ -122,7 +125,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
 
   // outside-hours
   const isParent = (r: string): boolean => parentHashes.size > 0 && parentHashes.has(memoHash(r));
-  const contacts = recipients.filter((r) => isParent(r) || pupilEmails.has(r) || inDomains(domainOf(r), settings.pupilDomains));
+  const contacts = recipients.filter((r) => isParent(r) || pupilEmails.has(r) || inDomains(domain(r), settings.pupilDomains));
   const deliveryAt = draft.scheduledDelivery ?? now;
   if (contacts.length > 0 && severityOf('outside-hours') !== 'off' && !isWithinPermittedHours(deliveryAt, settings)) {
     const next = nextPermittedTime(deliveryAt, settings);
@@ -135,7 +138,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   }
 
   // personal-webmail: fires even when encrypted, as the data still leaves the school.
-  const webmail = recipients.filter((r) => isPersonalWebmail(domainOf(r), webmailDomains) && !isParent(r));
+  const webmail = recipients.filter((r) => isPersonalWebmail(domain(r), webmailDomains) && !isParent(r));
   if (sensitive && webmail.length > 0) {
     if (add('personal-webmail',
       `This message appears to contain sensitive pupil data (${evidence}) and is addressed to a personal webmail account (${listAddresses(webmail)}). Pupil data must not leave the school's systems, even encrypted. Remove ${webmail.length > 1 ? 'those recipients' : 'that recipient'}.`)) {

@@ -161,6 +161,12 @@ describe('bulk pupil data', () => {
     it('an identifier on another line belongs to no pupil', () =>
       expect(found(`Team: ${six.slice(0, 3).join(', ')}\nQuestions to office@school.example.org.uk\nsports@school.example.org.uk\ncoach@bus.example.com`)).toEqual([]));
   });
+  it('reads a table with CRLF line endings and blank lines between rows', () => {
+    const table = 'Pupil name\tDOB\r\n\r\nA One\t01/02/2014\r\nB Two\t02/03/2014\r\n\r\nC Three\t03/04/2014\r\n';
+    expect(findSensitiveData(draft({ text: table }), settings({ pupils: [] })).map((f) => f.evidence)).toEqual(['list of 3 rows of pupil data in body']);
+  });
+  it('two rows under a pupil-data header are not yet a table', () =>
+    expect(findSensitiveData(draft({ text: 'Pupil name,DOB\nA One,01/02/2014\nB Two,02/03/2014' }), settings({ pupils: [] }))).toEqual([]));
   it('a table of products is not pupil data', () =>
     expect(kinds('Item,Price,Qty\nPens,1.20,4\nPaper,3.50,2\nGlue,0.99,1')).toEqual([]));
   it('caps individual findings and reports the list once', () => {
