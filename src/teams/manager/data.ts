@@ -59,7 +59,7 @@ interface ManagerEnv {
  * until the shell's config carries them. Only the demo falls back to the
  * emulator's groups: a production build without them fails loudly.
  */
-export function managerGroups(config: AppConfig, env: ManagerEnv = import.meta.env as ManagerEnv): ManagerGroups {
+export function managerGroups(config: AppConfig, env: ManagerEnv = (import.meta.env as ManagerEnv | undefined) ?? {}): ManagerGroups {
   const extra = config as AppConfig & { allStaffGroupId?: string | null; teamsAppId?: string | null };
   const blank = (v: string | null | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
   const demo = config.mode === 'demo';
