@@ -19,6 +19,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },
+  { name: 'manager', load: () => import('./sections/manager') },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
