@@ -3,7 +3,7 @@
 // them, so their code never weighs on the staff view (issue 4).
 import { Suspense, lazy, useCallback, useEffect, useState, type ComponentType } from 'react';
 import {
-  Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens,
+  Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { appConfig } from '../ui/config';
 import { FLUENT_THEMES, themeFromQuery, type ThemeName } from '../ui/theme';
@@ -44,6 +44,9 @@ const AdminView = optionalView(import.meta.glob<ViewModule>('./admin/AdminView.t
 
 // Demo sign-in is tree-shaken out of production builds: MODE is replaced at build time.
 const DemoSignIn = import.meta.env.MODE !== 'production' ? lazy(() => import('../ui/auth/DemoSignIn')) : null;
+
+// Staff see one view and no tabs; the switcher's code comes only to those with more.
+const ViewTabs = lazy(() => import('./ViewTabs'));
 
 type Tab = 'policy' | 'manager' | 'admin';
 
@@ -138,9 +141,9 @@ function Shell({ session }: { session: Session }) {
         </div>
         {tabs.length > 1 && (
           <nav aria-label="Views" style={{ flexBasis: '100%' }}>
-            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tab)}>
-              {tabs.map((t) => <Tab key={t.value} value={t.value}>{t.label}</Tab>)}
-            </TabList>
+            <Suspense fallback={null}>
+              <ViewTabs tabs={tabs} selected={tab} onSelect={(v) => setTab(v as Tab)} />
+            </Suspense>
           </nav>
         )}
       </header>

@@ -49,13 +49,14 @@ interface ManifestChunk {
  * loaded: its chunk and the chunks it statically imports, less `loaded`.
  * Needs a build with `build.manifest: true`; `key` is a manifest key, the
  * module's path relative to the vite root (e.g. `ui/auth/msal.ts`), or a
- * suffix of one (for node_modules entries).
+ * suffix of one (for node_modules entries), or `_name` for a shared chunk vite
+ * names by its file (`_markdown-<hash>.js`).
  */
 export async function lazyJs(outDir: string, key: string, loaded: Iterable<string> = []): Promise<JsSet> {
   const path = join(outDir, '.vite/manifest.json');
   if (!existsSync(path)) throw new Error('lazyJs needs a build with build.manifest: true');
   const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, ManifestChunk>;
-  const found = manifest[key] ? key : Object.keys(manifest).find((k) => k.endsWith(key));
+  const found = manifest[key] ? key : Object.keys(manifest).find((k) => k.endsWith(key) || (key.startsWith('_') && k.startsWith(`${key}-`)));
   if (!found) throw new Error(`no chunk for ${key} in the build manifest`);
   const skip = new Set(loaded);
   const files = new Set<string>();

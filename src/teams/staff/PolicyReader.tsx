@@ -2,9 +2,23 @@
 // reading-progress bar, and an end marker that unlocks the form once seen.
 // The marker is focusable, so tabbing (or the "end of the policy" link) gets
 // keyboard users there without a mouse wheel.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { renderPolicyMarkdown } from '../../ui/markdown';
+import { useEffect, useRef, useState } from 'react';
+import { Link, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type * as Markdown from '../../ui/markdown';
+import type { RenderedPolicy } from '../../ui/markdown';
+
+type Renderer = typeof Markdown;
+let renderer: Promise<Renderer> | undefined;
+
+/**
+ * Fetches the Markdown renderer (marked and DOMPurify, a third of the staff
+ * view's code) on first use. StaffView starts it beside the policy request,
+ * so it arrives with the text instead of weighing on the first load.
+ */
+export function preloadPolicyRenderer(): Promise<Renderer> {
+  renderer ??= import('../../ui/markdown');
+  return renderer;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,8 +55,24 @@ export interface PolicyReaderProps {
 }
 
 export function PolicyReader({ markdown, onReachedEnd }: PolicyReaderProps) {
+  const [rendered, setRendered] = useState<{ readonly markdown: string; readonly policy: RenderedPolicy } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    preloadPolicyRenderer().then(
+      (m) => { if (live) setRendered({ markdown, policy: m.renderPolicyMarkdown(markdown) }); },
+      (e: unknown) => { if (live) setFailed(e instanceof Error ? e.message : String(e)); },
+    );
+    return () => { live = false; };
+  }, [markdown]);
+  if (failed) return <Text role="alert">The policy could not be shown ({failed}). Reload the page to try again.</Text>;
+  // Never show the previous text under a new version's heading.
+  if (!rendered || rendered.markdown !== markdown) return <Spinner label="Loading the policy…" />;
+  return <PolicyText {...rendered.policy} onReachedEnd={onReachedEnd} />;
+}
+
+function PolicyText({ html, toc, onReachedEnd }: RenderedPolicy & Pick<PolicyReaderProps, 'onReachedEnd'>) {
   const styles = useStyles();
-  const { html, toc } = useMemo(() => renderPolicyMarkdown(markdown), [markdown]);
   const article = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState(0);

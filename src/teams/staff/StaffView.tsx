@@ -12,7 +12,7 @@ import { formatUkDate, formatUkDateTime } from '../../ui/format';
 import { encodeSignature } from '../signature';
 import { loadPending, submitSignature, type PendingSignature } from '../outbox';
 import type { ViewProps } from '../shell-types';
-import { PolicyReader } from './PolicyReader';
+import { PolicyReader, preloadPolicyRenderer } from './PolicyReader';
 import { SigningForm, type SignedForm } from './SigningForm';
 import { History, Receipt } from './Receipt';
 
@@ -44,6 +44,7 @@ export default function StaffView({ session }: ViewProps) {
   const sending = useRef(false);
 
   const load = useCallback(async (): Promise<void> => {
+    void preloadPolicyRenderer().catch(() => undefined); // in parallel with the policy; PolicyReader reports a failure
     try {
       const [policy, mine] = await Promise.all([policies.current(), acknowledgements.listMine(user.id)]);
       let previous: PolicyVersion | null = null;

@@ -3,7 +3,8 @@
 // <del>/<ins> are announced, and struck through or underlined).
 import { useMemo } from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { diffSections, versionName, type SectionDiff } from '../../policy/index';
+import { versionName } from '../../policy/index';
+import { diffSections, type SectionDiff } from '../../policy/sections';
 
 const useStyles = makeStyles({
   body: { whiteSpace: 'pre-wrap', lineHeight: tokens.lineHeightBase400, maxWidth: '48rem' },

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import april2020 from '../../../assets/policy/2020-04.md?raw';
 import { renderPolicyMarkdown } from '../markdown';
-import { splitSections } from '../../policy/index';
+import { splitSections } from '../../policy/sections';
 
 function mount(html: string): HTMLElement {
   const div = document.createElement('div');
