@@ -158,6 +158,33 @@ describe('accessibility', () => {
   }
 });
 
+describe('first-run setup', () => {
+  it('offers an admin to create the lists on an empty site, creates them, then shows the admin sections', async () => {
+    const empty = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'empty' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(app.teamsUrl(empty.url));
+      await page.getByRole('button', { name: `Sign in as ${user(DEMO_USERS.admin).displayName}` }).click();
+      await page.getByRole('tab', { name: 'Administration' }).click();
+      await page.getByRole('heading', { name: 'Set up AUP Guard on this site' }).waitFor({ timeout: 30_000 });
+      expect(await page.getByText('AUP Acknowledgements', { exact: false }).count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Set up the lists' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click({ timeout: 60_000 });
+      await page.getByRole('tab', { name: 'Policy versions' }).waitFor();
+      await page.getByRole('cell', { name: CURRENT_POLICY_META.versionLabel, exact: true }).waitFor();
+      await page.close();
+
+      const res = await fetch(`${empty.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn: DEMO_USERS.admin }) });
+      const token = ((await res.json()) as { access_token: string }).access_token;
+      const graph = createGraphClient({ baseUrl: empty.url, getToken: async () => token, retry: { maxRetries: 0 } });
+      const lists = siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id);
+      expect((await new PoliciesRepository(lists).current())?.version).toBe(CURRENT_POLICY_META.versionLabel);
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 // Last: publishing changes the current version for every later test.
 describe('publishing a new policy version', () => {
   it('makes version 2 current, retires the first, and asks a member of staff who signed to sign again', async () => {
