@@ -3,7 +3,7 @@
 // spreadsheet row and the file's own column header. Importing is all or
 // nothing (issue #5), so callers write rows only when `errors` is empty.
 import Papa from 'papaparse';
-import { validateSettingsField } from '../compose-check';
+import { isValidUpn, validateSettingsField } from '../compose-check';
 // The store owns a contact's identity (its unique ContactKey); the file's duplicates are judged by the same key.
 import { contactKey } from '../graph/contacts';
 import type { Contact, ContactRole } from '../graph/contacts';
@@ -134,7 +134,8 @@ export function parseContactsCsv(text: string): ParsedContacts {
 
     const upn = cell(cols.upn).toUpperCase();
     if (upn !== '') {
-      const problem = engineProblem('pupils.0.upn', upn);
+      // The settings schema checks the shape; the engine's check letter catches a mistyped digit.
+      const problem = engineProblem('pupils.0.upn', upn) ?? (isValidUpn(upn) ? undefined : `${quote(upn)} is not a valid UPN: its check letter does not match its digits`);
       if (problem) fail(cols.upn, 'UPN', problem);
     }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssue, parseContactsCsv, roleFromMis } from '../contacts';
 import { contactKey } from '../../graph/contacts';
+import { upnCheckLetter } from '../../compose-check';
+
+/** A UPN with the right check letter for these digits. */
+const UPN = `${upnCheckLetter('801200005001')}801200005001`;
 
 const csv = (...lines: string[]) => lines.join('\r\n');
 
@@ -8,13 +12,13 @@ describe('parseContactsCsv', () => {
   it('reads a plain file into rows numbered as a spreadsheet shows them', () => {
     const result = parseContactsCsv(csv(
       'Email,Role,Pupil name,UPN',
-      'jo.parent@example.com,Parent,Amy Brown,A123456789012',
-      'amy.brown@pupils.school.uk,Pupil,Amy Brown,A123456789012',
+      `jo.parent@example.com,Parent,Amy Brown,${UPN}`,
+      `amy.brown@pupils.school.uk,Pupil,Amy Brown,${UPN}`,
     ));
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
-      { row: 2, email: 'jo.parent@example.com', role: 'Parent', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: contactKey({ email: 'jo.parent@example.com', role: 'Parent', pupilUpn: 'A123456789012' }) },
-      { row: 3, email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilName: 'Amy Brown', pupilUpn: 'A123456789012', key: contactKey({ email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilUpn: 'A123456789012' }) },
+      { row: 2, email: 'jo.parent@example.com', role: 'Parent', pupilName: 'Amy Brown', pupilUpn: UPN, key: contactKey({ email: 'jo.parent@example.com', role: 'Parent', pupilUpn: UPN }) },
+      { row: 3, email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilName: 'Amy Brown', pupilUpn: UPN, key: contactKey({ email: 'amy.brown@pupils.school.uk', role: 'Pupil', pupilUpn: UPN }) },
     ]);
   });
 
@@ -40,6 +44,12 @@ describe('parseContactsCsv', () => {
   it('rejects a relationship that is not a parent, carer or pupil', () => {
     const result = parseContactsCsv(csv('Email,Relationship,Pupil', 'sw@council.gov.uk,Social worker,Amy'));
     expect(result.errors).toEqual([{ row: 2, column: 'Relationship', message: '"Social worker" is not a relationship we know; use Parent, Carer or Pupil' }]);
+  });
+
+  it('rejects a UPN whose check letter does not match its digits', () => {
+    const wrong = UPN.startsWith('A') ? `B${UPN.slice(1)}` : `A${UPN.slice(1)}`;
+    const result = parseContactsCsv(csv('Email,Role,Pupil,UPN', `a@example.com,Pupil,Amy,${wrong}`));
+    expect(result.errors).toEqual([{ row: 2, column: 'UPN', message: `"${wrong}" is not a valid UPN: its check letter does not match its digits` }]);
   });
 
   it('rejects a malformed UPN using the engine\'s rule', () => {
