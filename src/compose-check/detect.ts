@@ -41,7 +41,18 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (words: Iterable<string>): string =>
   [...words].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '[\\s-]+')).join('|');
 
-const ID_KEYWORD_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(ID_KEYWORD_KINDS.keys())})(?![a-z0-9])`, 'g');
+// No lookbehind, Unicode property escapes, named groups or dotAll anywhere in
+// the engine: classic Outlook on Windows runs the send handler in an ES2017
+// runtime where they are a SyntaxError at load time, so nothing would send.
+// "Not after a letter or digit" is written as group 1, the character before
+// the word or the empty start; group 2 is the word, and wordStart() is where
+// it begins. Matches are the ones a lookbehind would give: a word ends in a
+// letter or digit, so a consumed separator never belongs to the previous match.
+const boundedWords = (words: string, notBefore: string, flags: string): RegExp =>
+  new RegExp(`(^|[^${notBefore}])(${words})(?![${notBefore}])`, flags);
+const wordStart = (m: RegExpExecArray): number => m.index + (m[1] ?? '').length;
+
+const ID_KEYWORD_RE = boundedWords(alternation(ID_KEYWORD_KINDS.keys()), 'a-z0-9', 'g');
 
 /**
  * Special-category and safeguarding context (issue #2's examples, widened
@@ -97,22 +108,25 @@ const BOILERPLATE_RE = new RegExp([
  */
 const SECTION_START_RE = new RegExp(String.raw`${SECTION_BREAK}|(?:^|\n[ \t]*\n)[ \t]*(?=#{1,6}[ \t]+\S|[A-Z][A-Z0-9 \t&'/,:()-]{2,59}[ \t]*(?:\n|$))`, 'g');
 
-const CONTEXT_RE = new RegExp(`(?<![a-z0-9])(?:${alternation(CONTEXT_PHRASES)})(?![a-z0-9])`, 'g');
-const CONTEXT_ACRONYM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(CONTEXT_ACRONYMS)})(?![A-Za-z0-9])`, 'g');
+const CONTEXT_WORDS = alternation(CONTEXT_PHRASES);
+const CONTEXT_ACRONYM_WORDS = alternation(CONTEXT_ACRONYMS);
+const CONTEXT_RE = boundedWords(CONTEXT_WORDS, 'a-z0-9', 'g');
+const CONTEXT_ACRONYM_RE = boundedWords(CONTEXT_ACRONYM_WORDS, 'A-Za-z0-9', 'g');
 
 /** Words before a number that make it a business reference rather than a pupil number. */
-const REFERENCE_WORDS = /(?<![a-z])(?:order|invoice|inv|ref|reference|tracking|serial|account|acct|po|booking|transaction|ticket|case|policy|sku|part|model|licen[cs]e|product|item|receipt|confirmation|membership|customer|parcel|consignment|quote)(?:\W{0,3}(?:number|no|num|id|code))?\W{0,12}$/;
+const REFERENCE_WORDS = /(?:^|[^a-z])(?:order|invoice|inv|ref|reference|tracking|serial|account|acct|po|booking|transaction|ticket|case|policy|sku|part|model|licen[cs]e|product|item|receipt|confirmation|membership|customer|parcel|consignment|quote)(?:\W{0,3}(?:number|no|num|id|code))?\W{0,12}$/;
 
 /** Column headings that mark a table of pupils' personal data. */
-const PUPIL_DATA_HEADINGS = /(?<![a-z])(?:upn|uln|dob|d\.o\.b|date of birth|birth ?date|sen|send|ehcp|fsm|free school meals|pupil premium|ethnicity|medical|nhs|year group|tutor group|form|gender|address|postcode)(?![a-z])/;
-const NAME_HEADINGS = /(?<![a-z])(?:name|forename|surname|first ?name|last ?name|legal name|preferred name|pupil|student|learner|child)(?![a-z])/;
+const PUPIL_DATA_HEADINGS = /(?:^|[^a-z])(?:upn|uln|dob|d\.o\.b|date of birth|birth ?date|sen|send|ehcp|fsm|free school meals|pupil premium|ethnicity|medical|nhs|year group|tutor group|form|gender|address|postcode)(?![a-z])/;
+const NAME_HEADINGS = /(?:^|[^a-z])(?:name|forename|surname|first ?name|last ?name|legal name|preferred name|pupil|student|learner|child)(?![a-z])/;
 /** Dates of birth and other dates in a list: 03/04/2014, 3-4-2014, 2014-04-03. */
-const DATE_RE = /(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
+const DATE_RE = /(^|\D)(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
 
+/** Where each match's word starts, for a regular expression made like boundedWords(). */
 function positions(re: RegExp, text: string): number[] {
   const out: number[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(wordStart(m));
   return out;
 }
 
@@ -298,7 +312,12 @@ interface PupilIndex {
   readonly upns: ReadonlyMap<string, number>;
 }
 
-const WORD_RE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+// The letters scanPupils() reads (isLetter, combining marks included), not
+// \p{L}\p{M}: property escapes are ES2018 and throw in classic Outlook's ES2017
+// runtime. U+00C0-U+1FFF covers Latin-1, Latin Extended-A/B and Additional,
+// combining marks, Greek, Cyrillic, Hebrew, Arabic and Devanagari; a roster name
+// is then split into exactly the words the scanner will read in the draft.
+const WORD_RE = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF]+(?:['’][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF]+)*/g;
 
 function nameTokens(name: string): string[] {
   return (cleanText(name).toLowerCase().match(WORD_RE) ?? []).filter((w) => w.length > 0);
@@ -518,10 +537,10 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
       keywordPos = new Map();
       ID_KEYWORD_RE.lastIndex = 0;
       for (let m = ID_KEYWORD_RE.exec(lower); m; m = ID_KEYWORD_RE.exec(lower)) {
-        const key = m[0].replace(/[\s-]+/g, ' ');
+        const key = (m[2] ?? '').replace(/[\s-]+/g, ' ');
         for (const k of ID_KEYWORD_KINDS.get(key) ?? []) {
           const list = keywordPos.get(k) ?? [];
-          list.push(m.index);
+          list.push(wordStart(m));
           keywordPos.set(k, list);
         }
       }
@@ -530,7 +549,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   };
   const headerSupports = (kind: IdKind): boolean => {
     const header = table()?.header;
-    return header !== undefined && ID_KEYWORDS[kind].some((w) => new RegExp(`(?<![a-z])${escapeRe(w)}(?![a-z])`).test(header));
+    return header !== undefined && ID_KEYWORDS[kind].some((w) => new RegExp(`(?:^|[^a-z])${escapeRe(w)}(?![a-z])`).test(header));
   };
 
   const idFindings: Finding[] = [];
@@ -617,8 +636,9 @@ function withoutBoilerplate(lower: string, context: number[]): number[] {
   });
 }
 
-const CONTEXT_ACRONYM_AT = new RegExp(CONTEXT_ACRONYM_RE.source, 'y');
-const CONTEXT_AT = new RegExp(CONTEXT_RE.source, 'y');
+// Sticky at a position positions() found, where the word's start is already known to be bounded.
+const CONTEXT_ACRONYM_AT = new RegExp(`(?:${CONTEXT_ACRONYM_WORDS})(?![A-Za-z0-9])`, 'y');
+const CONTEXT_AT = new RegExp(`(?:${CONTEXT_WORDS})(?![a-z0-9])`, 'y');
 
 /** The context word found at `at`, to name it in the evidence. */
 function contextWordAt(text: string, lower: string, at: number): string {
@@ -632,7 +652,7 @@ const PAIR_REACH = 80;
 const MAX_PAIR_LOOKS = 8;
 const EMAIL_RE = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
 /** A UK postcode: "WA1 2AP", "SW1A 1AA". */
-const POSTCODE_RE = /(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![a-z0-9])/i;
+const POSTCODE_RE = /(?:^|[^a-z0-9])[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![a-z0-9])/i;
 const ONE_DATE_RE = new RegExp(DATE_RE.source);
 const MAY_PAIR_RE = /[@0-9]/;
 
@@ -674,7 +694,7 @@ function pairedPupils(text: string, matches: readonly PupilMatch[], idPositions:
   return paired.size;
 }
 
-const PUPILISH_HEADING = /(?<![a-z])(?:upn|uln|dob|d\.o\.b|date of birth|sen|send|ehcp|fsm|free school meals|pupil premium|year group|tutor group|pupil|student|learner|child)(?![a-z])/;
+const PUPILISH_HEADING = /(?:^|[^a-z])(?:upn|uln|dob|d\.o\.b|date of birth|sen|send|ehcp|fsm|free school meals|pupil premium|year group|tutor group|pupil|student|learner|child)(?![a-z])/;
 
 /** A header row naming pupils and columns of their personal data. */
 function isPupilDataHeader(header: string): boolean {
@@ -691,7 +711,7 @@ function bulkFinding(
   if (ids >= BULK_MIN) return describe(`${ids} pupil identifiers`, 'high');
   if (pupils >= BULK_MIN) {
     const dates = positions(DATE_RE, text).length;
-    const dobWords = /(?<![a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(lower);
+    const dobWords = /(?:^|[^a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(lower);
     if (ids >= 1 || dates >= 2 || dobWords || paired() >= BULK_MIN) return describe(`${pupils} pupils with personal data`, 'high');
     if (pupils >= 5 && table()) return describe(`${pupils} pupils`, 'medium');
   }

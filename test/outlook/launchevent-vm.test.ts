@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, Script } from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'acorn';
 import { buildLaunchEvent } from './build-launchevent';
 import { createFakeOffice, type FakeOffice, type FakeOfficeOptions, type MailboxVersion } from '../../src/dev/fake-office/fake-office';
 import { DEMO_USER } from '../../src/dev/demo-settings';
@@ -20,7 +21,7 @@ interface Loaded {
 }
 
 /** A context with V8's built-ins only, Intl removed, plus Office and a console. */
-function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVersion } = {}, withRuntimeStorage = false): Loaded {
+function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVersion } = {}, withRuntimeStorage = false, es2017RegExp = false): Loaded {
   const fake = createFakeOffice({ user: DEMO_USER, ...options });
   const logs: string[] = [];
   const sandbox: Record<string, unknown> = {
@@ -30,9 +31,27 @@ function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVe
   };
   const context = createContext(sandbox);
   new Script('delete globalThis.Intl;').runInContext(context);
+  if (es2017RegExp) new Script(ES2017_REGEXP).runInContext(context);
   new Script(code, { filename: 'launchevent.js' }).runInContext(context);
   return { fake, logs, context };
 }
+
+// Bundlers lower regex literals the target can't parse into RegExp(...) calls,
+// which then throw at load time in an ES2017 engine. This stands in for such
+// an engine: RegExp rejects ES2018+ syntax (property escapes, lookbehind,
+// named groups) and the dotAll flag, as classic Outlook's runtime may.
+const ES2017_REGEXP = `(() => {
+  const Native = RegExp;
+  const es2018 = /\\[pPk][{<]|\\(\\?<[=!]|\\(\\?<[A-Za-z]/;
+  const Limited = function (pattern, flags) {
+    const source = pattern instanceof Native ? pattern.source : String(pattern);
+    const f = flags === undefined ? (pattern instanceof Native ? pattern.flags : '') : String(flags);
+    if (es2018.test(source) || f.includes('s')) throw new SyntaxError('Invalid regular expression in ES2017: /' + source + '/' + f);
+    return new Native(pattern, flags);
+  };
+  Limited.prototype = Native.prototype;
+  globalThis.RegExp = Limited;
+})();`;
 
 const to = (emailAddress: string, recipientType = 'externalUser'): Office.EmailAddressDetails =>
   ({ emailAddress, displayName: emailAddress, recipientType, appointmentResponse: 'none' } as Office.EmailAddressDetails);
@@ -44,6 +63,20 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     expect(code).not.toMatch(/Segmenter/);
     expect(code).not.toMatch(/react/i);
     expect(gzipSync(code).length).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  // Node's V8 accepts newer syntax than classic Outlook's runtime, so running
+  // the file in node:vm proves nothing about ES2017: parse it as ES2017, which
+  // also validates every regular expression literal (e.g. rejects \p{L}).
+  it('parses as ES2017, regular expressions included', () => {
+    expect(() => parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+  });
+
+  it('loads and decides in an engine whose regular expressions stop at ES2017', async () => {
+    const { fake } = load({}, false, true);
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>Pupil UPN: B801200005001, please see attached.</p>';
+    expect((await fake.dispatch('onMessageSendHandler'))?.allowEvent).toBe(false);
   });
 
   it('registers both handlers at load time', () => {

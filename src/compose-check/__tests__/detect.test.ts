@@ -250,3 +250,33 @@ describe('everyday words that look like context', () => {
     expect(kinds('Amelia Smith lives with her foster carer.')).toEqual(['pupil-in-sensitive-context']);
   });
 });
+
+// The engine's regular expressions avoid lookbehind and \p{…} (classic Outlook's
+// runtime is ES2017): these pin the boundaries the rewritten forms must keep.
+describe('word boundaries without lookbehind', () => {
+  it('counts a context word at the very start of the text', () =>
+    expect(kinds('EHCP review: Amelia Smith')).toEqual(['pupil-in-sensitive-context']));
+  it('counts a context word right after punctuation and names it in the evidence', () =>
+    expect(findSensitiveData(draft({ text: 'Amelia Smith (safeguarding)' }), s)[0]?.evidence).toBe('pupil A. S. near "safeguarding" in body'));
+  it('does not count a context word glued to letters or digits before it', () => {
+    expect(kinds('Amelia Smith: XSEN 2SEN')).toEqual([]);
+    expect(kinds('Amelia Smith nonsafeguarding')).toEqual([]);
+  });
+  it('finds a keyword at the start of the text but not inside a longer word', () => {
+    expect(kinds('ULN 9276308686')).toEqual(['uln']);
+    expect(kinds('ReULN 9276308686')).toEqual([]);
+  });
+  it('reads a date of birth at the start of a line but not one glued to more digits', () => {
+    const roster = 'Amelia Smith\nJack Brown\nNoah O\'Neil\n';
+    expect(kinds(`03/04/2014\n04/05/2014\n${roster}`)).toEqual(['bulk-pupil-data']);
+    expect(kinds(`103/04/2014\n104/05/2014\n${roster}`)).toEqual([]);
+  });
+  it.each([
+    ['Cyrillic', 'Олег Петров'],
+    ['Greek', 'Ζωή Παπαδοπούλου'],
+    ['a decomposed accent', 'Jose\u0301 Garci\u0301a'],
+    ['Arabic', 'محمد علي'],
+  ])('matches a %s roster name', (_script, name) =>
+    expect(findSensitiveData(draft({ text: `${name} has an EHCP` }), settings({ pupils: [{ name }] })).map((f) => f.kind))
+      .toEqual(['pupil-in-sensitive-context']));
+});
