@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { officeJsFromCdn } from './src/outlook/vite-office-js.js';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,7 +34,8 @@ function pages(includeDev: boolean): Record<string, string> {
 export default defineConfig(({ mode }) => ({
   root: src(''),
   publicDir: false,
-  plugins: [react()],
+  // Production add-in pages load office.js from Microsoft's CDN (issue #7).
+  plugins: [react(), officeJsFromCdn()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: false },
   build: {

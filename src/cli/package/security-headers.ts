@@ -1,6 +1,7 @@
 // The HTTP security headers for the hosted dist/ folder, in one place. The
 // packager writes them out for Azure Static Web Apps and IIS, and
 // docs/deployment.md shows them for nginx; a test keeps the docs in step.
+import { OFFICE_JS_URL } from '../../outlook/office/office-js';
 
 /**
  * Hosts allowed to frame the app: Teams, Outlook and the Microsoft 365 app,
@@ -21,7 +22,7 @@ export const FRAME_ANCESTORS = [
 ] as const;
 
 /** office.js and the Outlook host scripts it loads come only from Microsoft's CDN. */
-export const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+export const OFFICE_CDN = new URL(OFFICE_JS_URL).origin;
 
 const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['default-src', ["'self'"]],

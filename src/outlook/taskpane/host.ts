@@ -1,7 +1,9 @@
 // Where the task pane gets Office from. In Outlook: office.js from Microsoft's
-// CDN (store policy requires the hosted copy). In the local compose harness
-// (`?host=dev`, non-production builds only): the harness's fake Office, read
-// from the parent window, plus its settable clock and demo settings source.
+// CDN, which production pages load in <head> (src/outlook/vite-office-js.ts).
+// In the local compose harness (`?host=dev`, non-production builds only): the
+// harness's fake Office, read from the parent window, plus its settable clock
+// and demo settings source.
+import { OFFICE_JS_URL } from '../office/office-js';
 
 /** Refreshes the settings cache from wherever the school's settings live. */
 export interface SettingsSource {
@@ -28,8 +30,6 @@ export interface DevHostBridge {
 
 export const DEV_BRIDGE_KEY = '__aupGuardDevHost';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
 function devBridge(): DevHostBridge | undefined {
   if (import.meta.env.MODE === 'production') return undefined;
   if (new URLSearchParams(location.search).get('host') !== 'dev') return undefined;
@@ -55,7 +55,13 @@ export async function connectHost(productionSource: (office: typeof Office) => S
   if (bridge) {
     return { office: bridge.Office, runtime: bridge.OfficeRuntime, now: () => bridge.now(), settingsSource: bridge.settingsSource };
   }
-  await loadScript(OFFICE_JS);
+  if (typeof Office === 'undefined') {
+    // Production pages carry the <script> tag, so this means the CDN was unreachable.
+    if (import.meta.env.MODE === 'production') throw new Error('Could not load office.js from Microsoft. Is this page open inside Outlook?');
+    // The dev server's page has no tag (the harness needs none): a developer
+    // sideloading the add-in against a real Outlook gets office.js here.
+    await loadScript(OFFICE_JS_URL);
+  }
   await Office.onReady();
   return {
     office: Office,

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_CONFIGS } from '../../../src/cli/package/build';
+import { manifestUrls } from '../../../src/cli/package/outlook-manifest';
 import { SECURITY_HEADERS } from '../../../src/cli/package/security-headers';
 import type { Built } from '../support';
 import { BUILD_TIMEOUT, ROOT, buildOnce, listFiles, packageOnce } from '../support';
@@ -49,10 +50,17 @@ describe('production build', () => {
     expect(bundled).toEqual([]);
   });
 
-  it("loads office.js from Microsoft's CDN on every add-in page, and never a local copy", async () => {
-    for (const page of files.filter((f) => f.startsWith('outlook/') && f.endsWith('.html'))) {
+  it("loads office.js from Microsoft's CDN, first, on every page Outlook hosts, and never a local copy", async () => {
+    // The pages the add-in manifest has Outlook load (task pane, event runtime);
+    // its SupportUrl is read in an ordinary browser and needs no office.js.
+    const xml = await readFile(join(ROOT, 'manifest/outlook-addin.xml'), 'utf8');
+    const support = /<SupportUrl\s+DefaultValue="([^"]+)"/.exec(xml)?.[1];
+    const hosted = manifestUrls(xml).filter((u) => u.endsWith('.html') && u !== support).map((u) => new URL(u).pathname.slice(1));
+    expect(hosted).toEqual(expect.arrayContaining(['outlook/taskpane.html', 'outlook/commands.html']));
+    for (const page of hosted) {
       const sources = scriptSources(await text(page));
-      expect(sources, page).toContain(OFFICE_JS);
+      // First, so it has run before launchevent.js or the pane's module uses Office.
+      expect(sources[0], page).toBe(OFFICE_JS);
     }
     expect(files.filter((f) => /(^|\/)office(\.debug)?\.js$/.test(f))).toEqual([]);
   });
