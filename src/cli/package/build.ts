@@ -47,11 +47,18 @@ export function viteEnv(env: PackageEnv, ids: { teamsAppId: string }): Record<st
   };
 }
 
-/** Runs every vite build into `outDir` (emptied first) with the given VITE_* variables. */
+/**
+ * Runs every vite build into `outDir` (emptied first) with the given VITE_*
+ * variables, always as a production build. Vite and React take NODE_ENV from
+ * the caller's environment before `mode`: under vitest (NODE_ENV=test) or a
+ * shell with NODE_ENV=development, React's development build and its dev-only
+ * branches would ship in the "production" site.
+ */
 export async function buildSite(rootDir: string, outDir: string, variables: Record<string, string>): Promise<void> {
   // Vite exposes process.env's VITE_* variables to the bundle; set them only for this build.
-  const saved = new Map(Object.keys(variables).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, variables);
+  const env: Record<string, string> = { ...variables, NODE_ENV: 'production' };
+  const saved = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
   try {
     let first = true;
     for (const { config, outSubdir } of BUILD_CONFIGS) {

@@ -65,6 +65,18 @@ describe('production build', () => {
     expect(files.filter((f) => /(^|\/)office(\.debug)?\.js$/.test(f))).toEqual([]);
   });
 
+  it("bundles React's production build, not its development build", async () => {
+    // The source maps name every module in the bundle, so they show which of
+    // React's builds was chosen whatever the minifier did to its strings.
+    const modules = new Set<string>();
+    for (const f of files.filter((f) => f.endsWith('.js.map'))) {
+      const map = JSON.parse(await text(f)) as { sources?: string[] };
+      for (const s of map.sources ?? []) if (s.includes('node_modules/')) modules.add(s.slice(s.lastIndexOf('node_modules/')));
+    }
+    expect([...modules].filter((m) => /\.development\.js$/.test(m))).toEqual([]);
+    expect(modules).toContain('node_modules/react-dom/cjs/react-dom-client.production.js');
+  });
+
   it('has no inline scripts or foreign script hosts, so the CSP (script-src self + Office CDN) holds', async () => {
     for (const page of files.filter((f) => f.endsWith('.html'))) {
       for (const src of scriptSources(await text(page))) {
