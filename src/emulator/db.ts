@@ -79,6 +79,7 @@ export function openDatabase(dataFile: string): OpenedDb {
       db.close();
       throw new Error(`${dataFile} holds emulator schema ${version ?? 'unknown'}, this emulator needs ${SCHEMA_VERSION}; delete the file to start afresh.`);
     }
+    ensureIndexes(db);
     return { db, created: false };
   }
   db.transaction(() => {
@@ -91,8 +92,20 @@ export function openDatabase(dataFile: string): OpenedDb {
     put.run('web_id', randomUUID());
     put.run('created_at', new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
     put.run('change_seq', '0');
+    ensureIndexes(db);
   })();
   return { db, created: true };
+}
+
+/**
+ * Indexes added after schema 1, made on every open (IF NOT EXISTS) so older data
+ * files get them without a migration: users in name order, for keyset paging of
+ * /users and transitiveMembers, and memberships by user, for memberOf and the
+ * recursive walk up or down nested groups.
+ */
+function ensureIndexes(db: Db): void {
+  db.exec(`CREATE INDEX IF NOT EXISTS users_by_name ON users (display_name, id);
+    CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members (user_id, group_id);`);
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

@@ -50,6 +50,34 @@ export interface DevUser {
   readonly teamsAppInstalled: boolean;
 }
 
+/** Whose users a page holds: a group's direct members, or its members through nested groups too. */
+export interface MemberScope {
+  readonly groupId: string;
+  readonly transitive: boolean;
+}
+
+/** Keyset cursor: the last user of the previous page, in (displayName, id) order. */
+export interface UserKey {
+  readonly name: string;
+  readonly id: string;
+}
+
+/**
+ * The WHERE clause for a scope, probed per user through group_members_by_user,
+ * so a page walks users_by_name from its cursor and stops after `top` members.
+ * Transitively, the recursive CTE collects only the nested groups (a handful,
+ * once per request; UNION ends a cycle), not the 10,000 users in them.
+ */
+function scopeSql(scope: MemberScope | undefined): { cte: string; where: string; params: unknown[] } {
+  if (!scope) return { cte: '', where: '1', params: [] };
+  if (!scope.transitive) return { cte: '', where: 'EXISTS (SELECT 1 FROM group_members gm WHERE gm.user_id = u.id AND gm.group_id = ?)', params: [scope.groupId] };
+  return {
+    cte: 'WITH RECURSIVE nested(id) AS (SELECT ? UNION SELECT m.user_id FROM group_members m JOIN nested ON m.group_id = nested.id JOIN groups g ON g.id = m.user_id)',
+    where: 'EXISTS (SELECT 1 FROM group_members gm WHERE gm.user_id = u.id AND gm.group_id IN nested)',
+    params: [scope.groupId],
+  };
+}
+
 const TOKEN_ISSUER = 'urn:aup-guard:emulator';
 const TOKEN_AUDIENCE = 'https://graph.microsoft.com';
 export const DEMO_TENANT_ID = '7f1e2d3c-4b5a-4968-8a7b-6c5d4e3f2a1b';
@@ -82,30 +110,35 @@ export class Directory {
     return this.db.prepare('SELECT * FROM users ORDER BY display_name, id').all() as UserRow[];
   }
 
-  userPage(skip: number, top: number): UserRow[] {
-    return this.db.prepare('SELECT * FROM users ORDER BY display_name, id LIMIT ? OFFSET ?').all(top, skip) as UserRow[];
-  }
-
   group(id: string): GroupRow | undefined {
     return this.db.prepare('SELECT * FROM groups WHERE id = ? COLLATE NOCASE').get(id) as GroupRow | undefined;
   }
 
-  /** Members; groups here hold users only, so transitive and direct membership coincide. */
-  members(groupId: string, skip = 0, top = -1): UserRow[] {
-    return this.db.prepare(`SELECT u.* FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.display_name, u.id LIMIT ? OFFSET ?`)
-      .all(groupId, top, skip) as UserRow[];
+  /**
+   * One page of users in (displayName, id) order, after the `after` cursor: the
+   * whole directory, or a group's members. Keyset paging walks the users_by_name
+   * index from the cursor, so page 11 of 10,000 staff costs what page 1 does
+   * (OFFSET would sort and skip everything before it on every page).
+   */
+  userPage(scope: MemberScope | undefined, after: UserKey | undefined, top: number): UserRow[] {
+    const { cte, where, params } = scopeSql(scope);
+    const cursor = after ? 'AND (u.display_name, u.id) > (?, ?)' : '';
+    return this.db.prepare(`${cte} SELECT u.* FROM users u WHERE ${where} ${cursor} ORDER BY u.display_name, u.id LIMIT ?`)
+      .all(...params, ...(after ? [after.name, after.id] : []), top) as UserRow[];
   }
 
-  memberCount(groupId: string): number {
-    return Number(this.db.prepare('SELECT count(*) FROM group_members WHERE group_id = ?').pluck().get(groupId));
+  userCount(scope?: MemberScope): number {
+    const { cte, where, params } = scopeSql(scope);
+    return Number(this.db.prepare(`${cte} SELECT count(*) FROM users u WHERE ${where}`).pluck().get(...params));
   }
 
-  userCount(): number {
-    return Number(this.db.prepare('SELECT count(*) FROM users').pluck().get());
-  }
-
-  groupsOf(userId: string): GroupRow[] {
-    return this.db.prepare('SELECT g.* FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.display_name').all(userId) as GroupRow[];
+  /** The groups a user is in; `transitive` also follows groups nested in groups, upwards. */
+  groupsOf(userId: string, transitive = false): GroupRow[] {
+    const sql = transitive
+      ? `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT m.group_id FROM group_members m JOIN up ON m.user_id = up.id)
+         SELECT g.* FROM groups g JOIN up ON g.id = up.id ORDER BY g.display_name`
+      : 'SELECT g.* FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.display_name';
+    return this.db.prepare(sql).all(userId) as GroupRow[];
   }
 
   setTeamsAppInstalled(userId: string, installed: boolean): boolean {
@@ -155,20 +188,40 @@ export class Directory {
   }
 }
 
-/** Graph's user resource, as /users and /me return it. */
-export function renderUser(u: UserRow): User & { '@odata.type'?: string } {
-  return {
-    id: u.id,
-    businessPhones: [],
-    displayName: u.display_name,
-    givenName: u.given_name,
-    surname: u.surname,
-    jobTitle: u.job_title,
-    mail: u.mail,
-    mobilePhone: null,
-    officeLocation: null,
-    preferredLanguage: 'en-GB',
-    userPrincipalName: u.upn,
-    department: u.department,
-  };
+/** Graph's user properties, each read straight from the row, so $select builds only what it names. */
+const USER_PROPERTIES: { readonly [K in keyof User]?: (u: UserRow) => User[K] } = {
+  id: (u) => u.id,
+  businessPhones: () => [],
+  displayName: (u) => u.display_name,
+  givenName: (u) => u.given_name,
+  surname: (u) => u.surname,
+  jobTitle: (u) => u.job_title,
+  mail: (u) => u.mail,
+  mobilePhone: () => null,
+  officeLocation: () => null,
+  preferredLanguage: () => 'en-GB',
+  userPrincipalName: (u) => u.upn,
+  department: (u) => u.department,
+};
+export const ALL_USER_PROPERTIES: readonly string[] = Object.keys(USER_PROPERTIES);
+const USER_PROPERTY_BY_LOWER = new Map(Object.keys(USER_PROPERTIES).map((k) => [k.toLowerCase(), k]));
+// Graph's default user properties do not include department; it needs $select.
+const DEFAULT_USER_PROPERTIES = Object.keys(USER_PROPERTIES).filter((k) => k !== 'department');
+
+/** The property names a $select asks for (any case; unknown ones dropped; id always), in Graph's spelling. */
+export function userProperties(select: readonly string[] | undefined): readonly string[] {
+  if (!select) return DEFAULT_USER_PROPERTIES;
+  const names = new Set(['id']);
+  for (const s of select) {
+    const name = USER_PROPERTY_BY_LOWER.get(s.toLowerCase());
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** Graph's user resource, as /users and /me return it, with only the given properties. */
+export function renderUser(u: UserRow, properties: readonly string[] = DEFAULT_USER_PROPERTIES): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of properties) out[name] = USER_PROPERTIES[name as keyof User]?.(u);
+  return out;
 }

@@ -2,13 +2,12 @@
 // so one request is one atomic unit; writes also run in explicit transactions.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 import type { Db } from './db';
-import type { Directory} from './directory';
-import { renderUser, type UserRow } from './directory';
+import { ALL_USER_PROPERTIES, renderUser, userProperties, type Directory, type MemberScope, type UserRow } from './directory';
 import {
   GraphHttpError, accessDenied, bodyObject, invalidRequest, isAdmin, json, noContent, notFound,
   type EmuReply, type EmuRequest, type Principal,
 } from './http';
-import { ODataSyntaxError, evaluate, parseFilter } from './odata/filter';
+import { ODataSyntaxError, evaluate, parseFilter, type FilterExpr } from './odata/filter';
 import { decodeToken, encodeToken, linkWith, option, parseExpand, parseOrderBy, parseSelect, parseTop, pick } from './odata/query';
 import type { Outbox } from './outbox';
 import { renderColumn, renderFields, renderItem, renderList, renderSite, siteInfo, SITE_PATH, type SiteInfo } from './render';
@@ -58,21 +57,17 @@ export class GraphRoutes {
     r('DELETE', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.deleteItem(req, p, params));
     r('GET', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.getFields(req, p, params));
     r('PATCH', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.updateItem(req, p, params, 'fields'));
-    r('GET', 'users', (req) => this.page(req, {
-      count: () => this.ctx.directory.userCount(),
-      slice: (skip: number, top: number) => this.ctx.directory.userPage(skip, top).map(renderUser),
-    }));
-    r('GET', 'users/:user', (req, _p, { user }) => json(userView(req, this.user(user!))));
-    r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!));
-    r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!));
+    r('GET', 'users', (req) => this.page(req, (q) => userSource(this.ctx.directory, undefined, q)));
+    r('GET', 'users/:user', (req, _p, { user }) => json(renderUser(this.user(user!), userProperties(parseSelect(option(req.query, 'select'))))));
+    r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!, true));
+    r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!, false));
     r('POST', 'users/:user/checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
     r('POST', 'users/:user/microsoft.graph.checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
     r('POST', 'users/:user/sendMail', (req, p, { user }) => this.sendMail(req, p, user!));
     r('POST', 'users/:user/teamwork/sendActivityNotification', (req, p, { user }) => this.sendActivityNotification(req, p, user!));
     r('GET', 'groups/:group', (req, _p, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
-    for (const rel of ['members', 'transitiveMembers', 'members/microsoft.graph.user', 'transitiveMembers/microsoft.graph.user']) {
-      r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!));
-    }
+    for (const rel of ['members', 'members/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, false));
+    for (const rel of ['transitiveMembers', 'transitiveMembers/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, true));
   }
 
   /** Routes a request below /v1.0; `me` is the caller's own user. Returns undefined when no route matches. */
@@ -112,9 +107,8 @@ export class GraphRoutes {
   private listLists(req: EmuRequest, params: Params): EmuReply {
     const site = this.site(req, params.site!);
     const expand = parseExpand(option(req.query, 'expand'));
-    const select = parseSelect(option(req.query, 'select'));
     const lists = this.ctx.store.allLists().map((l) => renderList(l, site, expand.has('columns') ? this.ctx.store.columns(l.id) : undefined));
-    return this.page(req, lists, select, { keep: ['columns'] });
+    return this.page(req, (q) => arraySource(lists, q, ['id', 'columns']));
   }
 
   private createList(req: EmuRequest, principal: Principal, params: Params): EmuReply {
@@ -142,7 +136,7 @@ export class GraphRoutes {
 
   private listColumns(req: EmuRequest, params: Params): EmuReply {
     const { list } = this.list(req, params);
-    return this.page(req, this.ctx.store.columns(list.id).map(renderColumn), parseSelect(option(req.query, 'select')));
+    return this.page(req, (q) => arraySource(this.ctx.store.columns(list.id).map(renderColumn), q, ['id']));
   }
 
   private getColumn(req: EmuRequest, params: Params): EmuReply {
@@ -176,12 +170,15 @@ export class GraphRoutes {
     const filterText = option(req.query, 'filter');
     const top = parseTop(option(req.query, 'top'), ITEM_PAGE.fallback, ITEM_PAGE.max);
     const skipToken = option(req.query, 'skiptoken');
-    const skip = skipToken ? Number(decodeToken(skipToken).o ?? 0) : 0;
+    const orderBy = parseOrderBy(option(req.query, 'orderby'));
+    // Default (id) order pages by keyset ({a: last id}); an explicit $orderby by offset ({o}).
+    const cursor = skipToken ? decodeToken(skipToken) : {};
+    const from = orderBy.length === 0 ? { afterId: Number(cursor.a ?? 0) } : { skip: Number(cursor.o ?? 0) };
     const { rows, more } = this.ctx.store.queryItems(list, principal, {
       ...(filterText ? { filter: parseFilter(filterText) } : {}),
-      orderBy: parseOrderBy(option(req.query, 'orderby')),
+      orderBy,
       top,
-      skip,
+      from,
       honorNonIndexed: (req.headers.prefer ?? '').toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase()),
     });
     const fields = this.fieldSelection(req);
@@ -191,7 +188,8 @@ export class GraphRoutes {
       value: rows.map((row) => renderItem(row, list, site, fields, select)),
     };
     if (more) {
-      body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken({ o: skip + rows.length }) }, ['skiptoken']);
+      const next: Record<string, number> = 'afterId' in from ? { a: rows[rows.length - 1]!.id } : { o: from.skip + rows.length };
+      body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken(next) }, ['skiptoken']);
     }
     return json(body);
   }
@@ -259,30 +257,27 @@ export class GraphRoutes {
   // ---- directory -------------------------------------------------------------
 
   private user(idOrUpn: string): UserRow {
-    const u = this.ctx.directory.user(idOrUpn);
-    if (!u) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
-    return u;
+    return this.ctx.directory.user(idOrUpn) ?? directoryNotFound(idOrUpn);
   }
 
   private renderGroup(id: string): Record<string, unknown> {
-    const g = this.ctx.directory.group(id);
-    if (!g) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    const g = this.ctx.directory.group(id) ?? directoryNotFound(id);
     return { id: g.id, displayName: g.display_name, description: g.description, mailNickname: g.mail_nickname, securityEnabled: true, mailEnabled: false, groupTypes: [] };
   }
 
-  private groupMembers(req: EmuRequest, groupId: string): EmuReply {
-    this.renderGroup(groupId);
-    const member = (u: UserRow): object => ({ '@odata.type': '#microsoft.graph.user', ...renderUser(u) });
-    return this.page(req, {
-      count: () => this.ctx.directory.memberCount(groupId),
-      slice: (skip: number, top: number) => this.ctx.directory.members(groupId, skip, top).map(member),
-    });
+  /**
+   * members: the group's direct users; transitiveMembers: users in nested groups
+   * too (the nested groups themselves are not listed, which the
+   * /microsoft.graph.user cast that callers use would drop anyway).
+   */
+  private groupMembers(req: EmuRequest, groupId: string, transitive: boolean): EmuReply {
+    const group = this.ctx.directory.group(groupId) ?? directoryNotFound(groupId);
+    return this.page(req, (q) => userSource(this.ctx.directory, { groupId: group.id, transitive }, q, MEMBER_TYPE));
   }
 
   /**
    * POST /users/{id}/checkMemberGroups: which of up to 20 group ids the user
-   * is a member of, transitively. Groups here hold users only, so direct
-   * membership is the transitive one. Unknown group ids are simply not
+   * is a member of, transitively (through nested groups). Unknown group ids are simply not
    * returned; a malformed one fails the whole request, as Graph does.
    */
   private checkMemberGroups(req: EmuRequest, userId: string): EmuReply {
@@ -294,42 +289,31 @@ export class GraphRoutes {
     if (groupIds.length > 20) throw new GraphHttpError(400, 'Request_BadRequest', 'At most 20 group ids can be checked per request.');
     const malformed = (groupIds as string[]).find((g) => !GUID.test(g));
     if (malformed !== undefined) throw new GraphHttpError(400, 'Request_BadRequest', `Invalid GUID:${malformed}`);
-    const mine = new Set(this.ctx.directory.groupsOf(u.id).map((g) => g.id.toLowerCase()));
+    const mine = new Set(this.ctx.directory.groupsOf(u.id, true).map((g) => g.id.toLowerCase()));
     return json({
       '@odata.context': `${req.origin}/v1.0/$metadata#Collection(Edm.String)`,
       value: (groupIds as string[]).filter((g) => mine.has(g.toLowerCase())),
     });
   }
 
-  private memberOf(req: EmuRequest, userId: string): EmuReply {
+  private memberOf(req: EmuRequest, userId: string, transitive: boolean): EmuReply {
     const u = this.user(userId);
-    return this.page(req, this.ctx.directory.groupsOf(u.id).map((g) => ({ '@odata.type': '#microsoft.graph.group', ...this.renderGroup(g.id) })));
+    const groups = this.ctx.directory.groupsOf(u.id, transitive).map((g) => ({ '@odata.type': '#microsoft.graph.group', ...this.renderGroup(g.id) }));
+    return this.page(req, (q) => arraySource(groups, q, ['id']));
   }
 
-  /**
-   * Paging, $filter, $select and $count for the directory and list collections.
-   * Without a filter only the page is read (10,000 staff stay cheap); with one,
-   * the whole collection is filtered in memory.
-   */
-  private page(req: EmuRequest, source: readonly object[] | PagedSource, select = parseSelect(option(req.query, 'select')), opts: { keep?: readonly string[] } = {}): EmuReply {
+  /** Paging, $filter, $select and $count for the directory and list collections; each source pages in its own way. */
+  private page(req: EmuRequest, source: (q: CollectionQuery) => PagedSource): EmuReply {
     const filterText = option(req.query, 'filter');
-    let paged: PagedSource = Array.isArray(source) ? arraySource(source) : (source as PagedSource);
-    if (filterText) {
-      const expr = parseFilter(filterText);
-      const all = paged.slice(0, -1) as Record<string, unknown>[];
-      paged = arraySource(all.filter((row) => evaluate(expr, (segments) => segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), row))));
-    }
+    const select = parseSelect(option(req.query, 'select'));
+    const paged = source({ ...(select ? { select } : {}), ...(filterText ? { filter: parseFilter(filterText) } : {}) });
     const top = parseTop(option(req.query, 'top'), DIRECTORY_PAGE.fallback, DIRECTORY_PAGE.max);
     const skipToken = option(req.query, 'skiptoken');
-    const skip = skipToken ? Number(decodeToken(skipToken).o ?? 0) : 0;
-    const total = paged.count();
-    const pageRows = paged.slice(skip, top) as Record<string, unknown>[];
+    const { rows, next } = paged.page(skipToken ? decodeToken(skipToken) : undefined, top);
     const body: Record<string, unknown> = {};
-    if (option(req.query, 'count') === 'true') body['@odata.count'] = total;
-    body.value = pageRows.map((row) => (select ? pick(row, select, ['id', '@odata.type', ...(opts.keep ?? [])]) : withoutDepartment(row)));
-    if (skip + top < total) {
-      body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken({ o: skip + top }) }, ['skiptoken']);
-    }
+    if (option(req.query, 'count') === 'true') body['@odata.count'] = paged.count();
+    body.value = rows;
+    if (next) body['@odata.nextLink'] = linkWith(req.origin, `/v1.0/${req.rawPath}`, req.query, { $skiptoken: encodeToken(next) }, ['skiptoken']);
     return json(body);
   }
 
@@ -375,27 +359,66 @@ export class GraphRoutes {
   }
 }
 
+interface CollectionQuery {
+  readonly select?: readonly string[];
+  readonly filter?: FilterExpr;
+}
+
+type Cursor = Readonly<Record<string, unknown>>;
+
 interface PagedSource {
   count(): number;
-  /** `top` of -1 means all from `skip`. */
-  slice(skip: number, top: number): object[];
+  /** Up to `top` rows after `cursor` (undefined: from the start), and the cursor of the next page while more remain. */
+  page(cursor: Cursor | undefined, top: number): { rows: object[]; next?: Record<string, string | number> };
 }
 
-function arraySource(rows: readonly object[]): PagedSource {
-  return { count: () => rows.length, slice: (skip, top) => rows.slice(skip, top < 0 ? undefined : skip + top) };
+/** Entra's 404 for a user or group id that does not exist. */
+function directoryNotFound(id: string): never {
+  throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 }
 
-function withoutDepartment(row: Record<string, unknown>): Record<string, unknown> {
-  // Graph's default user properties do not include department; it needs $select.
-  if (!('userPrincipalName' in row)) return row;
-  const { department: _d, ...rest } = row;
-  return rest;
+const MEMBER_TYPE = { '@odata.type': '#microsoft.graph.user' } as const;
+
+function matches(expr: FilterExpr, row: object): boolean {
+  return evaluate(expr, (segments) => segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), row));
 }
 
-function userView(req: EmuRequest, u: UserRow): Record<string, unknown> {
-  const select = parseSelect(option(req.query, 'select'));
-  const user = renderUser(u) as Record<string, unknown>;
-  return select ? pick(user, select, ['id']) : withoutDepartment(user);
+/** A small in-memory collection (lists, columns, groups): filtered, offset-paged, then $select with `keep` always kept. */
+function arraySource(all: readonly object[], q: CollectionQuery, keep: readonly string[] = []): PagedSource {
+  const rows = q.filter ? all.filter((row) => matches(q.filter!, row)) : all;
+  return {
+    count: () => rows.length,
+    page: (cursor, top) => {
+      const skip = Number(cursor?.o ?? 0);
+      const next = skip + top < rows.length ? { next: { o: skip + top } } : {};
+      return { rows: rows.slice(skip, skip + top).map((row) => pick(row, q.select, ['@odata.type', ...keep])), ...next };
+    },
+  };
+}
+
+/**
+ * Users (all, or a group's), rendering only the selected properties. Without a
+ * $filter, pages come straight from SQL by keyset ({n: displayName, i: id} of
+ * the last row); with one, which Entra allows only on a few properties, the
+ * scope is filtered in memory and offset-paged.
+ */
+function userSource(directory: Directory, scope: MemberScope | undefined, q: CollectionQuery, annotate: object = {}): PagedSource {
+  const properties = userProperties(q.select);
+  const render = (u: UserRow): object => ({ ...annotate, ...renderUser(u, properties) });
+  if (q.filter) {
+    const filter = q.filter;
+    const rows = directory.userPage(scope, undefined, -1).filter((u) => matches(filter, renderUser(u, ALL_USER_PROPERTIES)));
+    return arraySource(rows.map(render), {});
+  }
+  return {
+    count: () => directory.userCount(scope),
+    page: (cursor, top) => {
+      if (cursor && (typeof cursor.n !== 'string' || typeof cursor.i !== 'string')) throw new ODataSyntaxError('The skip token is not valid.');
+      const rows = directory.userPage(scope, cursor ? { name: cursor.n as string, id: cursor.i as string } : undefined, top + 1);
+      const last = rows.length > top ? rows[top - 1] : undefined;
+      return { rows: rows.slice(0, top).map(render), ...(last ? { next: { n: last.display_name, i: last.id } } : {}) };
+    },
+  };
 }
 
 /** `me` -> users/{oid}; OData function spellings of delta -> `delta`. */

@@ -78,31 +78,43 @@ export interface FieldSelection {
   readonly select?: readonly string[];
 }
 
+/**
+ * Keeps, of `all`'s properties, those `select` names (any case) plus the ones
+ * `keep` accepts; without a select, all. Properties are thunks, so a 5,000-item
+ * page with a narrow $select builds (and parses the JSON for) only what it sends.
+ */
+function project(all: Readonly<Record<string, () => unknown>>, select: readonly string[] | undefined, keep: (name: string) => boolean): Record<string, unknown> {
+  const wanted = select && new Set(select.map((s) => s.toLowerCase()));
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(all)) {
+    if (!wanted || keep(name) || wanted.has(name.toLowerCase())) out[name] = value();
+  }
+  return out;
+}
+
+const constant = (value: unknown) => (): unknown => value;
+
 export function renderFields(row: ItemRow, select?: readonly string[]): Record<string, unknown> {
-  const created = parseJson<StoredIdentity>(row.created_by);
-  const modified = parseJson<StoredIdentity>(row.modified_by);
   const values = parseJson<FieldValues>(row.fields);
   const title = typeof values.Title === 'string' ? values.Title : '';
-  const all: Record<string, unknown> = {
-    '@odata.etag': etagOf(row),
-    ...values,
-    id: String(row.id),
-    ContentType: 'Item',
-    Modified: row.modified_at,
-    Created: row.created_at,
-    AuthorLookupId: String(created.lookupId),
-    EditorLookupId: String(modified.lookupId),
-    _UIVersionString: `${row.version}.0`,
-    Attachments: false,
-    Edit: '',
-    LinkTitleNoMenu: title,
-    LinkTitle: title,
-    ItemChildCount: '0',
-    FolderChildCount: '0',
-  };
-  if (!select) return all;
-  const wanted = new Set(select.map((s) => s.toLowerCase()));
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k === '@odata.etag' || wanted.has(k.toLowerCase())));
+  const all: Record<string, () => unknown> = { '@odata.etag': () => etagOf(row) };
+  for (const [name, value] of Object.entries(values)) all[name] = constant(value);
+  Object.assign(all, {
+    id: constant(String(row.id)),
+    ContentType: constant('Item'),
+    Modified: constant(row.modified_at),
+    Created: constant(row.created_at),
+    AuthorLookupId: () => String(parseJson<StoredIdentity>(row.created_by).lookupId),
+    EditorLookupId: () => String(parseJson<StoredIdentity>(row.modified_by).lookupId),
+    _UIVersionString: constant(`${row.version}.0`),
+    Attachments: constant(false),
+    Edit: constant(''),
+    LinkTitleNoMenu: constant(title),
+    LinkTitle: constant(title),
+    ItemChildCount: constant('0'),
+    FolderChildCount: constant('0'),
+  });
+  return project(all, select, (name) => name === '@odata.etag');
 }
 
 export function renderItem(row: ItemRow | TombstoneRow, list: ListRow, site: SiteInfo, fields: FieldSelection, select?: readonly string[]): ListItem & Record<string, unknown> {
@@ -110,23 +122,18 @@ export function renderItem(row: ItemRow | TombstoneRow, list: ListRow, site: Sit
     return { id: String(row.id), parentReference: { siteId: site.id }, contentType: { id: '0x0100', name: 'Item' }, deleted: { state: 'deleted' } };
   }
   const etag = etagOf(row);
-  const item: ListItem & Record<string, unknown> = {
-    '@odata.etag': etag,
-    createdDateTime: row.created_at,
-    eTag: etag,
-    id: String(row.id),
-    lastModifiedDateTime: row.modified_at,
-    webUrl: `${site.webUrl}/Lists/${list.name}/${row.id}_.000`,
-    createdBy: identity(row.created_by),
-    lastModifiedBy: identity(row.modified_by),
-    parentReference: { id: list.id, siteId: site.id },
-    contentType: { id: '0x0100', name: 'Item' },
-  };
-  let out: Record<string, unknown> = item;
-  if (select) {
-    const wanted = new Set(select.map((s) => s.toLowerCase()));
-    out = Object.fromEntries(Object.entries(item).filter(([k]) => k.startsWith('@') || k === 'id' || wanted.has(k.toLowerCase())));
-  }
-  if (fields.expand) out.fields = renderFields(row, fields.select);
-  return out;
+  const item = project({
+    '@odata.etag': constant(etag),
+    createdDateTime: constant(row.created_at),
+    eTag: constant(etag),
+    id: constant(String(row.id)),
+    lastModifiedDateTime: constant(row.modified_at),
+    webUrl: () => `${site.webUrl}/Lists/${list.name}/${row.id}_.000`,
+    createdBy: () => identity(row.created_by),
+    lastModifiedBy: () => identity(row.modified_by),
+    parentReference: () => ({ id: list.id, siteId: site.id }),
+    contentType: () => ({ id: '0x0100', name: 'Item' }),
+  }, select, (name) => name.startsWith('@') || name === 'id');
+  if (fields.expand) item.fields = renderFields(row, fields.select);
+  return item as ListItem & Record<string, unknown>;
 }

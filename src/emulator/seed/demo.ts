@@ -208,7 +208,7 @@ export function seedDemoContent(store: ListStore, directory: Directory, db: Db):
 function policyHashOf(store: ListStore, listId: string): string {
   const list = store.getList(listId);
   const admin: Principal = { oid: '', upn: '', name: '', roles: ['admin'] };
-  const { rows } = store.queryItems(list, admin, { orderBy: [], top: 50, skip: 0, honorNonIndexed: true });
+  const { rows } = store.queryItems(list, admin, { orderBy: [], top: 50, honorNonIndexed: true });
   for (const row of rows) {
     const f = JSON.parse(row.fields) as { Status?: string; PolicyHash?: string };
     if (f.Status === 'Current' && f.PolicyHash) return f.PolicyHash;
