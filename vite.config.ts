@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+// .js extensions on the config's own imports: vite's coming native config loader needs them.
 import { officeJsFromCdn } from './src/outlook/vite-office-js.js';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
