@@ -1,5 +1,7 @@
-// Fault injection: a fraction of Graph and SharePoint requests answer 429 (with
-// Retry-After) or 503 instead of being served, as a throttled tenant would.
+// Fault injection: a fraction of Graph and SharePoint requests answer 429 or 503
+// instead of being served, as a throttled tenant would. Both carry Retry-After,
+// as Graph and SharePoint send it with 503 too: without it graph-client's
+// RetryHandler backs off exponentially (2 s, 4 s, 8 s... from the third try).
 // 'commit-then-503' performs the request and then reports 503, like a reply
 // lost after the write: the case the store's idempotency (SubmissionId) covers.
 import { prng } from './seed/random';
@@ -10,7 +12,7 @@ export interface FaultOptions {
   /** 0..1: the fraction of requests that fail. */
   readonly rate: number;
   readonly kinds: readonly FaultKind[];
-  /** Seconds in Retry-After; Graph sends whole seconds. Default 1; 0 makes retry tests fast. */
+  /** Seconds in Retry-After (on 429 and 503 alike); Graph sends whole seconds. Default 1; 0 makes retry tests fast. */
   readonly retryAfterSeconds?: number;
   /** Also fail individual $batch sub-requests, as Graph throttles them one by one. Default true. */
   readonly inBatch?: boolean;
@@ -55,8 +57,9 @@ export class FaultInjector {
     return kind;
   }
 
-  headers(kind: FaultKind): Record<string, string> {
-    return kind === '429' ? { 'Retry-After': String(this.options?.retryAfterSeconds ?? 1) } : {};
+  /** Retry-After for an injected fault, whatever its kind. */
+  headers(): Record<string, string> {
+    return { 'Retry-After': String(this.options?.retryAfterSeconds ?? 1) };
   }
 
   stats(): FaultStats {

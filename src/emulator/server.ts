@@ -40,16 +40,11 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
   const sharePoint = new SharePointRoutes(deps);
 
   const guarded = (run: () => EmuReply, kind: FaultKind | undefined): EmuReply => {
-    if (kind === '429' || kind === '503') {
-      const f = faultReplyBody(kind);
-      return { status: f.status, headers: deps.faults.headers(kind), body: errorBody(f.code, f.message) };
-    }
-    const reply = run();
-    if (kind === 'commit-then-503') {
-      const f = faultReplyBody(kind);
-      return { status: f.status, body: errorBody(f.code, f.message) };
-    }
-    return reply;
+    if (kind === undefined) return run();
+    // commit-then-503 performs the request first; its answer is lost all the same.
+    if (kind === 'commit-then-503') run();
+    const f = faultReplyBody(kind);
+    return { status: f.status, headers: deps.faults.headers(), body: errorBody(f.code, f.message) };
   };
 
   const safely = (run: () => EmuReply, sp = false): EmuReply => {

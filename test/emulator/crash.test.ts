@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 describe('crash safety', () => {
-  it('keeps every acknowledged write through a SIGKILL mid-write', { timeout: 30_000 }, async () => {
+  it('keeps every acknowledged write through a SIGKILL mid-write', { timeout: 15_000 }, async () => {
     const first = await launch();
     const admin = await token(first.url, DEMO_USERS.admin);
     const headers = { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' };

@@ -57,6 +57,35 @@ describe('fault injection over HTTP', () => {
     emulator.setFaults(undefined);
     expect(r.headers.get('retry-after')).toBe('0');
   });
+  it('sends the configured Retry-After with 503 and commit-then-503 too, as Graph and SharePoint do', async () => {
+    for (const kind of ['503', 'commit-then-503'] as const) {
+      for (const seconds of [0, 2]) {
+        emulator.setFaults({ rate: 1, kinds: [kind], retryAfterSeconds: seconds });
+        const r = await admin.get<{ error: { code: string } }>('me');
+        emulator.setFaults(undefined);
+        expect(r.status).toBe(503);
+        expect(r.headers.get('retry-after')).toBe(String(seconds));
+        expect(r.body.error.code).toBe('serviceNotAvailable');
+      }
+    }
+  });
+  it('sends Retry-After on SharePoint REST 503s and on 503 $batch steps', async () => {
+    emulator.setFaults({ rate: 1, kinds: ['503'], retryAfterSeconds: 0 });
+    const sp = await fetch(`${emulator.url}/sites/wellsap/_api/web/lists`, { headers: { Authorization: `Bearer ${admin.token}`, Accept: 'application/json;odata=nometadata' } });
+    expect(sp.status).toBe(503);
+    expect(sp.headers.get('retry-after')).toBe('0');
+    emulator.setFaults({ rate: 0.5, kinds: ['503'], retryAfterSeconds: 0, seed: 11 });
+    const failedSteps: { headers: Record<string, string> }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await admin.post<{ responses?: { status: number; headers: Record<string, string> }[] }>('$batch', {
+        requests: Array.from({ length: 10 }, (_, j) => ({ id: String(j), method: 'GET', url: '/me' })),
+      });
+      failedSteps.push(...(r.body.responses ?? []).filter((step) => step.status === 503));
+    }
+    emulator.setFaults(undefined);
+    expect(failedSteps.length).toBeGreaterThan(0);
+    expect(failedSteps.every((step) => step.headers['Retry-After'] === '0')).toBe(true);
+  });
   it('fails about the asked fraction of 300 real requests, and never the /_dev endpoints', async () => {
     emulator.setFaults({ rate: 0.3, kinds: ['429', '503'], retryAfterSeconds: 0, seed: 3 });
     const statuses: number[] = [];

@@ -110,7 +110,7 @@ describe('contacts import', () => {
 describe('contacts import under faults', () => {
   const more: Contact[] = Array.from({ length: 60 }, (_, i) => ({ email: `carer${i}@example.org`, role: 'Carer', pupilName: `Child ${i}`, pupilUpn: `B${String(200000000000 + i)}` }));
 
-  it('creates and then updates every contact exactly once while 20% of requests (and batch parts) fail', { timeout: 60_000 }, async () => {
+  it('creates and then updates every contact exactly once while 20% of requests (and batch parts) fail', { timeout: 10_000 }, async () => {
     const before = (await store.contacts.listAll()).length;
     // Seed 5 loses the answer to an update inside a batch: without the read-back that part would fail with 412.
     emulator.setFaults({ rate: 0.2, kinds: ['429', '503', 'commit-then-503'], retryAfterSeconds: 0, seed: 5 });
