@@ -2,6 +2,7 @@
 // v1.0 docs show them (see test/fixtures/graph for the documented examples).
 import type { BaseItem, ColumnDefinition, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { getMeta, type Db } from './db';
+import { project } from './odata/query';
 import { etagOf, parseJson, type FieldValues, type ItemRow, type ListRow, type StoredColumn, type StoredIdentity, type TombstoneRow } from './store';
 
 /** The one site the emulator serves. */
@@ -76,20 +77,6 @@ export interface FieldSelection {
   /** undefined: fields not expanded. */
   readonly expand: boolean;
   readonly select?: readonly string[];
-}
-
-/**
- * Keeps, of `all`'s properties, those `select` names (any case) plus the ones
- * `keep` accepts; without a select, all. Properties are thunks, so a 5,000-item
- * page with a narrow $select builds (and parses the JSON for) only what it sends.
- */
-function project(all: Readonly<Record<string, () => unknown>>, select: readonly string[] | undefined, keep: (name: string) => boolean): Record<string, unknown> {
-  const wanted = select && new Set(select.map((s) => s.toLowerCase()));
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(all)) {
-    if (!wanted || keep(name) || wanted.has(name.toLowerCase())) out[name] = value();
-  }
-  return out;
 }
 
 const constant = (value: unknown) => (): unknown => value;

@@ -47,14 +47,31 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     return { status: f.status, headers: deps.faults.headers(), body: errorBody(f.code, f.message) };
   };
 
+  /** A thrown error as the reply: Graph's error body, or SharePoint REST's when `sp`. */
+  const failure = (err: unknown, sp = false): EmuReply => {
+    if (err instanceof GraphHttpError) return sp ? spErrorReply(err) : errorReply(err);
+    console.error('[emulator] unexpected error:', err);
+    return { status: 500, body: errorBody('generalException', 'An unexpected error occurred in the emulator.') };
+  };
+
   const safely = (run: () => EmuReply, sp = false): EmuReply => {
     try {
       return run();
     } catch (err) {
-      if (err instanceof GraphHttpError) return sp ? spErrorReply(err) : errorReply(err);
-      console.error('[emulator] unexpected error:', err);
-      return { status: 500, body: errorBody('generalException', 'An unexpected error occurred in the emulator.') };
+      return failure(err, sp);
     }
+  };
+
+  /** Graph and SharePoint REST alike: pick this request's fault, check the token (401 beats any fault), then serve. */
+  const authenticated = async (req: EmuRequest, sp: boolean, serve: (principal: Principal, kind: FaultKind | undefined) => EmuReply): Promise<EmuReply> => {
+    const kind = deps.faults.pick();
+    let principal: Principal;
+    try {
+      principal = await deps.directory.authenticate(req.headers.authorization);
+    } catch (err) {
+      return failure(err, sp);
+    }
+    return safely(() => serve(principal, kind), sp);
   };
 
   const runBatch = (req: EmuRequest, principal: Principal): EmuReply => {
@@ -132,38 +149,20 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
       try {
         return await dev(req);
       } catch (err) {
-        return safely(() => {
-          throw err;
-        });
+        return failure(err);
       }
     }
     if (pathname === '/' || pathname === '/health') return json({ status: 'ok', graph: `${req.origin}/v1.0` });
     const spPrefix = `${SITE_PATH}/_api/`;
     if (pathname.toLowerCase().startsWith(spPrefix)) {
-      const kind = deps.faults.pick();
-      let principal: Principal;
-      try {
-        principal = await deps.directory.authenticate(req.headers.authorization);
-      } catch (err) {
-        return safely(() => {
-          throw err;
-        }, true);
-      }
-      return safely(() => guarded(() => sharePoint.dispatch(req, decodeURIComponent(pathname.slice(spPrefix.length)), principal), kind), true);
+      return authenticated(req, true, (principal, kind) => guarded(() => sharePoint.dispatch(req, decodeURIComponent(pathname.slice(spPrefix.length)), principal), kind));
     }
     if (pathname.startsWith('/v1.0/') || pathname === '/v1.0') {
-      const isBatch = req.segments[0] === '$batch';
-      const kind = deps.faults.pick();
-      let principal: Principal;
-      try {
-        principal = await deps.directory.authenticate(req.headers.authorization);
-      } catch (err) {
-        return safely(() => {
-          throw err;
-        });
-      }
-      if (isBatch && req.method === 'POST') return safely(() => guarded(() => runBatch(req, principal), kind === 'commit-then-503' ? undefined : kind));
-      return safely(() => guarded(() => graph.dispatch(req, principal), kind));
+      const isBatch = req.segments[0] === '$batch' && req.method === 'POST';
+      // A lost answer to a whole batch is not modelled; its steps are faulted one by one instead.
+      return authenticated(req, false, (principal, kind) => isBatch
+        ? guarded(() => runBatch(req, principal), kind === 'commit-then-503' ? undefined : kind)
+        : guarded(() => graph.dispatch(req, principal), kind));
     }
     return { status: 404, body: errorBody('itemNotFound', `Nothing is served at ${pathname}. Graph is under /v1.0.`) };
   };

@@ -123,19 +123,19 @@ class Parser {
   }
 
   private parseOr(): FilterExpr {
-    let left = this.parseAnd();
-    while (this.peekWord('or')) {
-      this.pos++;
-      left = { kind: 'or', left, right: this.parseAnd() };
-    }
-    return left;
+    return this.parseLeftAssociative('or', () => this.parseAnd());
   }
 
   private parseAnd(): FilterExpr {
-    let left = this.parseUnary();
-    while (this.peekWord('and')) {
+    return this.parseLeftAssociative('and', () => this.parseUnary());
+  }
+
+  /** `operand (op operand)*`, grouped from the left; `and` binds tighter because parseOr's operands are parseAnd's. */
+  private parseLeftAssociative(op: 'and' | 'or', operand: () => FilterExpr): FilterExpr {
+    let left = operand();
+    while (this.peekWord(op)) {
       this.pos++;
-      left = { kind: 'and', left, right: this.parseUnary() };
+      left = { kind: op, left, right: operand() };
     }
     return left;
   }

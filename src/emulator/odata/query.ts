@@ -102,13 +102,24 @@ export function linkWith(base: string, path: string, query: URLSearchParams, set
   return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
 
-/** Keeps only the selected top-level properties (annotations such as @odata.etag stay). */
-export function pick(obj: object, select: readonly string[] | undefined, always: readonly string[] = []): Record<string, unknown> {
-  if (!select) return obj as Record<string, unknown>;
-  const wanted = new Set([...select, ...always].map((s) => s.toLowerCase()));
+/**
+ * Keeps, of `all`'s properties, those `select` names (any case) plus the ones
+ * `keep` accepts; without a select, all. Values are thunks, so a 5,000-item page
+ * with a narrow $select builds (and parses the JSON for) only what it sends.
+ */
+export function project(all: Readonly<Record<string, () => unknown>>, select: readonly string[] | undefined, keep: (name: string) => boolean): Record<string, unknown> {
+  const wanted = select && new Set(select.map((s) => s.toLowerCase()));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (k.startsWith('@') || wanted.has(k.toLowerCase())) out[k] = v;
+  for (const [name, value] of Object.entries(all)) {
+    if (!wanted || keep(name) || wanted.has(name.toLowerCase())) out[name] = value();
   }
   return out;
+}
+
+/** Keeps only the selected top-level properties of a built object (annotations such as @odata.etag, and `always`, stay). */
+export function pick(obj: object, select: readonly string[] | undefined, always: readonly string[] = []): Record<string, unknown> {
+  if (!select) return obj as Record<string, unknown>;
+  const thunks = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, () => v as unknown]));
+  const kept = new Set(always.map((a) => a.toLowerCase()));
+  return project(thunks, select, (name) => name.startsWith('@') || kept.has(name.toLowerCase()));
 }
