@@ -3,18 +3,18 @@
 // them, so their code never weighs on the staff view (issue 4).
 import { Suspense, lazy, useCallback, useEffect, useState, type ComponentType } from 'react';
 import {
-  Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens,
+  Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { appConfig } from '../ui/config';
-import { FLUENT_THEMES, themeFromQuery, type ThemeName } from '../ui/theme';
+import { themeFromQuery, type ThemeName } from '../ui/theme';
 import type { SignedIn } from '../ui/auth/types';
 import { detectHost, notifyHostReady, onHostThemeChange, type HostContext } from './host/teams';
+import { PageFrame } from './PageFrame';
 import { buildSession } from './session';
 import type { Session, ViewProps } from './shell-types';
 import StaffView from './staff/StaffView';
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   header: {
     display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM,
     paddingInline: tokens.spacingHorizontalL, paddingBlock: tokens.spacingVerticalS,
@@ -79,7 +79,7 @@ export function App() {
 
   const styles = useStyles();
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.page} data-theme={theme}>
+    <PageFrame theme={theme}>
       {error ? (
         <main className={styles.main}><MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar></main>
       ) : session ? (
@@ -96,7 +96,7 @@ export function App() {
           </Suspense>
         </main>
       )}
-    </FluentProvider>
+    </PageFrame>
   );
 }
 

@@ -129,6 +129,11 @@ describe('compose-check settings', () => {
       'Permitted hours end: 18:00 → 17:30',
       'Pupil data to personal webmail: block → warn',
     ]);
+    // The dialog's portal node takes the theme but not the page's full-height layout (src/teams/PageFrame.tsx):
+    // only the dialog's own backdrop may cover the page, and it goes when the dialog does.
+    const portalHeights = await page.locator('[data-portal-node]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height));
+    expect(portalHeights.length).toBeGreaterThan(0);
+    expect(Math.max(...portalHeights)).toBeLessThan(100);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved.', { exact: false }).waitFor({ timeout: 30_000 });
     const saved = await settings.read();
