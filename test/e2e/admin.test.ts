@@ -2,7 +2,6 @@
 // Every change is checked in the lists through Graph, not only on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists, type SiteLists } from '../../src/graph/lists';
@@ -11,6 +10,7 @@ import { ContactsRepository } from '../../src/graph/contacts';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { SettingsRepository } from '../../src/graph/settings';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { serveApp, type ServedApp } from './support/app';
 
@@ -40,16 +40,6 @@ async function openAdmin(page: Page, section: 'Policy versions' | 'Outlook check
   await signIn(page, user(DEMO_USERS.admin), theme);
   await page.getByRole('tab', { name: 'Administration' }).click();
   await page.getByRole('tab', { name: section }).click();
-}
-
-/** As in manager.test.ts: Tabster's focus guards are a known aria-hidden-focus false positive (microsoft/tabster#288). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 beforeAll(async () => {

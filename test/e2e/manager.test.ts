@@ -3,7 +3,6 @@
 // manager's token, and reminders against the emulator's outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
 import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
@@ -13,6 +12,7 @@ import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { DirectoryRepository } from '../../src/graph/directory';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
 import { DEMO_GROUPS } from '../../src/teams/manager/data';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { serveApp, type ServedApp } from './support/app';
 
@@ -56,22 +56,6 @@ async function openManagerView(page: Page, who: DevUser, theme?: 'light' | 'dark
 
 async function shownIds(page: Page): Promise<string[]> {
   return page.locator('[data-row-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id') ?? ''));
-}
-
-/**
- * Serious and critical axe findings. Tabster's focus guards (`<i aria-hidden
- * tabindex=0 data-tabster-dummy>`, added once the shell's TabList has had
- * focus) are left out of aria-hidden-focus only: they hand focus on at once and
- * are a known false positive (microsoft/tabster#288; Accessibility Insights
- * suppresses them too, accessibility-insights-web#7605).
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 beforeAll(async () => {

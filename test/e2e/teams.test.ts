@@ -3,7 +3,6 @@
 // not through the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANAGERS_GROUP_ID, startEmulator } from '../../src/emulator/index';
@@ -12,6 +11,7 @@ import { siteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository, type Acknowledgement } from '../../src/graph/acknowledgements';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { ACK_STATEMENTS, CURRENT_POLICY_META } from '../../src/policy/index';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { serveApp, type ServedApp } from './support/app';
 import { initialJs } from '../support/bundle';
@@ -77,15 +77,6 @@ async function completeForm(page: Page, signature: 'typed' | 'drawn'): Promise<v
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? 15 : -15));
     await page.mouse.up();
   }
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Colours mid-transition (a button just enabled) are not what anyone reads: let them settle first.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 beforeAll(async () => {
