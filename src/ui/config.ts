@@ -4,6 +4,7 @@
 // test may override with `?graph=` so one build serves every emulator a test
 // suite starts.
 import { demoConfig } from './demo-config';
+import { blank } from './env-value';
 
 export { DEMO_GRAPH_BASE_URL } from './demo-config';
 
@@ -22,6 +23,10 @@ export interface AppConfig {
   readonly managersGroupId: string | null;
   /** Entra group whose members see the admin view. */
   readonly adminsGroupId: string | null;
+  /** Entra group whose transitive members must sign the policy (the manager view's people). */
+  readonly allStaffGroupId: string | null;
+  /** The Teams app's id, for reminders that deep-link into the tab; null links to the tab's page instead. */
+  readonly teamsAppId: string | null;
 }
 
 export interface ConfigEnv {
@@ -33,9 +38,9 @@ export interface ConfigEnv {
   readonly VITE_AAD_AUTHORITY?: string;
   readonly VITE_MANAGERS_GROUP_ID?: string;
   readonly VITE_ADMINS_GROUP_ID?: string;
+  readonly VITE_ALL_STAFF_GROUP_ID?: string;
+  readonly VITE_TEAMS_APP_ID?: string;
 }
-
-const blank = (v: string | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
 
 /** Pure: the production config for a build's env. */
 export function productionConfig(env: ConfigEnv): AppConfig {
@@ -47,6 +52,8 @@ export function productionConfig(env: ConfigEnv): AppConfig {
     authority: blank(env.VITE_AAD_AUTHORITY) ?? 'https://login.microsoftonline.com/organizations',
     managersGroupId: blank(env.VITE_MANAGERS_GROUP_ID),
     adminsGroupId: blank(env.VITE_ADMINS_GROUP_ID),
+    allStaffGroupId: blank(env.VITE_ALL_STAFF_GROUP_ID),
+    teamsAppId: blank(env.VITE_TEAMS_APP_ID),
   };
 }
 

@@ -2,13 +2,12 @@
 // apart from config.ts and reached only through a branch that a production
 // build removes (import.meta.env.MODE is replaced at build time), so no
 // emulator address ships to a school (issue 7, test/packaging).
-import { ADMINS_GROUP_ID, MANAGERS_GROUP_ID } from '../emulator/seed/ids';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../emulator/seed/ids';
 import type { AppConfig, ConfigEnv } from './config';
+import { blank } from './env-value';
 
 export const DEMO_GRAPH_BASE_URL = 'http://localhost:4010';
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/?$/;
-
-const blank = (v: string | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
 
 /** Pure: the demo config for a build's env and the page's query string. */
 export function demoConfig(env: ConfigEnv, search: string): AppConfig {
@@ -24,5 +23,8 @@ export function demoConfig(env: ConfigEnv, search: string): AppConfig {
     // The emulator's own groups, so roles come from /me/checkMemberGroups exactly as in production.
     managersGroupId: blank(env.VITE_MANAGERS_GROUP_ID) ?? MANAGERS_GROUP_ID,
     adminsGroupId: blank(env.VITE_ADMINS_GROUP_ID) ?? ADMINS_GROUP_ID,
+    allStaffGroupId: blank(env.VITE_ALL_STAFF_GROUP_ID) ?? ALL_STAFF_GROUP_ID,
+    // No Teams app in the local demo: reminders link to the tab's page.
+    teamsAppId: blank(env.VITE_TEAMS_APP_ID),
   };
 }

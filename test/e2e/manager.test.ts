@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
-import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { DirectoryRepository } from '../../src/graph/directory';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
-import { DEMO_GROUPS } from '../../src/teams/manager/data';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { serveApp, type ServedApp } from './support/app';
@@ -40,7 +39,7 @@ async function graphFor(upn: string) {
 /** Outstanding staff as Graph has it, with a manager's token: the page must agree. */
 async function outstandingByGraph(): Promise<number> {
   const { graph, lists } = await graphFor(DEMO_USERS.manager);
-  const staff = await new DirectoryRepository(graph, DEMO_GROUPS).allStaff();
+  const staff = await new DirectoryRepository(graph, { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID }).allStaff();
   const signed = new Set((await new AcknowledgementsRepository(lists).listForVersion(VERSION)).map((a) => a.signedBy.id));
   return staff.filter((s) => !signed.has(s.id)).length;
 }

@@ -40,35 +40,16 @@ interface ManagerGroups {
 }
 
 /**
- * The emulator's demo groups (src/emulator/seed/demo.ts, which the browser
- * cannot import: it needs node:crypto); a unit test keeps the two equal.
- * Production builds name theirs in VITE_* variables.
+ * The groups the view works from, all from the app's config (the demo's
+ * config names the emulator's groups). A build that names no all-staff or
+ * managers group fails loudly rather than guessing.
  */
-export const DEMO_GROUPS = {
-  allStaffGroupId: '5a1f0000-a11f-4a1f-9a1f-000000000001',
-  managersGroupId: '5a1f0000-a11f-4a1f-9a1f-000000000002',
-} as const;
-
-interface ManagerEnv {
-  readonly VITE_ALL_STAFF_GROUP_ID?: string;
-  readonly VITE_TEAMS_APP_ID?: string;
-}
-
-/**
- * AppConfig has no all-staff group or Teams app id yet; they are read here
- * until the shell's config carries them. Only the demo falls back to the
- * emulator's groups: a production build without them fails loudly.
- */
-export function managerGroups(config: AppConfig, env: ManagerEnv = (import.meta.env as ManagerEnv | undefined) ?? {}): ManagerGroups {
-  const extra = config as AppConfig & { allStaffGroupId?: string | null; teamsAppId?: string | null };
-  const blank = (v: string | null | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
-  const demo = config.mode === 'demo';
-  const allStaffGroupId = blank(extra.allStaffGroupId) ?? blank(env.VITE_ALL_STAFF_GROUP_ID) ?? (demo ? DEMO_GROUPS.allStaffGroupId : null);
-  const managersGroupId = config.managersGroupId ?? (demo ? DEMO_GROUPS.managersGroupId : null);
+export function managerGroups(config: AppConfig): ManagerGroups {
+  const { allStaffGroupId, managersGroupId, teamsAppId } = config;
   if (!allStaffGroupId || !managersGroupId) {
     throw new Error('The manager view needs the all-staff and managers group ids (VITE_ALL_STAFF_GROUP_ID, VITE_MANAGERS_GROUP_ID) in the build.');
   }
-  return { allStaffGroupId, managersGroupId, teamsAppId: blank(extra.teamsAppId) ?? blank(env.VITE_TEAMS_APP_ID) };
+  return { allStaffGroupId, managersGroupId, teamsAppId };
 }
 
 /** With the Teams app id the reminder deep-links into Teams; without one (the local demo) it links to this tab's page. */

@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ADMINS_GROUP_ID, MANAGERS_GROUP_ID } from '../../emulator/seed/ids';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../emulator/seed/ids';
 import { resolveConfig } from '../config';
 
 describe('resolveConfig', () => {
-  it('gives a production build Graph and the school groups from its VITE_* variables, and no demo group', () => {
-    const config = resolveConfig({ MODE: 'production', VITE_AAD_CLIENT_ID: 'c-1', VITE_MANAGERS_GROUP_ID: 'm-1' }, '?graph=http://localhost:4010');
+  it('gives a production build Graph, the school groups and the Teams app id from its VITE_* variables, and no demo group', () => {
+    const config = resolveConfig({
+      MODE: 'production', VITE_AAD_CLIENT_ID: 'c-1', VITE_MANAGERS_GROUP_ID: 'm-1', VITE_ALL_STAFF_GROUP_ID: ' s-1 ', VITE_TEAMS_APP_ID: 'app-1',
+    }, '?graph=http://localhost:4010');
     expect(config).toEqual({
       mode: 'production', graphBaseUrl: 'https://graph.microsoft.com', siteId: 'root', clientId: 'c-1',
       authority: 'https://login.microsoftonline.com/organizations', managersGroupId: 'm-1', adminsGroupId: null,
+      allStaffGroupId: 's-1', teamsAppId: 'app-1',
     });
   });
 
-  it("names the emulator's managers and admins groups in the demo, so roles come from checkMemberGroups there too", () => {
+  it('leaves a production build without an all-staff group or Teams app id null, never the demo group', () => {
+    const config = resolveConfig({ MODE: 'production', VITE_ALL_STAFF_GROUP_ID: '  ', VITE_TEAMS_APP_ID: '' }, '');
+    expect([config.allStaffGroupId, config.teamsAppId]).toEqual([null, null]);
+  });
+
+  it("names the emulator's all-staff, managers and admins groups in the demo, so roles and staff come from Graph there too", () => {
     const config = resolveConfig({ MODE: 'demo' }, '');
     expect(config.graphBaseUrl).toBe('http://localhost:4010');
-    expect([config.managersGroupId, config.adminsGroupId]).toEqual([MANAGERS_GROUP_ID, ADMINS_GROUP_ID]);
+    expect([config.allStaffGroupId, config.managersGroupId, config.adminsGroupId]).toEqual([ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, ADMINS_GROUP_ID]);
+    expect(config.teamsAppId).toBeNull();
   });
 
   it('lets a demo page choose a loopback emulator with ?graph=, and nothing else', () => {
