@@ -3,8 +3,7 @@
 // parent contacts, and a few signatures. Deterministic: the same people, ids
 // and UPNs on every fresh data file, so docs and tests can name them.
 import { randomUUID } from 'node:crypto';
-import { upnCheckLetter } from '../../compose-check/identifiers';
-import { contactKey, type Contact } from '../../graph/contacts';
+import { contactKey } from '../../graph/contacts';
 import { ACKNOWLEDGEMENTS_LIST, CONTACTS_LIST, SETTINGS_LIST } from '../../graph/schema';
 import { COMPOSE_CHECK_SETTINGS_KEY } from '../../graph/settings';
 import { CURRENT_POLICY_META } from '../../policy/index';
@@ -12,22 +11,13 @@ import type { Db } from '../db';
 import type { Directory, NewUser } from '../directory';
 import type { Principal, Role } from '../http';
 import type { ListStore } from '../store';
-import { FIRST_NAMES, SURNAMES, PARENT_FIRST_NAMES, WEBMAIL_DOMAINS } from './names';
+import { FIRST_NAMES, SURNAMES } from './names';
 import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './ids';
 import { pickFrom, prng, seededUuid } from './random';
-
-export const SCHOOL_DOMAIN = 'wellsapkinsley.sch.uk';
-export const PUPIL_DOMAIN = 'pupils.wellsapkinsley.sch.uk';
+import { DEMO_SETTINGS, DEMO_USERS, SCHOOL_DOMAIN, demoContacts, demoPupils } from './school';
 export { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './ids';
-
-/** Demo sign-ins the README and tests name. */
-export const DEMO_USERS = {
-  admin: `priya.shah@${SCHOOL_DOMAIN}`,
-  manager: `helen.carter@${SCHOOL_DOMAIN}`,
-  staff: `tom.baker@${SCHOOL_DOMAIN}`,
-  /** A member of staff without the Teams app: activity notifications to them fail. */
-  staffWithoutApp: `gary.walsh@${SCHOOL_DOMAIN}`,
-} as const;
+// The school's people and settings live in school.ts, which the browser harness shares.
+export { DEMO_SETTINGS, DEMO_USERS, ENCRYPTED_LABEL_ID, PUPIL_DOMAIN, SCHOOL_DOMAIN, demoContacts, demoPupils, demoUpn, type DemoPupil } from './school';
 
 interface Person {
   readonly given: string;
@@ -108,57 +98,6 @@ export function addAdminsGroup(directory: Directory): void {
   directory.addGroup({ id: ADMINS_GROUP_ID, displayName: 'AUP Admins', description: 'Admins who manage the policy, settings and contacts', mailNickname: 'aupadmins' },
     directory.users().filter((u) => u.role === 'admin').map((u) => u.id));
 }
-
-export interface DemoPupil {
-  readonly name: string;
-  readonly upn: string;
-  readonly email: string;
-}
-
-/** A valid DfE UPN: check letter, LA 933 (Somerset), establishment 1101, year, serial. */
-export function demoUpn(year: number, serial: number): string {
-  const digits = `9331101${String(year).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
-  return `${upnCheckLetter(digits)}${digits}`;
-}
-
-export function demoPupils(count = 200): DemoPupil[] {
-  const random = prng(1101);
-  const seen = new Set<string>();
-  return Array.from({ length: count }, (_, i) => {
-    const given = pickFrom(random, FIRST_NAMES);
-    const surname = pickFrom(random, SURNAMES);
-    let local = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '');
-    if (seen.has(local)) local = `${local}${i}`;
-    seen.add(local);
-    return { name: `${given} ${surname}`, upn: demoUpn(14 + (i % 6), 100 + i), email: `${local}@${PUPIL_DOMAIN}` };
-  });
-}
-
-export function demoContacts(pupils: readonly DemoPupil[]): Contact[] {
-  const random = prng(933);
-  const contacts: Contact[] = [];
-  for (const pupil of pupils) {
-    contacts.push({ email: pupil.email, role: 'Pupil', pupilName: pupil.name, pupilUpn: pupil.upn });
-    const surname = pupil.name.split(' ').slice(1).join(' ');
-    const carers = random() < 0.55 ? 2 : 1;
-    for (let c = 0; c < carers; c++) {
-      const given = pickFrom(random, PARENT_FIRST_NAMES);
-      const email = `${given}.${surname}${Math.floor(random() * 90) + 10}@${pickFrom(random, WEBMAIL_DOMAINS)}`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
-      contacts.push({ email, role: random() < 0.85 ? 'Parent' : 'Carer', pupilName: pupil.name, pupilUpn: pupil.upn });
-    }
-  }
-  return contacts;
-}
-
-/** The compose-check settings the demo starts with (validated by the engine's schema in the tests). */
-export const DEMO_SETTINGS = {
-  timeZone: 'Europe/London',
-  permittedHours: { start: '08:00', end: '18:00' },
-  schoolDomains: [SCHOOL_DOMAIN],
-  pupilDomains: [PUPIL_DOMAIN],
-  encryption: { subjectTags: ['[secure]', '[encrypt]'] },
-  severities: { 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block' },
-} as const;
 
 const principalFor = (directory: Directory, upn: string): Principal => {
   const u = directory.user(upn)!;
