@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createGraphClient, createSpRest, provision, GraphRequestError, StoreError } from '../graph/index';
+import { createGraphClient, createSpRest, provision, siteAddress, GraphRequestError, StoreError } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
 const USAGE = `Usage: npm run provision -- --site <site id | site URL | root> [options]
@@ -25,13 +25,6 @@ const USAGE = `Usage: npm run provision -- --site <site id | site URL | root> [o
 class UsageError extends Error {}
 
 /** A site URL becomes Graph's `host:/server-relative-path` address; ids and "root" pass through. */
-export function siteAddress(site: string): string {
-  if (!/^https?:\/\//i.test(site)) return site;
-  const url = new URL(site);
-  const path = url.pathname.replace(/\/+$/, '');
-  return path ? `${url.hostname}:${path}` : url.hostname;
-}
-
 async function devToken(graphBase: string, upn: string): Promise<string> {
   const url = `${new URL(graphBase).origin}/_dev/token`;
   let response: Response;
@@ -126,7 +119,7 @@ function explain(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-// Run only as a script, so tests can import siteAddress and main.
+// Run only as a script, so tests can import main.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },

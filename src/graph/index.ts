@@ -21,6 +21,7 @@ export * from './directory';
 export * from './notifications';
 export * from './sp-rest';
 export * from './provision';
+export * from './site';
 export { siteLists } from './lists';
 export type { SiteLists, Item } from './lists';
 

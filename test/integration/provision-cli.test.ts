@@ -2,7 +2,7 @@
 // second run, and the errors a newcomer is likely to meet.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../src/emulator/index';
-import { main, siteAddress } from '../../src/cli/provision';
+import { main } from '../../src/cli/provision';
 import { startEmulator } from './support';
 import type { Emulator } from './support';
 
@@ -62,15 +62,3 @@ describe('npm run provision', () => {
   });
 });
 
-describe('siteAddress', () => {
-  it('turns a site URL into Graph\'s host:/path address', () => {
-    expect(siteAddress('https://contoso.sharepoint.com/sites/wapk/')).toBe('contoso.sharepoint.com:/sites/wapk');
-  });
-  it('turns a root site URL into its host name', () => {
-    expect(siteAddress('https://contoso.sharepoint.com/')).toBe('contoso.sharepoint.com');
-  });
-  it('passes ids and "root" through', () => {
-    expect(siteAddress('root')).toBe('root');
-    expect(siteAddress('contoso.sharepoint.com,1,2')).toBe('contoso.sharepoint.com,1,2');
-  });
-});

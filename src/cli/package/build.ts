@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { chainableSiteKey } from '../../graph/site';
 import type { PackageEnv } from './env';
 
 /**
@@ -17,23 +18,12 @@ export const BUILD_CONFIGS: ReadonlyArray<{ readonly config: string; readonly ou
   { config: 'src/outlook/vite.launchevent.config.ts', outSubdir: 'outlook' },
 ];
 
-/**
- * Graph's address for a site given its URL: `host:/sites/name:` (path-based
- * addressing), or just the host for the root site. Usable wherever Graph takes
- * a site id, e.g. `/sites/{this}/lists`, without a network call at package time.
- */
-export function graphSiteKey(siteUrl: string): string {
-  const url = new URL(siteUrl);
-  const path = url.pathname.replace(/\/+$/, '');
-  return path === '' ? url.hostname : `${url.hostname}:${path}:`;
-}
-
 /** The VITE_* variables src/ui/config.ts (and the views) read in a production build. */
 export function viteEnv(env: PackageEnv, ids: { teamsAppId: string }): Record<string, string> {
   return {
     VITE_AUP_MODE: 'production',
     VITE_GRAPH_BASE_URL: 'https://graph.microsoft.com',
-    VITE_SITE_ID: graphSiteKey(env.sharePointSite),
+    VITE_SITE_ID: chainableSiteKey(env.sharePointSite),
     VITE_SHAREPOINT_SITE_URL: env.sharePointSite,
     VITE_AAD_CLIENT_ID: env.clientId,
     // Single-tenant: only this school's accounts can sign in.
