@@ -4,11 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { buildLaunchEvent } from '../outlook/build-launchevent';
-import { DEMO_PARENT } from '../../src/dev/demo-settings';
+import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_PUPILS } from '../../src/dev/demo-settings';
+
+// The emulator's demo school, forced with ?settings=demo so no running emulator changes the outcome.
+const CLASS_LIST = DEMO_PUPILS.slice(0, 3).map((p) => `${p.name} ${p.upn}`).join(', ');
 
 let server: ViteDevServer;
 let browser: LaunchedBrowser;
@@ -33,7 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the harness with the demo settings and the BUILT send handlers. */
+/** Opens the harness with the built-in demo school and the BUILT send handlers. */
 async function openHarness(at?: string, theme?: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.route('**/outlook/launchevent.js', (route) =>
@@ -62,10 +65,15 @@ const sentItems = (page: Page) => page.getByRole('region', { name: 'Sent items' 
 describe('Outlook add-in through the compose harness', () => {
   it('raises the alert for a UPN to an external address, and sends once the encrypting label is applied', async () => {
     const page = await openHarness('2026-11-26T10:00');
-    await compose(page, { to: 'officer@county.example.gov.uk', subject: 'Referral', body: 'Referral for Amelia, UPN B801200005001, as discussed.' });
+    await compose(page, { to: 'officer@county.example.gov.uk', subject: 'Referral', body: `Referral for ${DEMO_PUPIL.name}, UPN ${DEMO_PUPIL.upn}, as discussed.` });
     await sendButton(page).click();
     await expect.poll(() => alertDialog(page).textContent()).toMatch(/sensitive pupil data/);
     await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).isVisible()).resolves.toBe(true);
+    // The alert's portal node takes the theme, not the harness's full-height layout, so only the dialog's
+    // own translucent backdrop covers the compose window (it was an opaque page-sized sheet).
+    const portalHeights = await page.locator('[data-portal-node]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height));
+    expect(portalHeights.length).toBeGreaterThan(0);
+    expect(Math.max(...portalHeights)).toBeLessThan(100);
     await alertDialog(page).getByRole('button', { name: "Don't send" }).click();
 
     await pane(page).getByRole('button', { name: /Apply label “Confidential – Encrypted”/ }).click();
@@ -76,11 +84,13 @@ describe('Outlook add-in through the compose harness', () => {
     await page.close();
   });
 
-  it('warns about a parent at 19:10, schedules for 08:00 from the pane, then sends', async () => {
+  it('warns about a known parent on personal webmail at 19:10 (a warning, not a webmail block), schedules for 08:00 from the pane, then sends', async () => {
     const page = await openHarness('2026-11-26T19:10');
     await compose(page, { to: DEMO_PARENT, subject: 'Trip tomorrow', body: 'A reminder that the trip leaves at 9.' });
     await sendButton(page).click();
     await expect.poll(() => alertDialog(page).textContent()).toMatch(/Contact with parents and pupils is limited to 08:00 to 18:00/);
+    await expect(alertDialog(page).textContent()).resolves.not.toMatch(/personal webmail/);
+    await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).isVisible()).resolves.toBe(true);
     await alertDialog(page).getByRole('button', { name: 'Fix in AUP Guard' }).click();
 
     await pane(page).getByRole('button', { name: 'Schedule for Fri 27/11/2026 08:00' }).click();
@@ -92,7 +102,14 @@ describe('Outlook add-in through the compose harness', () => {
 
   it('sends staff-only mail at 19:10 with no alert', async () => {
     const page = await openHarness('2026-11-26T19:10');
-    await compose(page, { to: 'head@wellsap.example.org.uk', subject: 'Staff meeting', body: 'Notes from tonight attached.' });
+    // Headings sit on their own lines, not run into the text after them ("AUP GuardChecks this message…").
+    const below = async (upper: Locator, lower: Locator) => {
+      const [a, b] = await Promise.all([upper.boundingBox(), lower.boundingBox()]);
+      return a !== null && b !== null && b.y >= a.y + a.height - 1;
+    };
+    await expect(below(pane(page).getByRole('heading', { name: 'AUP Guard' }), pane(page).getByText(/^Checks this message/))).resolves.toBe(true);
+    await expect(below(sentItems(page).getByRole('heading', { name: 'Sent items' }), sentItems(page).getByText('Nothing sent yet.'))).resolves.toBe(true);
+    await compose(page, { to: DEMO_COLLEAGUE, subject: 'Staff meeting', body: 'Notes from tonight attached.' });
     await sendButton(page).click();
     await expect.poll(() => sentItems(page).textContent()).toMatch(/“Staff meeting”, delivered now/);
     await expect(alertDialog(page).count()).resolves.toBe(0);
@@ -102,9 +119,9 @@ describe('Outlook add-in through the compose harness', () => {
   it('blocks pupil data to a gmail address that is not a parent until that recipient is removed', async () => {
     const page = await openHarness('2026-11-26T10:00');
     await compose(page, {
-      to: 'head@wellsap.example.org.uk; someone.random@gmail.com',
+      to: `${DEMO_COLLEAGUE}; someone.random@gmail.com`,
       subject: 'Class list',
-      body: 'Amelia Hart B801200005001, Noah Price Q801200005002, Leo Grant E801200005003',
+      body: CLASS_LIST,
     });
     await sendButton(page).click();
     await expect.poll(() => alertDialog(page).textContent()).toMatch(/personal webmail/);
@@ -112,7 +129,7 @@ describe('Outlook add-in through the compose harness', () => {
     await alertDialog(page).getByRole('button', { name: "Don't send" }).click();
 
     await pane(page).getByRole('button', { name: 'Remove someone.random@gmail.com' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'To' }).inputValue()).toBe('head@wellsap.example.org.uk');
+    await expect.poll(() => page.getByRole('textbox', { name: 'To' }).inputValue()).toBe(DEMO_COLLEAGUE);
     await sendButton(page).click();
     await expect.poll(() => sentItems(page).textContent()).toMatch(/“Class list”, delivered now/);
     await page.close();
@@ -125,7 +142,7 @@ describe('Outlook add-in through the compose harness', () => {
     await to.press('Enter');
     const bars = page.getByRole('region', { name: 'Message notifications' });
     await expect.poll(() => bars.textContent()).toBe("It's 19:10. Contact with parents and pupils is limited to 08:00–18:00.Open AUP Guard");
-    await to.fill('head@wellsap.example.org.uk');
+    await to.fill(DEMO_COLLEAGUE);
     await to.press('Enter');
     await expect.poll(() => bars.textContent()).toBe('');
     await page.close();
@@ -135,7 +152,7 @@ describe('Outlook add-in through the compose harness', () => {
     it(`has no serious or critical axe violations in the harness and the pane (${theme})`, async () => {
       const page = await openHarness('2026-11-26T19:10', theme);
       if (theme === 'contrast') await page.emulateMedia({ forcedColors: 'active' });
-      await compose(page, { to: `${DEMO_PARENT}; someone.random@gmail.com`, subject: 'Class list', body: 'Amelia Hart B801200005001, Noah Price Q801200005002' });
+      await compose(page, { to: `${DEMO_PARENT}; someone.random@gmail.com`, subject: 'Class list', body: CLASS_LIST });
       await pane(page).getByRole('button', { name: /Remove someone\.random@gmail\.com/ }).waitFor();
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -11,7 +11,7 @@ import { formatLocalDateTime, fromLocal, toLocal } from '../../compose-check';
 import { FLUENT_THEMES, type ThemeName } from '../../ui/theme';
 import type { FakeOffice, MailboxVersion } from '../fake-office/fake-office';
 import { LIGHT_THEME } from '../fake-office/fake-office';
-import { DEMO_LABELS, DEMO_SETTINGS } from '../demo-settings';
+import { DEMO_COLLEAGUE, DEMO_LABELS, DEMO_PARENT, DEMO_PUPIL, DEMO_SETTINGS, DEMO_USER, SCHOOL_DOMAIN } from '../demo-settings';
 import { clockNow, setClock } from '../clock';
 
 const useStyles = makeStyles({
@@ -31,18 +31,17 @@ const useStyles = makeStyles({
 type Field3 = 'to' | 'cc' | 'bcc';
 const FIELDS: readonly Field3[] = ['to', 'cc', 'bcc'];
 const FIELD_LABEL: Record<Field3, string> = { to: 'To', cc: 'Cc', bcc: 'Bcc' };
-const SCHOOL = DEMO_SETTINGS.schoolDomains ?? [];
 const THEMES: Record<ThemeName, Office.OfficeTheme> = {
   light: LIGHT_THEME,
   dark: { ...LIGHT_THEME, bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#1f1f1f', controlForegroundColor: '#ffffff', isDarkTheme: true },
   contrast: { ...LIGHT_THEME, bodyBackgroundColor: '#000000', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#000000', controlForegroundColor: '#ffffff', isDarkTheme: true },
 };
 
-/** What Outlook reports: people in the school's tenant are "user", everyone else "externalUser". */
+/** What Outlook reports: people in the school's tenant (its domain and subdomains) are "user", everyone else "externalUser". */
 function toDetails(text: string): Office.EmailAddressDetails[] {
   return text.split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((emailAddress) => {
     const domain = emailAddress.slice(emailAddress.lastIndexOf('@') + 1).toLowerCase();
-    const internal = SCHOOL.some((d) => domain === d || domain.endsWith(`.${d}`));
+    const internal = domain === SCHOOL_DOMAIN || domain.endsWith(`.${SCHOOL_DOMAIN}`);
     return { emailAddress, displayName: emailAddress, recipientType: internal ? 'user' : 'externalUser', appointmentResponse: 'none' } as Office.EmailAddressDetails;
   });
 }
@@ -73,7 +72,7 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
   const paneRef = useRef<HTMLIFrameElement>(null);
   const lastRecipients = useRef('');
   const state = fake.state;
-  const tz = DEMO_SETTINGS.timeZone ?? 'Europe/London';
+  const tz = DEMO_SETTINGS.timeZone;
 
   useEffect(() => { fake.setTheme(THEMES[theme]); }, [fake, theme]);
 
@@ -159,95 +158,104 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
   const clockValue = `${local.year}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}`;
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root}>
-      <header className={styles.ribbon}>
-        {/* Plain buttons, not Fluent's Toolbar: its focus sentinels trip axe's aria-hidden-focus. */}
-        <div role="group" aria-label="Message" className={styles.row}>
-          <Button appearance="primary" onClick={() => void onSend()} disabled={sending}>Send</Button>
-          <Button aria-pressed={paneOpen} onClick={() => (paneOpen ? setPaneOpen(false) : openPane())}>AUP Guard</Button>
-        </div>
-        <Field label="Sensitivity">
-          <Select value={state.sensitivityLabel} onChange={(_, d) => { state.sensitivityLabel = d.value; setVersion((v) => v + 1); }}>
-            <option value="">No label</option>
-            {DEMO_LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </Select>
-        </Field>
-        <Field label="Clock (UK time)" hint={`Now ${clockText}`}>
-          <div className={styles.row}>
-            <Input type="datetime-local" aria-label="Set clock" defaultValue={clockValue} onChange={(_, d) => setClockFrom(d.value)} />
-            <Button onClick={() => { setClock(undefined); setClockText(formatLocalDateTime(clockNow(), tz)); }}>Real time</Button>
+    // Layout sits one level in: Fluent copies the provider's className onto every portal's
+    // mount node, so a full-height provider turned the Smart Alert's backdrop into an opaque sheet.
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.root}>
+        <header className={styles.ribbon}>
+          {/* Plain buttons, not Fluent's Toolbar: its focus sentinels trip axe's aria-hidden-focus. */}
+          <div role="group" aria-label="Message" className={styles.row}>
+            <Button appearance="primary" onClick={() => void onSend()} disabled={sending}>Send</Button>
+            <Button aria-pressed={paneOpen} onClick={() => (paneOpen ? setPaneOpen(false) : openPane())}>AUP Guard</Button>
           </div>
-        </Field>
-        <Field label="Theme">
-          <Select value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
-            <option value="light">Light</option><option value="dark">Dark</option><option value="contrast">High contrast</option>
-          </Select>
-        </Field>
-        <Field label="Outlook API level">
-          <Select defaultValue="1.15" onChange={(_, d) => fake.setMailboxVersion(d.value as MailboxVersion)}>
-            {(['1.12', '1.13', '1.14', '1.15'] as const).map((v) => <option key={v} value={v}>Mailbox {v}</option>)}
-          </Select>
-        </Field>
-        <Text size={200}>Settings from {settingsLabel}</Text>
-      </header>
-      <div className={styles.bars} role="region" aria-label="Message notifications">
-        {[...state.notifications.entries()].map(([key, n]) => (
-          <MessageBar key={key} intent="info" data-key={key}>
-            <MessageBarBody>{n.message}</MessageBarBody>
-            {n.actions && n.actions.length > 0 && (
-              <MessageBarActions>{n.actions.map((a) => <Button key={a.actionText} size="small" onClick={openPane}>{a.actionText}</Button>)}</MessageBarActions>
-            )}
-          </MessageBar>
-        ))}
-      </div>
-      <div className={styles.work}>
-        <main className={styles.compose} aria-label="New message">
-          {FIELDS.map((f) => (
-            <Field key={f} label={FIELD_LABEL[f]}>
-              <Input value={text[f]} onChange={(_, d) => setText((t) => ({ ...t, [f]: d.value }))}
-                onBlur={() => commit(f)} onKeyDown={(e) => { if (e.key === 'Enter') commit(f); }} />
-            </Field>
-          ))}
-          <Field label="Subject">
-            <Input value={state.subject} onChange={(_, d) => { state.subject = d.value; setVersion((v) => v + 1); }} />
+          <Field label="Sensitivity">
+            <Select value={state.sensitivityLabel} onChange={(_, d) => { state.sensitivityLabel = d.value; setVersion((v) => v + 1); }}>
+              <option value="">No label</option>
+              {DEMO_LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+            </Select>
           </Field>
-          <div className={styles.row}>
-            <Text>{state.delayDeliveryTime ? `Delivery scheduled for ${formatLocalDateTime(state.delayDeliveryTime, tz)}` : 'Delivery: when sent'}</Text>
-            {state.delayDeliveryTime !== 0 && <Button size="small" onClick={() => { state.delayDeliveryTime = 0; setVersion((v) => v + 1); }}>Clear schedule</Button>}
-          </div>
-          <div ref={bodyRef} className={styles.body} contentEditable role="textbox" aria-multiline="true" aria-label="Message body"
-            tabIndex={0} suppressContentEditableWarning onInput={(e) => { state.bodyHtml = e.currentTarget.innerHTML; }} />
-          <div>
-            <label htmlFor="harness-attach"><Text>Attach files</Text></label>{' '}
-            <input id="harness-attach" type="file" multiple onChange={(e) => void addFiles(e.currentTarget.files)} />
-          </div>
-          {state.attachments.length > 0 && (
-            <ul aria-label="Attachments">{state.attachments.map((a) => <li key={a.id}><Text>{a.name} ({a.size} bytes)</Text></li>)}</ul>
-          )}
-          <section aria-label="Sent items">
-            <Text as="h2" weight="semibold">Sent items</Text>
-            {sent.length === 0 ? <Text as="p">Nothing sent yet.</Text> : (
-              <ol>{sent.map((s, i) => <li key={i}><Text>To {s.to}: “{s.subject}”, delivered {s.deliverAt}</Text></li>)}</ol>
-            )}
-          </section>
-        </main>
-        {paneOpen && <iframe ref={paneRef} className={styles.pane} title="AUP Guard task pane" src="/outlook/taskpane.html?host=dev" />}
-      </div>
-      <Dialog open={alert !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setAlert(undefined); }}>
-        <DialogSurface aria-describedby="smart-alert-message">
-          <DialogBody>
-            <DialogTitle>AUP Guard</DialogTitle>
-            <DialogContent id="smart-alert-message">{alert?.errorMessage}</DialogContent>
-            <DialogActions>
-              {alert?.sendModeOverride === 'promptUser' && (
-                <Button appearance="primary" onClick={() => { setAlert(undefined); deliver(); }}>Send anyway</Button>
+          <Field label="Clock (UK time)" hint={`Now ${clockText}`}>
+            <div className={styles.row}>
+              <Input type="datetime-local" aria-label="Set clock" defaultValue={clockValue} onChange={(_, d) => setClockFrom(d.value)} />
+              <Button onClick={() => { setClock(undefined); setClockText(formatLocalDateTime(clockNow(), tz)); }}>Real time</Button>
+            </div>
+          </Field>
+          <Field label="Theme">
+            <Select value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
+              <option value="light">Light</option><option value="dark">Dark</option><option value="contrast">High contrast</option>
+            </Select>
+          </Field>
+          <Field label="Outlook API level">
+            <Select defaultValue="1.15" onChange={(_, d) => fake.setMailboxVersion(d.value as MailboxVersion)}>
+              {(['1.12', '1.13', '1.14', '1.15'] as const).map((v) => <option key={v} value={v}>Mailbox {v}</option>)}
+            </Select>
+          </Field>
+          <Text size={200}>Settings from {settingsLabel}</Text>
+        </header>
+        <div className={styles.bars} role="region" aria-label="Message notifications">
+          {[...state.notifications.entries()].map(([key, n]) => (
+            <MessageBar key={key} intent="info" data-key={key}>
+              <MessageBarBody>{n.message}</MessageBarBody>
+              {n.actions && n.actions.length > 0 && (
+                <MessageBarActions>{n.actions.map((a) => <Button key={a.actionText} size="small" onClick={openPane}>{a.actionText}</Button>)}</MessageBarActions>
               )}
-              <Button appearance={alert?.sendModeOverride === 'promptUser' ? 'secondary' : 'primary'} onClick={() => setAlert(undefined)}>Don&apos;t send</Button>
-              {alert?.commandId && <Button onClick={() => { setAlert(undefined); openPane(); }}>{alert.cancelLabel ?? 'Open AUP Guard'}</Button>}
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+            </MessageBar>
+          ))}
+        </div>
+        <div className={styles.work}>
+          <main className={styles.compose} aria-label="New message">
+            <Text as="p" block size={200}>
+              You are {DEMO_USER.displayName} ({DEMO_USER.emailAddress}). To try: a parent, {DEMO_PARENT}; a colleague, {DEMO_COLLEAGUE};
+              the pupil {DEMO_PUPIL.name}, UPN {DEMO_PUPIL.upn}.
+            </Text>
+            {FIELDS.map((f) => (
+              <Field key={f} label={FIELD_LABEL[f]}>
+                <Input value={text[f]} onChange={(_, d) => setText((t) => ({ ...t, [f]: d.value }))}
+                  onBlur={() => commit(f)} onKeyDown={(e) => { if (e.key === 'Enter') commit(f); }} />
+              </Field>
+            ))}
+            <Field label="Subject">
+              <Input value={state.subject} onChange={(_, d) => { state.subject = d.value; setVersion((v) => v + 1); }} />
+            </Field>
+            <div className={styles.row}>
+              <Text>{state.delayDeliveryTime ? `Delivery scheduled for ${formatLocalDateTime(state.delayDeliveryTime, tz)}` : 'Delivery: when sent'}</Text>
+              {state.delayDeliveryTime !== 0 && <Button size="small" onClick={() => { state.delayDeliveryTime = 0; setVersion((v) => v + 1); }}>Clear schedule</Button>}
+            </div>
+            <div ref={bodyRef} className={styles.body} contentEditable role="textbox" aria-multiline="true" aria-label="Message body"
+              tabIndex={0} suppressContentEditableWarning onInput={(e) => { state.bodyHtml = e.currentTarget.innerHTML; }} />
+            <div>
+              <label htmlFor="harness-attach"><Text>Attach files</Text></label>{' '}
+              <input id="harness-attach" type="file" multiple onChange={(e) => void addFiles(e.currentTarget.files)} />
+            </div>
+            {state.attachments.length > 0 && (
+              <ul aria-label="Attachments">{state.attachments.map((a) => <li key={a.id}><Text>{a.name} ({a.size} bytes)</Text></li>)}</ul>
+            )}
+            <section aria-label="Sent items">
+              <Text as="h2" block weight="semibold">Sent items</Text>
+              {sent.length === 0 ? <Text as="p" block>Nothing sent yet.</Text> : (
+                <ol>{sent.map((s, i) => <li key={i}><Text>To {s.to}: “{s.subject}”, delivered {s.deliverAt}</Text></li>)}</ol>
+              )}
+            </section>
+          </main>
+          {paneOpen && <iframe ref={paneRef} className={styles.pane} title="AUP Guard task pane" src="/outlook/taskpane.html?host=dev" />}
+        </div>
+        <Dialog open={alert !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setAlert(undefined); }}>
+          <DialogSurface aria-describedby="smart-alert-message">
+            <DialogBody>
+              <DialogTitle>AUP Guard</DialogTitle>
+              <DialogContent id="smart-alert-message">{alert?.errorMessage}</DialogContent>
+              {/* fluid: the actions span the whole row, so three buttons fit without wrapping their labels. */}
+              <DialogActions fluid>
+                {alert?.sendModeOverride === 'promptUser' && (
+                  <Button appearance="primary" onClick={() => { setAlert(undefined); deliver(); }}>Send anyway</Button>
+                )}
+                <Button appearance={alert?.sendModeOverride === 'promptUser' ? 'secondary' : 'primary'} onClick={() => setAlert(undefined)}>Don&apos;t send</Button>
+                {alert?.commandId && <Button onClick={() => { setAlert(undefined); openPane(); }}>{alert.cancelLabel ?? 'Open AUP Guard'}</Button>}
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
     </FluentProvider>
   );
 }
