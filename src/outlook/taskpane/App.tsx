@@ -125,71 +125,74 @@ export function App({ host }: { readonly host: PaneHost }) {
   }, [host, recheck]);
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root}>
-      <header>
-        <Subtitle1 as="h1">AUP Guard</Subtitle1>
-        <Caption1 as="p">Checks this message against the school&apos;s Acceptable Use Policy.</Caption1>
-      </header>
-      <main aria-busy={check.status === 'checking'} className={styles.reason}>
-        <div role="status" aria-live="polite">
-          {check.status === 'checking' && <Spinner size="tiny" label="Checking this message…" />}
-          {check.status === 'error' && (
-            <MessageBar intent="error"><MessageBarBody><MessageBarTitle>The check could not run.</MessageBarTitle>{check.message}</MessageBarBody></MessageBar>
-          )}
-          {check.status === 'ready' && check.decision.reasons.length === 0 && (
-            <MessageBar intent="success"><MessageBarBody>No problems found: this message meets the school&apos;s email policy.</MessageBarBody></MessageBar>
-          )}
-          {check.status === 'ready' && check.decision.reasons.length > 0 && (
-            <Text>{check.decision.reasons.length === 1 ? 'One thing to fix before sending.' : `${check.decision.reasons.length} things to fix before sending.`}</Text>
-          )}
-          {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
-        </div>
-        {check.status === 'ready' && check.decision.reasons.map((reason: Reason) => (
-          <Card key={reason.code} className={styles.reason} aria-labelledby={`reason-${reason.code}`}>
-            <MessageBar intent={reason.severity === 'block' ? 'error' : 'warning'} layout="multiline">
-              <MessageBarBody>
-                <Text as="h2" weight="semibold" size={300} id={`reason-${reason.code}`} className={styles.heading}>
-                  {TITLES[reason.code]}{reason.severity === 'block' ? ' (must be fixed to send)' : ''}
-                </Text>
-                <Body1 as="p">{reason.message}</Body1>
-              </MessageBarBody>
-            </MessageBar>
-            {reason.code !== 'outside-hours' && check.decision.findings.length > 0 && (
-              <section aria-label="What was found">
-                <Caption1 as="p">What was found (masked):</Caption1>
-                <ul className={styles.evidence}>
-                  {check.decision.findings.map((f, i) => <li key={i}><Caption1>{f.evidence}</Caption1></li>)}
-                </ul>
-              </section>
+    // Layout sits one level in: Fluent copies the provider's className onto every portal's mount node.
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.root}>
+        <header>
+          <Subtitle1 as="h1" block>AUP Guard</Subtitle1>
+          <Caption1 as="p" block>Checks this message against the school&apos;s Acceptable Use Policy.</Caption1>
+        </header>
+        <main aria-busy={check.status === 'checking'} className={styles.reason}>
+          <div role="status" aria-live="polite">
+            {check.status === 'checking' && <Spinner size="tiny" label="Checking this message…" />}
+            {check.status === 'error' && (
+              <MessageBar intent="error"><MessageBarBody><MessageBarTitle>The check could not run.</MessageBarTitle>{check.message}</MessageBarBody></MessageBar>
             )}
-            <blockquote className={styles.clause} cite="#policy">
-              <Caption1 as="p">Policy, {reason.clause.section}: “{reason.clause.quote}”</Caption1>
-            </blockquote>
-            <div className={styles.fixes}>
-              {fixesFor(reason.code, check.decision.fixes).map((fix) => {
-                const label = fixLabel(fix, check.settings, labelNames);
-                return (
-                  <Button key={label} appearance="primary" disabled={busy !== undefined || !canApply(fix, supports)} onClick={() => void onFix(fix, label)}>
-                    {busy === label ? 'Applying…' : label}
-                  </Button>
-                );
-              })}
-            </div>
-          </Card>
-        ))}
-      </main>
-      <footer className={styles.footer}>
-        <Caption1 as="p">
-          {check.status === 'ready' && check.cache
-            ? `School settings refreshed ${formatLocalDateTime(new Date(check.cache.savedAt), check.settings.timeZone)}.`
-            : 'No school settings saved yet: using safe defaults (your own domain counts as the school).'}
-        </Caption1>
-        {host.settingsSource && (
-          <Button appearance="secondary" disabled={busy !== undefined} onClick={() => void onRefresh()}>
-            {busy === 'refresh' ? 'Refreshing…' : `Refresh settings from ${host.settingsSource.label}`}
-          </Button>
-        )}
-      </footer>
+            {check.status === 'ready' && check.decision.reasons.length === 0 && (
+              <MessageBar intent="success"><MessageBarBody>No problems found: this message meets the school&apos;s email policy.</MessageBarBody></MessageBar>
+            )}
+            {check.status === 'ready' && check.decision.reasons.length > 0 && (
+              <Text>{check.decision.reasons.length === 1 ? 'One thing to fix before sending.' : `${check.decision.reasons.length} things to fix before sending.`}</Text>
+            )}
+            {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+          </div>
+          {check.status === 'ready' && check.decision.reasons.map((reason: Reason) => (
+            <Card key={reason.code} className={styles.reason} aria-labelledby={`reason-${reason.code}`}>
+              <MessageBar intent={reason.severity === 'block' ? 'error' : 'warning'} layout="multiline">
+                <MessageBarBody>
+                  <Text as="h2" weight="semibold" size={300} id={`reason-${reason.code}`} className={styles.heading}>
+                    {TITLES[reason.code]}{reason.severity === 'block' ? ' (must be fixed to send)' : ''}
+                  </Text>
+                  <Body1 as="p" block>{reason.message}</Body1>
+                </MessageBarBody>
+              </MessageBar>
+              {reason.code !== 'outside-hours' && check.decision.findings.length > 0 && (
+                <section aria-label="What was found">
+                  <Caption1 as="p" block>What was found (masked):</Caption1>
+                  <ul className={styles.evidence}>
+                    {check.decision.findings.map((f, i) => <li key={i}><Caption1>{f.evidence}</Caption1></li>)}
+                  </ul>
+                </section>
+              )}
+              <blockquote className={styles.clause} cite="#policy">
+                <Caption1 as="p" block>Policy, {reason.clause.section}: “{reason.clause.quote}”</Caption1>
+              </blockquote>
+              <div className={styles.fixes}>
+                {fixesFor(reason.code, check.decision.fixes).map((fix) => {
+                  const label = fixLabel(fix, check.settings, labelNames);
+                  return (
+                    <Button key={label} appearance="primary" disabled={busy !== undefined || !canApply(fix, supports)} onClick={() => void onFix(fix, label)}>
+                      {busy === label ? 'Applying…' : label}
+                    </Button>
+                  );
+                })}
+              </div>
+            </Card>
+          ))}
+        </main>
+        <footer className={styles.footer}>
+          <Caption1 as="p" block>
+            {check.status === 'ready' && check.cache
+              ? `School settings refreshed ${formatLocalDateTime(new Date(check.cache.savedAt), check.settings.timeZone)}.`
+              : 'No school settings saved yet: using safe defaults (your own domain counts as the school).'}
+          </Caption1>
+          {host.settingsSource && (
+            <Button appearance="secondary" disabled={busy !== undefined} onClick={() => void onRefresh()}>
+              {busy === 'refresh' ? 'Refreshing…' : `Refresh settings from ${host.settingsSource.label}`}
+            </Button>
+          )}
+        </footer>
+      </div>
     </FluentProvider>
   );
 }
