@@ -145,9 +145,15 @@ export class AcknowledgementsRepository {
     return found[0] ?? null;
   }
 
-  /** The caller's own signatures (item-level security hides everyone else's from staff anyway). */
+  /**
+   * The caller's own signatures. SignerId is only what a client claimed, so it
+   * narrows the query (it is indexed) but the server's createdBy decides: a
+   * manager, who can read every item, must not be shown a signature someone
+   * else stored under the manager's id.
+   */
   async listMine(signerId: string, options?: ListOptions): Promise<Acknowledgement[]> {
-    return this.query(`fields/SignerId eq ${odataString(signerId)}`, FIELD_NAMES, options);
+    const claimed = await this.query(`fields/SignerId eq ${odataString(signerId)}`, FIELD_NAMES, options);
+    return claimed.filter((a) => a.signedBy.id === signerId);
   }
 
   /** Every signature of one policy version, without signature images: the manager's report. */

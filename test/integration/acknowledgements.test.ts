@@ -103,6 +103,16 @@ describe('security', () => {
     expect(stored?.signedBy.id).toBe(staffA.user.id);
   });
 
+  it('a signature stored under someone else\'s id is not theirs: listMine goes by createdBy', async () => {
+    const forged = signature(staffA.user, { signerId: manager.user.id, signerUpn: manager.user.upn, printedName: manager.user.displayName });
+    await storeFor(staffA, siteId).acknowledgements.submit(forged);
+    const mine = await storeFor(manager, siteId).acknowledgements.listMine(manager.user.id);
+    expect(mine.find((a) => a.submissionId === forged.submissionId)).toBeUndefined();
+    expect(mine.every((a) => a.signedBy.id === manager.user.id)).toBe(true);
+    const staffOwn = await storeFor(staffA, siteId).acknowledgements.listMine(staffA.user.id);
+    expect(staffOwn.length).toBeGreaterThan(0);
+  });
+
   it('a staff token cannot edit another member of staff\'s acknowledgement', async () => {
     const { acknowledgement } = await storeFor(staffB, siteId).acknowledgements.submit(signature(staffB.user));
     const path = await siteLists(staffA.graph, siteId).itemsPath(ACKNOWLEDGEMENTS_LIST);
