@@ -4,9 +4,27 @@
 // RetryHandler backs off exponentially (2 s, 4 s, 8 s... from the third try).
 // 'commit-then-503' performs the request and then reports 503, like a reply
 // lost after the write: the case the store's idempotency (SubmissionId) covers.
+import * as v from 'valibot';
 import { prng } from './seed/random';
 
 export type FaultKind = '429' | '503' | 'commit-then-503';
+
+/** The body of PUT /_dev/faults, checked: a test's typo should say so, not silently inject nothing. */
+export const faultOptionsSchema = v.strictObject({
+  rate: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  kinds: v.pipe(v.array(v.picklist(['429', '503', 'commit-then-503'] as const)), v.minLength(1)),
+  retryAfterSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  inBatch: v.optional(v.boolean()),
+  seed: v.optional(v.number()),
+});
+
+/** Parses PUT /_dev/faults: `{}` turns faults off. Throws a message naming the bad field. */
+export function parseFaultOptions(body: unknown): FaultOptions | undefined {
+  if (typeof body === 'object' && body !== null && Object.keys(body).length === 0) return undefined;
+  const result = v.safeParse(faultOptionsSchema, body);
+  if (result.success) return result.output;
+  throw new TypeError(result.issues.map((i) => `${v.getDotPath(i) ?? '(body)'}: ${i.message}`).join('; '));
+}
 
 export interface FaultOptions {
   /** 0..1: the fraction of requests that fail. */

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { Directory } from './directory';
 import type { FaultInjector} from './faults';
-import { faultReplyBody, type FaultKind, type FaultOptions } from './faults';
+import { faultReplyBody, parseFaultOptions, type FaultKind, type FaultOptions } from './faults';
 import { GraphRoutes, splitGraphPath, type GraphContext } from './graph-routes';
 import { GraphHttpError, errorBody, errorReply, json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
 import { SharePointRoutes } from './sp-routes';
@@ -134,7 +134,13 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     }
     if (what === 'faults' && req.method === 'GET') return json(deps.faults.stats());
     if (what === 'faults' && req.method === 'PUT') {
-      deps.faults.set(body.rate === undefined ? undefined : (body as unknown as FaultOptions));
+      let options: FaultOptions | undefined;
+      try {
+        options = parseFaultOptions(body);
+      } catch (error) {
+        throw new GraphHttpError(400, 'BadRequest', `PUT /_dev/faults: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      deps.faults.set(options);
       return noContent();
     }
     if (what === 'info' && req.method === 'GET') {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FaultInjector } from '../../src/emulator/faults';
+import { FaultInjector, parseFaultOptions } from '../../src/emulator/faults';
 import { createTestList, signIn, start, DEMO_USERS, type Emulator, type Session } from './support';
 
 describe('FaultInjector', () => {
@@ -29,6 +29,18 @@ describe('FaultInjector', () => {
   });
   it('rejects a rate outside 0..1', () => {
     expect(() => new FaultInjector({ rate: 1.5, kinds: ['429'] })).toThrow(RangeError);
+  });
+});
+
+describe('parseFaultOptions (PUT /_dev/faults)', () => {
+  it('accepts a full option set and `{}` for off', () => {
+    expect(parseFaultOptions({ rate: 0.2, kinds: ['429', '503'], retryAfterSeconds: 0 })).toEqual({ rate: 0.2, kinds: ['429', '503'], retryAfterSeconds: 0 });
+    expect(parseFaultOptions({})).toBeUndefined();
+  });
+  it('names the field that is wrong', () => {
+    expect(() => parseFaultOptions({ rate: 2, kinds: ['429'] })).toThrow(/^rate: /);
+    expect(() => parseFaultOptions({ rate: 0.1, kinds: ['500'] })).toThrow(/^kinds\.0: /);
+    expect(() => parseFaultOptions({ rate: 0.1, kinds: ['429'], retry: 1 })).toThrow(/retry/);
   });
 });
 
