@@ -1,5 +1,6 @@
 // npm run bench            every section
 // npm run bench -- speed   named sections only
+// npm run bench -- --help  the list of sections
 // Each section prints its own table beside its targets. The bench reports; it
 // never fails a build for a missed target (only for a crash).
 export {}; // a module, for top-level await
@@ -22,7 +23,12 @@ const SECTIONS: readonly Section[] = [
   { name: 'manager', load: () => import('./sections/manager') },
 ];
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`usage: npm run bench [-- <section>...] [--verbose]\nsections: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(0);
+}
+const wanted = args.filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
 if (unknown.length > 0) {
   console.error(`unknown bench section(s): ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}`);
