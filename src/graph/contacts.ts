@@ -95,7 +95,7 @@ export class ContactsRepository {
    */
   async import(contacts: readonly Contact[], options: ImportOptions = {}): Promise<ImportReport> {
     const path = await this.lists.itemsPath(CONTACTS_LIST);
-    const existing = new Map((await this.items()).filter((i) => i.id && i.fields?.ContactKey).map((i) => [i.fields!.ContactKey!, i]));
+    const existing = new Map((await this.items()).flatMap((i) => (i.id && i.fields?.ContactKey ? [[i.fields.ContactKey, { ...i, id: i.id }] as const] : [])));
     const wanted = new Map(contacts.map((c) => [contactKey(c), toFields(c)]));
     const requests: BatchRequest[] = [];
     const updates = new Map<string, { itemId: string; fields: ContactFields }>();
@@ -107,7 +107,7 @@ export class ContactsRepository {
         requests.push({ id: `c${requests.length}`, method: 'POST', url: path, body: { fields } });
       } else if (!same(fields, current.fields ?? {})) {
         updated++;
-        updates.set(`u${requests.length}`, { itemId: current.id!, fields });
+        updates.set(`u${requests.length}`, { itemId: current.id, fields });
         requests.push({ id: `u${requests.length}`, method: 'PATCH', url: `${path}/${current.id}/fields`, body: fields, headers: current.eTag ? { 'If-Match': current.eTag } : {} });
       } else {
         unchanged++;

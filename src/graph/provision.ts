@@ -95,9 +95,9 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRep
 async function ensureColumns(graph: GraphClient, siteId: string, listId: string, def: ListDefinition, change: (line: string) => void): Promise<void> {
   const path = `/sites/${siteId}/lists/${listId}/columns`;
   const existing = await graph.all<ExistingColumn>(path, { query: { $select: 'id,name,indexed' } });
-  const byName = new Map(existing.filter((c) => c.name).map((c) => [c.name!, c]));
+  const byName = new Map(existing.flatMap((c) => (c.name ? [[c.name, c] as const] : [])));
   for (const column of def.columns) {
-    const name = column.name!;
+    const name = column.name;
     const found = byName.get(name);
     if (!found) {
       await graph.post<ColumnDefinition>(path, column);
@@ -120,7 +120,7 @@ async function ensureListSettings(spRest: SpRest, webUrl: string, listId: string
   if (Object.keys(wanted).length === 0) return;
   await spRest.updateList(webUrl, listId, wanted);
   if (wanted.EnableVersioning) change(`Turned on versioning for "${def.displayName}"`);
-  if (wanted.ReadSecurity !== undefined || wanted.WriteSecurity !== undefined) {
-    change(`Set item-level security on "${def.displayName}" (read ${security!.readSecurity}, write ${security!.writeSecurity}: staff see and edit only their own items)`);
+  if (security && (wanted.ReadSecurity !== undefined || wanted.WriteSecurity !== undefined)) {
+    change(`Set item-level security on "${def.displayName}" (read ${security.readSecurity}, write ${security.writeSecurity}: staff see and edit only their own items)`);
   }
 }

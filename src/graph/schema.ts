@@ -3,20 +3,23 @@
 // are stable: tools, tests and the school's own SharePoint views rely on them.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 
+/** A column as provisioning creates it: Graph's type, with the name it can't do without. */
+export type NamedColumn = ColumnDefinition & { readonly name: string };
+
 export interface ListDefinition {
   /** Display name of the list on the school's site. */
   readonly displayName: string;
   readonly description: string;
   /** Columns in the order they should read in SharePoint. `Title` is built in and not listed. */
-  readonly columns: readonly ColumnDefinition[];
+  readonly columns: readonly NamedColumn[];
   /** Item-level security: 2 = users read/edit only their own items (SharePoint REST). */
   readonly itemLevelSecurity?: { readonly readSecurity: 1 | 2; readonly writeSecurity: 1 | 2 | 4 };
 }
 
-const text = (name: string, displayName: string, extra: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
-  name, displayName, text: { allowMultipleLines: false, maxLength: 255 }, ...extra,
+const text = (name: string, displayName: string, extra: Omit<Partial<ColumnDefinition>, 'name'> = {}): NamedColumn => ({
+  displayName, text: { allowMultipleLines: false, maxLength: 255 }, ...extra, name,
 });
-const note = (name: string, displayName: string): ColumnDefinition => ({
+const note = (name: string, displayName: string): NamedColumn => ({
   name, displayName, text: { allowMultipleLines: true, textType: 'plain' },
 });
 
