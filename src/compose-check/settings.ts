@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { ReasonCode, Severity } from './types';
 import { BUILTIN_WEBMAIL_DOMAINS } from './webmail';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../policy/hash';
 
 export const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 export type DayName = (typeof DAY_NAMES)[number];

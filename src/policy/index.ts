@@ -2,7 +2,7 @@
 // text's fingerprint and the section-by-section "what changed". Pure: used by
 // the Teams tab, the emulator's seed, provisioning and the admin view alike,
 // so it imports no host, DOM or network module (lint enforces it).
-import { sha256Hex } from '../compose-check/hash.js';
+import { sha256Hex } from './hash.js';
 
 export interface PolicyMeta {
   /** `YYYY-MM` of the version, e.g. `2020-04`; the key of every acknowledgement. */

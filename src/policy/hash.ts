@@ -1,6 +1,8 @@
-// SHA-256 for parent-contact hashes. @noble/hashes is pure JS; its own
-// utf8ToBytes needs TextEncoder, which the send-time runtime may lack, so the
-// string is encoded here.
+// SHA-256 as hex: the policy text's fingerprint and the engine's contact
+// hashes. A leaf module (nothing but @noble/hashes) so policy and
+// compose-check both depend on it without depending on each other.
+// @noble/hashes is pure JS; its own utf8ToBytes needs TextEncoder, which
+// Outlook's send-time runtime may lack, so the string is encoded here.
 import { sha256 } from '@noble/hashes/sha2.js';
 
 function utf8(text: string): Uint8Array {
