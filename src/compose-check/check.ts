@@ -8,6 +8,7 @@ import { domainOf, hashContactEmail } from './settings';
 import { findSensitiveData } from './detect';
 import { formatLocalDateTime, formatLocalTime, isWithinPermittedHours, nextPermittedTime } from './time';
 import { isPersonalWebmail } from './webmail';
+import { clip } from './clip';
 
 export interface CheckContext {
   /** The send time; the engine never reads the clock. */
@@ -32,10 +33,6 @@ export function isProtected(draft: Draft, settings: ResolvedSettings): boolean {
   if (label && settings.encryption.labelIds.some((id) => id.trim().toLowerCase() === label)) return true;
   const subject = draft.subject.toLowerCase();
   return settings.encryption.subjectTags.some((tag) => subject.includes(tag.toLowerCase()));
-}
-
-function clip(text: string): string {
-  return text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 }
 
 function listAddresses(addresses: readonly string[]): string {
@@ -105,7 +102,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     if (severity === 'off') return false;
     const clause = code === 'outside-hours' ? CLAUSES.contactHours
       : code === 'personal-webmail' ? CLAUSES.removingSensitive : CLAUSES.emailSecurity;
-    reasons.push({ code, severity, clause, message: clip(message) });
+    reasons.push({ code, severity, clause, message: clip(message, MAX_MESSAGE_LENGTH) });
     return true;
   };
 

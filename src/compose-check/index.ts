@@ -5,6 +5,7 @@ export { REASON_CODES } from './types';
 
 export { checkDraft, isProtected, inDomains, MAX_MESSAGE_LENGTH } from './check';
 export type { CheckContext } from './check';
+export { clip } from './clip';
 
 export {
   settingsSchema, parseSettings, resolveSettings, validateSettingsField, formatIssues,

@@ -46,9 +46,8 @@ describe('messages', () => {
   it('puts block-level reasons first and keeps within 500 characters', () => {
     const long = 'x'.repeat(490);
     const text = plainMessage([reason({ message: long }), reason({ code: 'personal-webmail', severity: 'block', message: 'Remove the gmail recipient.' })]);
-    expect(text.startsWith('Remove the gmail recipient.')).toBe(true);
-    expect(text).toHaveLength(500);
-    expect(text.endsWith('…')).toBe(true);
+    // Cut at a word boundary (compose-check's clip), not mid-way through the x's.
+    expect(text).toBe('Remove the gmail recipient.');
   });
 
   it('escapes Markdown in addresses so a_b@x.org stays literal', () => {

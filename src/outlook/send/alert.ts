@@ -1,7 +1,7 @@
 // What the send handler tells Outlook: the engine's decision turned into
 // Smart Alerts options, with newer options only where the host supports them.
 import type { Decision, Reason, ReasonCode } from '../../compose-check';
-import { MAX_MESSAGE_LENGTH } from '../../compose-check';
+import { clip as clipTo, MAX_MESSAGE_LENGTH } from '../../compose-check';
 import type { SupportsMailbox } from '../office/requirements';
 
 /** The manifest id of the compose task-pane button; Smart Alerts' action opens it. */
@@ -26,9 +26,7 @@ export type SendCompletion = Pick<
   'allowEvent' | 'errorMessage' | 'errorMessageMarkdown' | 'cancelLabel' | 'commandId' | 'sendModeOverride' | 'contextData'
 >;
 
-function clip(text: string): string {
-  return text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
-}
+const clip = (text: string): string => clipTo(text, MAX_MESSAGE_LENGTH);
 
 /** Block-level reasons first: they are the ones the user cannot send past. */
 function ordered(reasons: readonly Reason[]): Reason[] {

@@ -2,7 +2,7 @@
 // user is still composing, before Send. One fixed key, so a new bar replaces
 // the old one rather than stacking.
 import type { Decision, ResolvedSettings } from '../../compose-check';
-import { formatLocalTime, toLocal } from '../../compose-check';
+import { clip, formatLocalTime, toLocal } from '../../compose-check';
 
 export const NOTICE_KEY = 'aupGuardContactHours';
 /** notificationMessages' limit on message length. */
@@ -23,5 +23,5 @@ export function contactHoursNotice(decision: Decision, at: Date, settings: Resol
   const days = settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : '';
   const lead = scheduled ? `This is scheduled for ${when}.` : `It's ${when}.`;
   const text = `${lead} Contact with parents and pupils is limited to ${start}–${end}${days}.`;
-  return text.length <= MAX_NOTICE_LENGTH ? text : `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…`;
+  return clip(text, MAX_NOTICE_LENGTH);
 }
