@@ -18,6 +18,8 @@ export interface CheckContext {
 
 /** The Smart Alerts limit on a message's length. */
 export const MAX_MESSAGE_LENGTH = 500;
+/** A summary's limit: room for all three reasons' summaries, with headings, in one alert. */
+export const MAX_SUMMARY_LENGTH = 200;
 
 const RANK: Record<Verdict, number> = { allow: 0, warn: 1, block: 2 };
 
@@ -97,12 +99,12 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
 
   const reasons: Reason[] = [];
   const fixes: Fix[] = [];
-  const add = (code: ReasonCode, message: string): boolean => {
+  const add = (code: ReasonCode, message: string, summary: string): boolean => {
     const severity = severityOf(code);
     if (severity === 'off') return false;
     const clause = code === 'outside-hours' ? CLAUSES.contactHours
       : code === 'personal-webmail' ? CLAUSES.removingSensitive : CLAUSES.emailSecurity;
-    reasons.push({ code, severity, clause, message: clip(message, MAX_MESSAGE_LENGTH) });
+    reasons.push({ code, severity, clause, message: clip(message, MAX_MESSAGE_LENGTH), summary: clip(summary, MAX_SUMMARY_LENGTH) });
     return true;
   };
 
@@ -114,7 +116,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     const how = [labelId ? 'apply the encrypting sensitivity label' : '', tag ? `add ${tag} to the subject` : '']
       .filter(Boolean).join(' or ') || 'encrypt it';
     if (add('sensitive-unencrypted',
-      `This message appears to contain sensitive pupil data (${evidence}) and is going outside the school to ${listAddresses(external)} without encryption. Before sending, ${how}.`)) {
+      `This message appears to contain sensitive pupil data (${evidence}) and is going outside the school to ${listAddresses(external)} without encryption. Before sending, ${how}.`,
+      `Pupil data is going outside the school unencrypted. Before sending, ${how}.`)) {
       if (labelId) fixes.push({ kind: 'apply-label', labelId });
       if (tag) fixes.push({ kind: 'add-subject-tag', tag });
     }
@@ -129,7 +132,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     const { start, end } = settings.permittedHours;
     const when = draft.scheduledDelivery ? 'is scheduled to arrive' : 'would arrive';
     if (add('outside-hours',
-      `Contact with parents and pupils is limited to ${start} to ${end}${settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : ''}. This message to ${listAddresses(contacts)} ${when} at ${draft.scheduledDelivery ? formatLocalDateTime(deliveryAt, settings.timeZone) : formatLocalTime(deliveryAt, settings.timeZone)}. Schedule it for ${formatLocalDateTime(next, settings.timeZone)} instead.`)) {
+      `Contact with parents and pupils is limited to ${start} to ${end}${settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : ''}. This message to ${listAddresses(contacts)} ${when} at ${draft.scheduledDelivery ? formatLocalDateTime(deliveryAt, settings.timeZone) : formatLocalTime(deliveryAt, settings.timeZone)}. Schedule it for ${formatLocalDateTime(next, settings.timeZone)} instead.`,
+      `It goes to a parent or pupil outside ${start} to ${end}. Schedule it for ${formatLocalDateTime(next, settings.timeZone)} instead.`)) {
       fixes.push({ kind: 'schedule', at: next });
     }
   }
@@ -138,7 +142,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const webmail = recipients.filter((r) => isPersonalWebmail(domain(r), webmailDomains) && !isParent(r));
   if (sensitive && webmail.length > 0) {
     if (add('personal-webmail',
-      `This message appears to contain sensitive pupil data (${evidence}) and is addressed to a personal webmail account (${listAddresses(webmail)}). Pupil data must not leave the school's systems, even encrypted. Remove ${webmail.length > 1 ? 'those recipients' : 'that recipient'}.`)) {
+      `This message appears to contain sensitive pupil data (${evidence}) and is addressed to a personal webmail account (${listAddresses(webmail)}). Pupil data must not leave the school's systems, even encrypted. Remove ${webmail.length > 1 ? 'those recipients' : 'that recipient'}.`,
+      `Pupil data must not go to a personal webmail address (${webmail.length > 1 ? `${webmail[0] ?? ''} and ${webmail.length - 1} more` : webmail[0] ?? ''}), even encrypted. Remove ${webmail.length > 1 ? 'them' : 'it'}.`)) {
       for (const email of webmail) fixes.push({ kind: 'remove-recipient', email, reason: 'personal-webmail' });
     }
   }

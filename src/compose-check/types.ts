@@ -61,6 +61,12 @@ export interface Reason {
   readonly clause: ClauseRef;
   /** Plain words for the user; at most 500 characters (the Smart Alerts limit). */
   readonly message: string;
+  /**
+   * The same reason in one or two short sentences ending with what to do, for
+   * alerts that must fit several reasons into 500 characters. Whole sentences,
+   * at most 200 characters.
+   */
+  readonly summary: string;
 }
 
 export type FindingKind =

@@ -146,3 +146,14 @@ describe('severities and verdict', () => {
     expect(check(d, settings(), EVENING)).toEqual(check(d, settings(), EVENING));
   });
 });
+
+describe('reason summaries', () => {
+  it('give each reason in at most 200 characters, ending with its fix', () => {
+    const d = check(draft({ text: SENSITIVE, recipients: to('b@gmail.com', 'a@yahoo.com', 'parent@example.com') }), settings(), EVENING);
+    const byCode = Object.fromEntries(d.reasons.map((r) => [r.code, r.summary]));
+    for (const r of d.reasons) expect(r.summary.length).toBeLessThanOrEqual(200);
+    expect(byCode['sensitive-unencrypted']).toMatch(/Before sending, apply the encrypting sensitivity label or add \[secure\] to the subject\.$/);
+    expect(byCode['outside-hours']).toMatch(/Schedule it for .+ 08:00 instead\.$/);
+    expect(byCode['personal-webmail']).toBe('Pupil data must not go to a personal webmail address (b@gmail.com and 1 more), even encrypted. Remove them.');
+  });
+});

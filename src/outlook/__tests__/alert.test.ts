@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, Reason } from '../../compose-check';
+import { checkDraft, fromLocal, hashContactEmail, resolveSettings } from '../../compose-check';
 import { CLAUSES } from '../../policy/clauses';
 import { completionFor, completionForFailure, markdownMessage, plainMessage, TASK_PANE_COMMAND_ID } from '../send/alert';
 import type { MailboxFeatureSet } from '../office/requirements';
 
 const upTo = (max: MailboxFeatureSet | '1.12') => (v: MailboxFeatureSet) => Number(v.split('.')[1]) <= Number(max.split('.')[1]);
 const reason = (over: Partial<Reason>): Reason => ({
-  code: 'sensitive-unencrypted', severity: 'warn', clause: CLAUSES.emailSecurity, message: 'Encrypt it.', ...over,
+  code: 'sensitive-unencrypted', severity: 'warn', clause: CLAUSES.emailSecurity, message: 'Encrypt it.', summary: 'Encrypt it.', ...over,
 });
 const decision = (reasons: Reason[]): Decision => ({
   verdict: reasons.some((r) => r.severity === 'block') ? 'block' : reasons.length ? 'warn' : 'allow', reasons, findings: [], fixes: [],
@@ -45,9 +46,9 @@ describe('completionFor', () => {
 describe('messages', () => {
   it('puts block-level reasons first and keeps within 500 characters', () => {
     const long = 'x'.repeat(490);
-    const text = plainMessage([reason({ message: long }), reason({ code: 'personal-webmail', severity: 'block', message: 'Remove the gmail recipient.' })]);
-    // Cut at a word boundary (compose-check's clip), not mid-way through the x's.
-    expect(text).toBe('Remove the gmail recipient.');
+    const text = plainMessage([reason({ message: long }), reason({ code: 'personal-webmail', severity: 'block', message: 'Remove the gmail recipient.', summary: 'Remove it.' })]);
+    // Too long in full, so each reason's summary, whole.
+    expect(text).toBe('Remove it. Encrypt it.');
   });
 
   it('escapes Markdown in addresses so a_b@x.org stays literal', () => {
@@ -62,5 +63,51 @@ describe('completionForFailure', () => {
 
   it('lets the message go on older hosts, as SoftBlock does when the add-in cannot load', () => {
     expect(completionForFailure(upTo('1.13'))).toEqual({ allowEvent: true });
+  });
+});
+
+describe('messages for real decisions', () => {
+  // The common blocked case: pupil data to a Gmail address (two reasons), and
+  // the same to a parent too after hours (three reasons).
+  const school = resolveSettings({
+    schoolDomains: ['wellsap.example.org.uk'],
+    parentContactHashes: [hashContactEmail('craig.bennett52@outlook.com')],
+    encryption: { labelIds: ['label-encrypted'], subjectTags: ['[secure]'] },
+  });
+  const body = 'Hi, as discussed: Emily Bennett UPN B801200005001, ULN 9276308686, NHS 9434765919. Her safeguarding plan is attached.';
+  const decide = (to: readonly string[], hour: number): Decision => checkDraft({
+    recipients: to.map((email) => ({ email, field: 'to' as const })),
+    subject: 'Emily', body: { kind: 'text', content: body }, attachments: [],
+  }, { now: fromLocal(2026, 11, 26, hour, 10, 'Europe/London'), settings: school });
+  const endsWhole = /[.!?]$/;
+
+  it.each([
+    ['two reasons', ['someone.with.a.long.name@gmail.com'], 11, 2],
+    ['three reasons', ['someone.with.a.long.name@gmail.com', 'craig.bennett52@outlook.com'], 19, 3],
+  ] as const)('keeps %s within 500 characters in whole sentences, each with its fix', (_, to, hour, count) => {
+    const d = decide(to, hour);
+    expect(d.reasons).toHaveLength(count);
+    const fix = 'apply the encrypting sensitivity label or add [secure] to the subject.';
+    for (const [text, encryptFix] of [[plainMessage(d.reasons), fix], [markdownMessage(d.reasons), fix.replace(/[[\]]/g, '\\$&')]] as const) {
+      expect(text.length).toBeLessThanOrEqual(500);
+      expect(text).toMatch(endsWhole);
+      expect(text).not.toContain('…');
+      expect(text).toContain(encryptFix);
+      expect(text).toMatch(/Remove (?:it|that recipient)\./);
+      if (count === 3) expect(text).toMatch(/Schedule it for .+ instead\./);
+    }
+  });
+
+  it('gives every reason in full when they fit', () => {
+    const d = decide(['a@gmail.com'], 11);
+    d.reasons.forEach((r) => { (r as { message: string }).message = 'Short.'; });
+    expect(plainMessage(d.reasons)).toBe('Short. Short.');
+  });
+
+  it('names how many reasons are left for the pane when even the summaries do not all fit', () => {
+    const long = (code: Reason['code']): Reason => reason({ code, message: `${'word '.repeat(100)}end.`, summary: `${'Summary words here. '.repeat(9)}Do this.` });
+    const text = plainMessage([long('sensitive-unencrypted'), long('outside-hours'), long('personal-webmail')]);
+    expect(text.length).toBeLessThanOrEqual(500);
+    expect(text).toMatch(/AUP Guard lists (?:one more problem|2 more problems) in its pane\.$/);
   });
 });

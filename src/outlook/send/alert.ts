@@ -1,7 +1,7 @@
 // What the send handler tells Outlook: the engine's decision turned into
 // Smart Alerts options, with newer options only where the host supports them.
 import type { Decision, Reason, ReasonCode } from '../../compose-check';
-import { clip as clipTo, MAX_MESSAGE_LENGTH } from '../../compose-check';
+import { clip, MAX_MESSAGE_LENGTH } from '../../compose-check';
 import type { SupportsMailbox } from '../office/requirements';
 
 /** The manifest id of the compose task-pane button; Smart Alerts' action opens it. */
@@ -26,22 +26,44 @@ export type SendCompletion = Pick<
   'allowEvent' | 'errorMessage' | 'errorMessageMarkdown' | 'cancelLabel' | 'commandId' | 'sendModeOverride' | 'contextData'
 >;
 
-const clip = (text: string): string => clipTo(text, MAX_MESSAGE_LENGTH);
-
 /** Block-level reasons first: they are the ones the user cannot send past. */
 function ordered(reasons: readonly Reason[]): Reason[] {
   return [...reasons].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
 }
 
+/**
+ * Reasons rendered whole, never cut mid-sentence: every reason in full when
+ * that fits in 500 characters; else each one's short summary (which ends
+ * with its fix), as many as fit, and a pointer to the pane for the rest.
+ * The pane shows every reason in full either way.
+ */
+function fitReasons(reasons: readonly Reason[], render: (r: Reason, short: boolean) => string, separator: string): string {
+  const sorted = ordered(reasons);
+  const full = sorted.map((r) => render(r, false)).join(separator);
+  if (full.length <= MAX_MESSAGE_LENGTH) return full;
+  const parts: string[] = [];
+  for (const [i, r] of sorted.entries()) {
+    const part = render(r, true);
+    const rest = sorted.length - i - 1;
+    const more = rest > 0 ? [moreNote(rest)] : [];
+    if ([...parts, part, ...more].join(separator).length <= MAX_MESSAGE_LENGTH) parts.push(part);
+    // Nothing fits whole (only with absurd input): the caller's clip shortens the first.
+    else return parts.length > 0 ? [...parts, moreNote(rest + 1)].join(separator) : part;
+  }
+  return parts.join(separator);
+}
+
+const moreNote = (n: number): string => `AUP Guard lists ${n === 1 ? 'one more problem' : `${n} more problems`} in its pane.`;
+
 export function plainMessage(reasons: readonly Reason[]): string {
-  return clip(ordered(reasons).map((r) => r.message).join(' '));
+  return clip(fitReasons(reasons, (r, short) => (short ? r.summary : r.message), ' '), MAX_MESSAGE_LENGTH);
 }
 
 // Markdown reserves these; an address such as a_b@x.org must not turn italic.
 const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]#|~<>])/g, '\\$1');
 
 export function markdownMessage(reasons: readonly Reason[]): string {
-  return clip(ordered(reasons).map((r) => `**${HEADINGS[r.code]}.** ${escapeMarkdown(r.message)}`).join('\n\n'));
+  return clip(fitReasons(reasons, (r, short) => `**${HEADINGS[r.code]}.** ${escapeMarkdown(short ? r.summary : r.message)}`, '\n\n'), MAX_MESSAGE_LENGTH);
 }
 
 /** Smart Alerts options for a decision. Outlook is told to stop the send only when a reason applies. */
