@@ -129,9 +129,32 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     expect(logs.join('\n')).toMatch(/body\.getAsync failed/);
   });
 
-  it('lets the message go on an internal error where the host cannot offer "Send anyway"', async () => {
+  it('on an internal error without "Send anyway" (1.13), says the check could not run, then lets the next Send through', async () => {
     const { fake } = load({ failCalls: /^body\.getAsync$/, mailboxVersion: '1.13' });
+    const first = await fake.dispatch('onMessageSendHandler');
+    expect(first?.allowEvent).toBe(false);
+    expect(first?.errorMessage).toMatch(/^AUP Guard couldn't check this message.*press Send again to send it without the check\.$/);
+    expect(first?.sendModeOverride).toBeUndefined();
+    // Remembered in the item's session data (Mailbox 1.11), so it holds across runtimes.
+    expect(fake.state.sessionData.get('aupGuardCheckFailedTold')).toBe('1');
     expect(await fake.dispatch('onMessageSendHandler')).toEqual({ allowEvent: true });
+  });
+
+  it('tells the user again on a new draft, whose session data starts empty', async () => {
+    const { fake } = load({ failCalls: /^body\.getAsync$/, mailboxVersion: '1.13' });
+    await fake.dispatch('onMessageSendHandler');
+    fake.state.sessionData = new Map();
+    expect((await fake.dispatch('onMessageSendHandler'))?.allowEvent).toBe(false);
+  });
+
+  it('remembers in memory where session data is missing (before 1.11) or fails, once per telling', async () => {
+    for (const options of [{ mailboxVersion: '1.10' as const }, { mailboxVersion: '1.13' as const, failCalls: /^(?:body\.getAsync|sessionData\.setAsync)$/ }]) {
+      const { fake } = load({ failCalls: /^body\.getAsync$/, ...options });
+      expect((await fake.dispatch('onMessageSendHandler'))?.errorMessage).toMatch(/press Send again/);
+      expect(await fake.dispatch('onMessageSendHandler')).toEqual({ allowEvent: true });
+      // Consumed by the Send it let through: a runtime reused for another draft tells again.
+      expect((await fake.dispatch('onMessageSendHandler'))?.allowEvent).toBe(false);
+    }
   });
 
   it('reads the cache from OfficeRuntime.storage when the host has it', async () => {

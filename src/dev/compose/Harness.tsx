@@ -122,7 +122,7 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
       deliverAt: at ? formatLocalDateTime(at, tz) : 'now',
     };
     setSent((s) => [...s, item]);
-    Object.assign(state, { to: [], cc: [], bcc: [], subject: '', bodyHtml: '', attachments: [], sensitivityLabel: '', delayDeliveryTime: 0 });
+    Object.assign(state, { to: [], cc: [], bcc: [], subject: '', bodyHtml: '', attachments: [], sensitivityLabel: '', delayDeliveryTime: 0, sessionData: new Map() });
     state.notifications.clear();
     if (bodyRef.current) bodyRef.current.innerHTML = '';
     setText({ to: '', cc: '', bcc: '' });

@@ -5,7 +5,7 @@
 // the web's limit), notifications replace by key, and requirement sets can be
 // lowered to exercise the older-client paths. DOM-free, so it runs in node.
 
-export type MailboxVersion = '1.1' | '1.8' | '1.10' | '1.12' | '1.13' | '1.14' | '1.15';
+export type MailboxVersion = '1.1' | '1.8' | '1.10' | '1.11' | '1.12' | '1.13' | '1.14' | '1.15';
 
 export interface FakeAttachment {
   readonly id: string;
@@ -28,6 +28,8 @@ export interface ComposeState {
   /** 0 when no delivery time is set, as Office reports it. */
   delayDeliveryTime: Date | 0;
   notifications: Map<string, Office.NotificationMessageDetails>;
+  /** item.sessionData (Mailbox 1.11): per draft, so a new draft starts empty. */
+  sessionData: Map<string, string>;
 }
 
 export interface FakeOfficeOptions {
@@ -71,7 +73,7 @@ export interface FakeOffice {
 // run-time values, as the add-in compares against those.
 const runtimeValue = <T>(value: string): T => value as unknown as T;
 
-const VERSION_ORDER: readonly MailboxVersion[] = ['1.1', '1.8', '1.10', '1.12', '1.13', '1.14', '1.15'];
+const VERSION_ORDER: readonly MailboxVersion[] = ['1.1', '1.8', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15'];
 
 export const LIGHT_THEME: Office.OfficeTheme = {
   bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424',
@@ -82,7 +84,7 @@ export const LIGHT_THEME: Office.OfficeTheme = {
 export function emptyState(): ComposeState {
   return {
     to: [], cc: [], bcc: [], subject: '', bodyHtml: '', attachments: [],
-    sensitivityLabel: '', delayDeliveryTime: 0, notifications: new Map(),
+    sensitivityLabel: '', delayDeliveryTime: 0, notifications: new Map(), sessionData: new Map(),
   };
 }
 
@@ -209,6 +211,21 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       getAllAsync: (...args: unknown[]) =>
         call<Office.NotificationMessageDetails[]>('notificationMessages.getAllAsync', callbackOf(args), () => [...state.notifications.values()]),
     } as Office.NotificationMessages,
+    sessionData: {
+      // A key never set fails, the stricter of the behaviours hosts have shown.
+      getAsync: (name: string, ...args: unknown[]) => call<string>('sessionData.getAsync', callbackOf(args), () => {
+        const value = state.sessionData.get(name);
+        if (value === undefined) throw new Error(`No session data named ${name}`);
+        return value;
+      }),
+      setAsync: (name: string, value: string, ...args: unknown[]) =>
+        call<void>('sessionData.setAsync', callbackOf(args), () => { state.sessionData.set(name, value); }),
+      removeAsync: (name: string, ...args: unknown[]) =>
+        call<void>('sessionData.removeAsync', callbackOf(args), () => { state.sessionData.delete(name); }),
+      getAllAsync: (...args: unknown[]) =>
+        call<object>('sessionData.getAllAsync', callbackOf(args), () => Object.fromEntries(state.sessionData)),
+      clearAsync: (...args: unknown[]) => call<void>('sessionData.clearAsync', callbackOf(args), () => { state.sessionData.clear(); }),
+    } as Office.SessionData,
     addHandlerAsync: ((type: string, handler: (args: unknown) => void, ...args: unknown[]) =>
       call<void>('item.addHandlerAsync', callbackOf(args), () => {
         const set = itemHandlers.get(type) ?? new Set();

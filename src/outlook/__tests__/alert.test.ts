@@ -61,8 +61,12 @@ describe('completionForFailure', () => {
     expect(completionForFailure(upTo('1.14'))).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
   });
 
-  it('lets the message go on older hosts, as SoftBlock does when the add-in cannot load', () => {
-    expect(completionForFailure(upTo('1.13'))).toEqual({ allowEvent: true });
+  it('on older hosts stops the first Send with "press Send again", and lets the next go', () => {
+    const first = completionForFailure(upTo('1.13'));
+    expect(first).toMatchObject({ allowEvent: false });
+    expect(first.errorMessage).toMatch(/couldn't check this message.*press Send again/);
+    expect(first.errorMessage!.length).toBeLessThanOrEqual(500);
+    expect(completionForFailure(upTo('1.13'), true)).toEqual({ allowEvent: true });
   });
 });
 

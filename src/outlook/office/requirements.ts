@@ -5,6 +5,7 @@
 export type MailboxFeatureSet =
   | '1.8' // getAttachmentsAsync / getAttachmentContentAsync in compose
   | '1.10' // InsightMessage notifications with a "show task pane" action
+  | '1.11' // item.sessionData: remembers, per draft, that a failed check was explained
   | '1.13' // sensitivityLabel, delayDeliveryTime
   | '1.14' // sendModeOverride (Send Anyway), cancelLabel + commandId, officeTheme
   | '1.15'; // errorMessageMarkdown

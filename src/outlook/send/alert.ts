@@ -85,17 +85,19 @@ export const CHECK_FAILED_MESSAGE =
   'AUP Guard could not check this message, so it cannot tell you whether it meets the school\'s email policy. ' +
   'If it contains pupil data or is going to a parent or pupil, check it yourself before sending.';
 
+/** For hosts without "Send anyway": the next Send is the user's way past. */
+export const CHECK_FAILED_SEND_AGAIN_MESSAGE =
+  'AUP Guard couldn\'t check this message, so it cannot tell you whether it meets the school\'s email policy. ' +
+  'If it contains pupil data or is going to a parent or pupil, check it yourself, then press Send again to send it without the check.';
+
 /**
  * When the check itself fails. Failing closed would stop every message in the
  * school whenever the add-in has a bug, so the user is told and may send:
- * with "Send anyway" where the host offers it (1.14), else the send goes
- * ahead, as SoftBlock itself does when the add-in cannot load.
+ * with "Send anyway" where the host offers it (1.14); on older hosts the first
+ * Send stops with the explanation and, once `alreadyTold`, the next goes ahead.
  */
-export function completionForFailure(supports: SupportsMailbox): SendCompletion {
-  if (!supports('1.14')) return { allowEvent: true };
-  return {
-    allowEvent: false,
-    errorMessage: CHECK_FAILED_MESSAGE,
-    sendModeOverride: SEND_ANYWAY,
-  };
+export function completionForFailure(supports: SupportsMailbox, alreadyTold = false): SendCompletion {
+  if (supports('1.14')) return { allowEvent: false, errorMessage: CHECK_FAILED_MESSAGE, sendModeOverride: SEND_ANYWAY };
+  if (alreadyTold) return { allowEvent: true };
+  return { allowEvent: false, errorMessage: CHECK_FAILED_SEND_AGAIN_MESSAGE };
 }

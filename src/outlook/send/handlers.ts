@@ -8,7 +8,10 @@ import { composeItem, readDraft } from '../office/draft';
 import { officeCall } from '../office/async';
 import type { SupportsMailbox } from '../office/requirements';
 import { hostSupportsMailbox } from '../office/requirements';
+import type { ComposeItem } from '../office/draft';
+import type { SendCompletion } from './alert';
 import { completionFor, completionForFailure, TASK_PANE_COMMAND_ID } from './alert';
+import { consumeTold, rememberTold } from './check-failed';
 import { contactHoursNotice, NOTICE_ACTION_TEXT, NOTICE_KEY } from './notice';
 
 export interface SendTimeHost {
@@ -42,15 +45,34 @@ export interface SendTimeHandlers {
 export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
   const supports: SupportsMailbox = hostSupportsMailbox(host.office);
 
+  /** Without "Send anyway" (before 1.14), the user is told once per draft and the next Send passes. */
+  async function failureCompletion(): Promise<SendCompletion> {
+    if (supports('1.14')) return completionForFailure(supports);
+    let item: ComposeItem | undefined;
+    try {
+      item = composeItem(host.office);
+    } catch {
+      item = undefined;
+    }
+    try {
+      if (await consumeTold(item, supports)) return completionForFailure(supports, true);
+      await rememberTold(item, supports);
+    } catch (error) {
+      // Remembering failed too: telling the user matters more than the second Send.
+      host.log?.(`AUP Guard: could not remember the failed check: ${describe(error)}`);
+    }
+    return completionForFailure(supports, false);
+  }
+
   async function onMessageSendHandler(event: CompletableEvent): Promise<void> {
-    let completion;
+    let completion: SendCompletion;
     try {
       const draft = await readDraft(composeItem(host.office), { supports, from: userEmail(host.office) });
       const settings = await settingsFor(host, draft);
       completion = completionFor(checkDraft(draft, { now: host.now(), settings }), supports);
     } catch (error) {
       host.log?.(`AUP Guard: the send check failed: ${describe(error)}`);
-      completion = completionForFailure(supports);
+      completion = await failureCompletion();
     }
     event.completed(completion);
   }
