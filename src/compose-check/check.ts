@@ -51,7 +51,7 @@ function evidenceSummary(findings: readonly Finding[]): string {
 interface Lookups {
   readonly internal: readonly string[];
   readonly parentHashes: ReadonlySet<string>;
-  readonly pupilEmails: ReadonlySet<string>;
+  readonly pupilHashes: ReadonlySet<string>;
   readonly webmailDomains: ReadonlySet<string>;
 }
 
@@ -63,7 +63,7 @@ function lookups(settings: ResolvedSettings): Lookups {
     found = {
       internal: [...settings.schoolDomains, ...settings.pupilDomains],
       parentHashes: new Set(settings.parentContactHashes),
-      pupilEmails: new Set(settings.pupils.flatMap((p) => (p.email ? [p.email] : []))),
+      pupilHashes: new Set(settings.pupilEmailHashes),
       webmailDomains: new Set(settings.webmailDomains),
     };
     lookupsCache.set(settings, found);
@@ -91,7 +91,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   // Each address's domain once: three rules ask, and a newsletter may have hundreds of recipients.
   const domains = new Map(recipients.map((r) => [r, domainOf(r)]));
   const domain = (r: string): string => domains.get(r) ?? '';
-  const { internal, parentHashes, pupilEmails, webmailDomains } = lookups(settings);
+  const { internal, parentHashes, pupilHashes, webmailDomains } = lookups(settings);
 
   const findings = needsDetection(settings) ? findSensitiveData(draft, settings) : [];
   const sensitive = findings.length > 0;
@@ -124,8 +124,10 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   }
 
   // outside-hours
+  // Parents' and pupils' addresses are known only by hash (the Outlook cache keeps them out of plain text).
   const isParent = (r: string): boolean => parentHashes.size > 0 && parentHashes.has(memoHash(r));
-  const contacts = recipients.filter((r) => isParent(r) || pupilEmails.has(r) || inDomains(domain(r), settings.pupilDomains));
+  const isPupil = (r: string): boolean => pupilHashes.size > 0 && pupilHashes.has(memoHash(r));
+  const contacts = recipients.filter((r) => isParent(r) || isPupil(r) || inDomains(domain(r), settings.pupilDomains));
   const deliveryAt = draft.scheduledDelivery ?? now;
   if (contacts.length > 0 && severityOf('outside-hours') !== 'off' && !isWithinPermittedHours(deliveryAt, settings)) {
     const next = nextPermittedTime(deliveryAt, settings);

@@ -39,6 +39,10 @@ const domain = v.pipe(
 );
 const nonEmpty = (what: string) =>
   v.pipe(v.string(`must be ${what}`), v.trim(), v.minLength(1, `must not be empty`));
+const sha256HexString = v.pipe(
+  v.string('must be a SHA-256 hex string'),
+  v.regex(SHA256_HEX, (issue) => `${quoted(issue.input)} is not a SHA-256 hex string`),
+);
 const severity = v.picklist(['off', 'warn', 'block'], (issue) => `${quoted(issue.input)} is not one of "off", "warn", "block"`);
 
 export const settingsSchema = v.strictObject({
@@ -65,9 +69,9 @@ export const settingsSchema = v.strictObject({
   schoolDomains: v.optional(v.array(domain)),
   pupilDomains: v.optional(v.array(domain)),
   parentContacts: v.optional(v.array(v.strictObject({ email, pupil: v.optional(nonEmpty('a pupil name')) }))),
-  parentContactHashes: v.optional(
-    v.array(v.pipe(v.string('must be a SHA-256 hex string'), v.regex(SHA256_HEX, (issue) => `${quoted(issue.input)} is not a SHA-256 hex string`))),
-  ),
+  parentContactHashes: v.optional(v.array(sha256HexString)),
+  /** Pupils' own addresses as hashContactEmail gives them: how the Outlook cache keeps them out of plain text. */
+  pupilEmailHashes: v.optional(v.array(sha256HexString)),
   pupils: v.optional(
     v.array(
       v.strictObject({
@@ -119,6 +123,8 @@ export interface ResolvedSettings {
   /** SHA-256 hex of each lower-cased parent address: the configured hashes plus those of `parentContacts`. */
   readonly parentContactHashes: readonly string[];
   readonly pupils: readonly PupilEntry[];
+  /** SHA-256 hex of each lower-cased pupil address: the configured hashes plus those of `pupils`' emails. */
+  readonly pupilEmailHashes: readonly string[];
   readonly encryption: { readonly labelIds: readonly string[]; readonly subjectTags: readonly string[] };
   /** Built-in personal webmail domains plus the configured ones. */
   readonly webmailDomains: readonly string[];
@@ -141,6 +147,7 @@ export const DEFAULT_SETTINGS: ResolvedSettings = {
   parentContacts: [],
   parentContactHashes: [],
   pupils: [],
+  pupilEmailHashes: [],
   encryption: { labelIds: [], subjectTags: [] },
   webmailDomains: BUILTIN_WEBMAIL_DOMAINS,
   severities: DEFAULT_SEVERITIES,
@@ -214,7 +221,7 @@ function isSchemaWith<K extends string>(s: unknown, key: K): s is Record<K, unkn
   return typeof s === 'object' && s !== null && key in s;
 }
 
-/** SHA-256 hex of the trimmed, lower-cased address: how the Outlook cache stores parent contacts. */
+/** SHA-256 hex of the trimmed, lower-cased address: how the Outlook cache stores parents' and pupils' addresses. */
 export function hashContactEmail(address: string): string {
   return sha256Hex(address.trim().toLowerCase());
 }
@@ -267,6 +274,10 @@ function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
       ...(p.email ? { email: p.email.toLowerCase() } : {}),
       ...(p.upn ? { upn: p.upn.toUpperCase() } : {}),
     })),
+    pupilEmailHashes: unique([
+      ...(s.pupilEmailHashes ?? []).map((h) => h.toLowerCase()),
+      ...(s.pupils ?? []).flatMap((p) => (p.email ? [hashContactEmail(p.email)] : [])),
+    ]),
     encryption: {
       labelIds: s.encryption?.labelIds ?? [],
       subjectTags: s.encryption?.subjectTags ?? [],

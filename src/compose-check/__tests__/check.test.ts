@@ -70,6 +70,16 @@ describe('outside-hours', () => {
     const s = settings({ parentContacts: [], parentContactHashes: [hashContactEmail('carer@example.net')] });
     expect(codes(check(draft({ recipients: to('CARER@example.net') }), s, EVENING))).toEqual(['outside-hours']);
   });
+  it('recognises pupils given only as hashes of their own addresses', () => {
+    const s = settings({ pupilDomains: [], pupils: [{ name: 'Pat Jones' }], pupilEmailHashes: [hashContactEmail('pat.home@example.net')] });
+    expect(codes(check(draft({ recipients: to('Pat.Home@example.net') }), s, EVENING))).toEqual(['outside-hours']);
+    expect(codes(check(draft({ recipients: to('someone.else@example.net') }), s, EVENING))).toEqual([]);
+  });
+  it('still recognises a pupil address given in clear, by its hash', () => {
+    const s = settings({ pupilDomains: [], pupils: [{ name: 'Pat Jones', email: 'pat.home@example.net' }] });
+    expect(s.pupilEmailHashes).toEqual([hashContactEmail('pat.home@example.net')]);
+    expect(codes(check(draft({ recipients: to('pat.home@example.net') }), s, EVENING))).toEqual(['outside-hours']);
+  });
   it('never fires for staff-only mail', () =>
     expect(codes(check(draft({ recipients: to(`head@${SCHOOL}`, 'x@other.org') }), settings(), EVENING))).toEqual([]));
   it('does not fire within hours', () => expect(codes(check(draft({ recipients: to('parent@example.com') })))).toEqual([]));

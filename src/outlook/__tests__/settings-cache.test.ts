@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashContactEmail } from '../../compose-check';
+import { checkDraft, fromLocal, hashContactEmail, resolveSettings } from '../../compose-check';
 import {
   buildCacheRecord, fitRecord, parseCacheRecord, readCache, writeCache, type CacheStore,
 } from '../cache/settings-cache';
@@ -15,17 +15,29 @@ const memory = (name: string, budget?: number, fail = false): CacheStore & { val
 };
 
 describe('buildCacheRecord', () => {
-  it('stores parents only as SHA-256 hashes of the lower-cased address', () => {
+  it('stores parents and pupils\' addresses only as SHA-256 hashes of the lower-cased address, keeping pupils\' names', () => {
     const record = buildCacheRecord(
-      { parentContacts: [{ email: 'Mum@Example.com' }] },
+      { parentContacts: [{ email: 'Mum@Example.com' }], pupils: [{ name: 'Sam Lee', email: 'Sam.Lee@home.example.net' }] },
       [{ email: 'DAD@example.com', role: 'Carer' }, { email: 'p@pupils.example.org.uk', role: 'Pupil', pupilName: 'Pat', pupilUpn: 'B801200005001' }],
       new Date('2026-11-26T10:00:00Z'),
     );
     const json = JSON.stringify(record);
-    expect(json).not.toMatch(/mum@|dad@/i);
+    expect(json).not.toMatch(/mum@|dad@|sam\.lee@|p@pupils/i);
+    expect(json).not.toContain('@');
     expect(record.settings.parentContactHashes).toEqual([hashContactEmail('mum@example.com'), hashContactEmail('dad@example.com')]);
-    expect(record.settings.pupils).toEqual([{ name: 'Pat', email: 'p@pupils.example.org.uk', upn: 'B801200005001' }]);
+    expect(record.settings.pupils).toEqual([{ name: 'Sam Lee' }, { name: 'Pat', upn: 'B801200005001' }]);
+    expect(record.settings.pupilEmailHashes).toEqual([hashContactEmail('sam.lee@home.example.net'), hashContactEmail('p@pupils.example.org.uk')]);
     expect(parseCacheRecord(json).ok).toBe(true);
+  });
+
+  it('still lets the engine recognise a pupil\'s own address after hashing', () => {
+    const record = buildCacheRecord({ pupils: [{ name: 'Sam Lee', email: 'sam.lee@home.example.net' }] }, [], new Date('2026-11-26T10:00:00Z'));
+    const parsed = parseCacheRecord(JSON.stringify(record));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const settings = resolveSettings(parsed.record.settings, 'me@school.example.org.uk');
+    const at = fromLocal(2026, 11, 26, 19, 10, 'Europe/London');
+    const d = checkDraft({ recipients: [{ email: 'Sam.Lee@home.example.net', field: 'to' }], subject: '', body: { kind: 'text', content: '' }, attachments: [] }, { now: at, settings });
+    expect(d.reasons.map((r) => r.code)).toEqual(['outside-hours']);
   });
 });
 
@@ -58,9 +70,13 @@ describe('readCache and writeCache', () => {
   it('drops the pupil roster to fit roaming settings, and skips a store it cannot fit', () => {
     const pupils = Array.from({ length: 300 }, (_, i) => ({ name: `Pupil ${i}`, email: `p${i}@pupils.example.org.uk` }));
     const record = buildCacheRecord({ schoolDomains: ['s.example.org'], pupils }, [], new Date());
-    const fitted = fitRecord(record, 2_000);
+    const fitted = fitRecord(record, 25_000);
     expect(fitted).toBeDefined();
-    expect(JSON.parse(fitted!).settings.pupils).toBeUndefined();
+    const fittedSettings = JSON.parse(fitted!).settings;
+    expect(fittedSettings.pupils).toBeUndefined();
+    // The roster's names go first; the address hashes stay while they fit.
+    expect(fittedSettings.pupilEmailHashes).toHaveLength(300);
+    expect(JSON.parse(fitRecord(record, 1_000)!).settings).toEqual({ schoolDomains: ['s.example.org'] });
     expect(fitRecord(record, 50)).toBeUndefined();
   });
 

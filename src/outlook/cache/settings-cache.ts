@@ -1,7 +1,9 @@
 // The settings + contacts cache the send handler reads. The send-time runtime
 // has no network and no token, so the task pane (which can sign in) refreshes
-// this cache and the handler only reads it. Parent addresses are stored as
-// SHA-256 hashes of the lower-cased address, never in plain text (issue #6).
+// this cache and the handler only reads it. Parents' and pupils' addresses
+// are stored as SHA-256 hashes of the lower-cased address, never in plain
+// text (issue #6); pupils' names and UPNs stay, as the engine looks for them
+// in the message text.
 import type { Settings } from '../../compose-check';
 import { hashContactEmail, parseSettings } from '../../compose-check';
 import type { Contact } from '../../graph/contacts';
@@ -15,18 +17,20 @@ export interface CacheRecord {
   readonly version: 1;
   /** ISO-8601 time of the refresh, so the pane can say how fresh the cache is. */
   readonly savedAt: string;
-  /** Engine settings with `parentContacts` replaced by `parentContactHashes`. */
+  /** Engine settings with `parentContacts` replaced by `parentContactHashes` and pupils' emails by `pupilEmailHashes`. */
   readonly settings: Settings;
 }
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+type Pupil = NonNullable<Settings['pupils']>[number];
 
 /**
- * Folds contacts into settings and hashes every parent or carer address, so
- * the record can sit in mailbox storage without listing parents' addresses.
+ * Folds contacts into settings and hashes every parent, carer and pupil
+ * address, so the record can sit in the staff member's mailbox (roaming
+ * settings) without listing anyone's address.
  */
 export function buildCacheRecord(settings: Settings, contacts: readonly Contact[], savedAt: Date): CacheRecord {
-  const { parentContacts, ...rest } = settings;
+  const { parentContacts, pupils: rosterPupils, pupilEmailHashes: configuredPupilHashes, ...rest } = settings;
   const parentEmails = [
     ...(parentContacts ?? []).map((c) => c.email),
     ...contacts.filter((c) => c.role !== 'Pupil').map((c) => c.email),
@@ -35,14 +39,23 @@ export function buildCacheRecord(settings: Settings, contacts: readonly Contact[
     ...(settings.parentContactHashes ?? []).map((h) => h.toLowerCase()),
     ...parentEmails.map(hashContactEmail),
   ]);
-  const pupils = [...(settings.pupils ?? [])];
-  const known = new Set(pupils.flatMap((p) => [p.email?.toLowerCase(), p.upn?.toUpperCase()]).filter(Boolean));
-  for (const c of contacts) {
-    if (c.role !== 'Pupil' || !c.pupilName) continue;
-    if (known.has(c.email.toLowerCase()) || (c.pupilUpn && known.has(c.pupilUpn.toUpperCase()))) continue;
-    known.add(c.email.toLowerCase());
-    pupils.push({ name: c.pupilName, email: c.email, ...(c.pupilUpn ? { upn: c.pupilUpn } : {}) });
-  }
+  // Pupils keep their name and UPN; their address goes into the hashes.
+  const pupils: Pupil[] = [];
+  const pupilEmails: string[] = [];
+  const known = new Set<string>();
+  const addPupil = (name: string, email: string | undefined, upn: string | undefined): void => {
+    if (email) pupilEmails.push(email);
+    const keys = [email?.toLowerCase(), upn?.toUpperCase()].filter((k): k is string => Boolean(k));
+    if (keys.some((k) => known.has(k))) return;
+    for (const k of keys) known.add(k);
+    pupils.push({ name, ...(upn ? { upn } : {}) });
+  };
+  for (const p of rosterPupils ?? []) addPupil(p.name, p.email, p.upn);
+  for (const c of contacts) if (c.role === 'Pupil' && c.pupilName) addPupil(c.pupilName, c.email, c.pupilUpn);
+  const pupilEmailHashes = unique([
+    ...(configuredPupilHashes ?? []).map((h) => h.toLowerCase()),
+    ...pupilEmails.map(hashContactEmail),
+  ]);
   return {
     version: 1,
     savedAt: savedAt.toISOString(),
@@ -50,6 +63,7 @@ export function buildCacheRecord(settings: Settings, contacts: readonly Contact[
       ...rest,
       ...(parentContactHashes.length > 0 ? { parentContactHashes } : {}),
       ...(pupils.length > 0 ? { pupils } : {}),
+      ...(pupilEmailHashes.length > 0 ? { pupilEmailHashes } : {}),
     },
   };
 }
@@ -170,15 +184,20 @@ export async function readCache(stores: readonly CacheStore[]): Promise<CacheRea
 }
 
 /**
- * A record small enough for `budget`: first without the pupil roster (the
- * send handler then still knows parents and pupil domains), else nothing.
+ * A record small enough for `budget`: first without the pupil roster (names
+ * and UPNs; the send handler then still knows parents, pupils' addresses and
+ * pupil domains), then without pupils' address hashes too, else nothing.
  */
 export function fitRecord(record: CacheRecord, budget: number | undefined): string | undefined {
   const full = JSON.stringify(record);
   if (budget === undefined || full.length <= budget) return full;
-  const { pupils: _pupils, ...withoutPupils } = record.settings;
-  const smaller = JSON.stringify({ ...record, settings: withoutPupils });
-  return smaller.length <= budget ? smaller : undefined;
+  const { pupils: _pupils, ...withoutRoster } = record.settings;
+  const { pupilEmailHashes: _hashes, ...withoutPupils } = withoutRoster;
+  for (const settings of [withoutRoster, withoutPupils]) {
+    const smaller = JSON.stringify({ ...record, settings });
+    if (smaller.length <= budget) return smaller;
+  }
+  return undefined;
 }
 
 export interface CacheWrite {
