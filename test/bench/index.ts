@@ -17,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'speed', load: () => import('./sections/speed') },
   { name: 'robustness', load: () => import('./sections/robustness') },
   { name: 'heldout', load: () => import('./sections/heldout') },
+  { name: 'blind', load: () => import('./sections/blind') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },
