@@ -86,28 +86,47 @@ const fixesFor = (code: ReasonCode, fixes: readonly Fix[]): Fix[] => fixes.filte
     : code === 'outside-hours' ? f.kind === 'schedule'
       : f.kind === 'remove-recipient' && f.reason === code);
 
+interface Notice {
+  readonly intent: 'success' | 'error';
+  readonly text: string;
+  /** Only checks from this run on saw the draft after the action. */
+  readonly afterRun: number;
+  /** The draft the notice is about, once a check has seen it. */
+  readonly draftKey?: string;
+}
+
 export function App({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const theme = themeFromOffice(useOfficeTheme(host.office), useForcedColors());
-  const { check, recheck } = useDraftCheck(host);
+  const { check, recheck, nextRunId } = useDraftCheck(host);
   const labelNames = useLabelNames(host.office);
   const supports = useMemo(() => hostSupportsMailbox(host.office), [host]);
   const [busy, setBusy] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  // A notice is about the draft as it was just after the action: the first
+  // check that starts after it records that draft, and any later change
+  // (another recipient, an edit, a different item) clears the notice.
+  useEffect(() => {
+    if (!notice || check.status !== 'ready' || check.runId < notice.afterRun) return;
+    if (notice.draftKey === undefined) setNotice({ ...notice, draftKey: check.draftKey });
+    else if (notice.draftKey !== check.draftKey) setNotice(undefined);
+  }, [check, notice]);
+  const say = useCallback((intent: Notice['intent'], text: string) => setNotice({ intent, text, afterRun: nextRunId() }), [nextRunId]);
 
   const onFix = useCallback(async (fix: Fix, label: string) => {
     setBusy(label);
     setNotice(undefined);
     try {
       await applyFix(composeItem(host.office), fix);
-      setNotice({ intent: 'success', text: `Done: ${label.charAt(0).toLowerCase()}${label.slice(1)}.` });
+      say('success', `Done: ${label.charAt(0).toLowerCase()}${label.slice(1)}.`);
     } catch (error) {
-      setNotice({ intent: 'error', text: `That fix could not be applied: ${error instanceof Error ? error.message : String(error)}` });
+      say('error', `That fix could not be applied: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setBusy(undefined);
       recheck();
     }
-  }, [host, recheck]);
+  }, [host, recheck, say]);
 
   const onRefresh = useCallback(async () => {
     if (!host.settingsSource) return;
@@ -115,14 +134,14 @@ export function App({ host }: { readonly host: PaneHost }) {
     setNotice(undefined);
     try {
       await host.settingsSource.refresh(true);
-      setNotice({ intent: 'success', text: 'School settings refreshed.' });
+      say('success', 'School settings refreshed.');
     } catch (error) {
-      setNotice({ intent: 'error', text: `The school settings could not be refreshed: ${error instanceof Error ? error.message : String(error)}` });
+      say('error', `The school settings could not be refreshed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setBusy(undefined);
       recheck();
     }
-  }, [host, recheck]);
+  }, [host, recheck, say]);
 
   return (
     // Layout sits one level in: Fluent copies the provider's className onto every portal's mount node.

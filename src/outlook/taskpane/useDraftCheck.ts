@@ -2,7 +2,7 @@
 // when the pinned pane moves to another item, and on a slow poll for body and
 // subject edits, which Outlook raises no event for. Debounced; one run at a time.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Decision, ResolvedSettings } from '../../compose-check';
+import type { Decision, Draft, ResolvedSettings } from '../../compose-check';
 import { checkDraft } from '../../compose-check';
 import type { CacheRecord } from '../cache/settings-cache';
 import { settingsForDraft, userEmail } from '../cache/resolve';
@@ -20,13 +20,33 @@ export type PaneCheck =
       readonly settings: ResolvedSettings;
       readonly cache: CacheRecord | undefined;
       readonly hasSchedule: boolean;
+      /** Equal for equal drafts, so the pane can tell when the user edited it. */
+      readonly draftKey: string;
+      /** Which run produced this; runs are numbered as they start. */
+      readonly runId: number;
     };
 
 export const DEBOUNCE_MS = 300;
 export const POLL_MS = 2000;
 
-export function useDraftCheck(host: PaneHost): { check: PaneCheck; recheck: () => void } {
+/** What makes one draft differ from another, for the pane's "has it changed" test. */
+export function draftKey(draft: Draft): string {
+  return JSON.stringify([
+    draft.recipients.map((r) => `${r.field}:${r.email.toLowerCase()}`), draft.subject, draft.body.content,
+    draft.attachments.map((a) => a.name), draft.sensitivityLabelId ?? '', draft.scheduledDelivery?.getTime() ?? 0,
+  ]);
+}
+
+export interface DraftCheck {
+  readonly check: PaneCheck;
+  readonly recheck: () => void;
+  /** The id the next run will have: a result with this id or more read the draft after now. */
+  readonly nextRunId: () => number;
+}
+
+export function useDraftCheck(host: PaneHost): DraftCheck {
   const [check, setCheck] = useState<PaneCheck>({ status: 'checking' });
+  const runs = useRef(0);
   const running = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -37,12 +57,13 @@ export function useDraftCheck(host: PaneHost): { check: PaneCheck; recheck: () =
       return;
     }
     running.current = true;
+    const runId = ++runs.current;
     try {
       const supports = hostSupportsMailbox(host.office);
       const draft = await readDraft(composeItem(host.office), { supports, from: userEmail(host.office) });
       const { settings, record } = await settingsForDraft(host.office, host.runtime, draft);
       const decision = checkDraft(draft, { now: host.now(), settings });
-      setCheck({ status: 'ready', decision, settings, cache: record, hasSchedule: draft.scheduledDelivery !== undefined });
+      setCheck({ status: 'ready', decision, settings, cache: record, hasSchedule: draft.scheduledDelivery !== undefined, draftKey: draftKey(draft), runId });
     } catch (error) {
       setCheck({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -77,5 +98,6 @@ export function useDraftCheck(host: PaneHost): { check: PaneCheck; recheck: () =
     };
   }, [host, run, recheck]);
 
-  return { check, recheck };
+  const nextRunId = useCallback(() => runs.current + 1, []);
+  return { check, recheck, nextRunId };
 }
