@@ -6,11 +6,9 @@ import { StoreError } from '../../../graph/errors';
 import type { ListDefinition } from '../../../graph/schema';
 import type { Role, Session } from '../../shell-types';
 import AdminView, { missingLists } from '../AdminView';
+import { installJsdomLayout } from '../../../ui/__tests__/jsdom-layout';
 
-beforeAll(() => {
-  // jsdom lacks ResizeObserver, which Fluent's MessageBar observes with.
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-});
+beforeAll(() => installJsdomLayout());
 afterEach(cleanup);
 
 function fakeSession(roles: Role[], present: string[], failWith?: Error): Session {

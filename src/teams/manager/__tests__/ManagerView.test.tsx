@@ -6,14 +6,9 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { computeCompliance, type StaffMember } from '../compliance';
 import type { ManagerData } from '../data';
 import { ManagerScreen } from '../ManagerView';
+import { installJsdomLayout } from '../../../ui/__tests__/jsdom-layout';
 
-beforeAll(() => {
-  // jsdom lacks ResizeObserver, which Fluent's charts and the virtualiser observe with.
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-  // jsdom has no layout: give every element a size so the virtualiser has a viewport to fill.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 480 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => installJsdomLayout());
 afterEach(cleanup);
 
 const staff: StaffMember[] = [
@@ -82,10 +77,22 @@ describe('ManagerScreen', () => {
     await screen.findByTestId('outstanding-count');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), 'Teaching');
     await user.click(screen.getByRole('button', { name: 'Remind 1 outstanding' }));
-    await user.click(await screen.findByRole('button', { name: 'Send reminders' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Send reminders' }));
     await waitFor(() => expect(data.remind).toHaveBeenCalledTimes(1));
     expect((data.remind.mock.calls[0]![0] as { id: string }[]).map((r) => r.id)).toEqual(['c']);
     expect(await screen.findByText(/Reminded 1: 0 in Teams, 1 by email/)).toBeTruthy();
+  });
+
+  it('keeps the confirmation dialog reachable and focused after tabster hides what is behind it', async () => {
+    const user = userEvent.setup();
+    renderScreen(fakeData());
+    await screen.findByTestId('outstanding-count');
+    await user.click(screen.getByRole('button', { name: 'Remind 2 outstanding' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send reminders?' });
+    // Past tabster's 250 ms hidden-update: an inactive modal would now be aria-hidden.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(within(dialog).getByRole('button', { name: 'Send reminders' })).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
   });
 
   it('offers to try again when loading fails', async () => {
