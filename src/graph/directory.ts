@@ -40,7 +40,8 @@ const isUser = (o: DirectoryObject & { '@odata.type'?: string }): boolean =>
   o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.user';
 
 export class DirectoryRepository {
-  constructor(private readonly graph: GraphClient, private readonly groups: DirectoryGroups) {}
+  /** Without groups only me() and checkMemberGroups() work: the sign-in needs no configured group to learn who is signed in. */
+  constructor(private readonly graph: GraphClient, private readonly groups?: DirectoryGroups) {}
 
   async me(): Promise<StaffMember> {
     const me = toStaff(await this.graph.get<User>('/me', { query: { $select: USER_SELECT } }));
@@ -48,9 +49,19 @@ export class DirectoryRepository {
     return me;
   }
 
+  /**
+   * Which of these groups the signed-in user belongs to, directly or through
+   * nested groups: one POST however many groups. None asked, no request.
+   */
+  async checkMemberGroups(groupIds: readonly string[]): Promise<Set<string>> {
+    if (groupIds.length === 0) return new Set();
+    const { value } = await this.graph.post<{ value: string[] }>('/me/checkMemberGroups', { groupIds });
+    return new Set(value);
+  }
+
   /** Every user in the all-staff group, nested groups flattened by Graph, 999 per page. */
   async allStaff(): Promise<StaffMember[]> {
-    return this.usersIn(this.groups.allStaffGroupId, USER_SELECT);
+    return this.usersIn(this.requireGroups().allStaffGroupId, USER_SELECT);
   }
 
   /**
@@ -59,7 +70,7 @@ export class DirectoryRepository {
    * be checked, not only the caller (as /me/checkMemberGroups would).
    */
   async isManager(userId: string): Promise<boolean> {
-    this.managerIds ??= this.usersIn(this.groups.managersGroupId, 'id').then((users) => new Set(users.map((u) => u.id)));
+    this.managerIds ??= this.usersIn(this.requireGroups().managersGroupId, 'id').then((users) => new Set(users.map((u) => u.id)));
     try {
       return (await this.managerIds).has(userId);
     } catch (error) {
@@ -69,6 +80,11 @@ export class DirectoryRepository {
   }
 
   private managerIds: Promise<Set<string>> | undefined;
+
+  private requireGroups(): DirectoryGroups {
+    if (!this.groups) throw new Error('DirectoryRepository was built without the all-staff and managers groups');
+    return this.groups;
+  }
 
   private async usersIn(groupId: string, select: string): Promise<StaffMember[]> {
     const members = await this.graph.all<User & { '@odata.type'?: string }>(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`, {

@@ -14,6 +14,14 @@ export interface SiteLists {
   itemsPath(list: ListDefinition): Promise<string>;
   /** Forget the cached ids (after provisioning created lists). */
   refresh(): void;
+  /** The list's page in SharePoint (for "Open in SharePoint"), or null when Graph gives none. */
+  webUrl(list: ListDefinition): Promise<string | null>;
+}
+
+/** The site id to address lists with: `root` (the tenant's root site) is asked of Graph once; anything else is used as given. */
+export async function resolveSiteId(graph: GraphClient, site: string): Promise<string> {
+  if (site !== 'root') return site;
+  return (await graph.get<{ id: string }>('/sites/root', { query: { $select: 'id' } })).id;
 }
 
 export function siteLists(graph: GraphClient, siteId: string): SiteLists {
@@ -39,6 +47,10 @@ export function siteLists(graph: GraphClient, siteId: string): SiteLists {
     listId,
     itemsPath: async (list) => `/sites/${siteId}/lists/${await listId(list)}/items`,
     refresh: () => { ids = undefined; },
+    async webUrl(list) {
+      const found = await graph.get<List>(`/sites/${siteId}/lists/${await listId(list)}`, { query: { $select: 'id,webUrl' } });
+      return found.webUrl ?? null;
+    },
   };
 }
 

@@ -2,20 +2,14 @@
 // the site's lists and the repositories over them, the user from /me and the
 // roles from group membership.
 import { createGraphClient } from '../graph/client';
-import { siteLists } from '../graph/lists';
+import { DirectoryRepository } from '../graph/directory';
+import { resolveSiteId, siteLists } from '../graph/lists';
 import { PoliciesRepository } from '../graph/policies';
 import { AcknowledgementsRepository } from '../graph/acknowledgements';
 import type { AppConfig } from '../ui/config';
 import type { SignedIn } from '../ui/auth/types';
 import type { ThemeName } from '../ui/theme';
 import type { Role, Session, SignedInUser } from './shell-types';
-
-interface MeResponse {
-  id: string;
-  displayName?: string | null;
-  userPrincipalName?: string | null;
-  mail?: string | null;
-}
 
 export async function buildSession(
   config: AppConfig,
@@ -25,18 +19,13 @@ export async function buildSession(
 ): Promise<Session> {
   // A signer waits on the form, so retry briefly; the outbox keeps the form if this is not enough.
   const graph = createGraphClient({ baseUrl: config.graphBaseUrl, getToken: signedIn.getToken, retry: { maxRetries: 3, delaySeconds: 1 } });
-  const me = await graph.get<MeResponse>('/me', { query: { $select: 'id,displayName,userPrincipalName,mail' } });
-  const user: SignedInUser = {
-    id: me.id,
-    upn: me.userPrincipalName ?? me.mail ?? '',
-    displayName: me.displayName ?? me.userPrincipalName ?? '',
-    mail: me.mail ?? null,
-  };
-  const siteId = config.siteId === 'root' ? (await graph.get<{ id: string }>('/sites/root', { query: { $select: 'id' } })).id : config.siteId;
-  const lists = siteLists(graph, siteId);
+  const directory = new DirectoryRepository(graph);
+  const me = await directory.me();
+  const user: SignedInUser = { id: me.id, upn: me.userPrincipalName, displayName: me.displayName, mail: me.mail };
+  const lists = siteLists(graph, await resolveSiteId(graph, config.siteId));
   // One code path for every build: the demo's config names the emulator's groups, so its
   // /_dev role labels the sign-in picker only and never grants a view.
-  const roles = await rolesFromGroups(config, graph);
+  const roles = await rolesFromGroups(config, directory);
   return {
     user,
     roles,
@@ -56,13 +45,11 @@ export async function buildSession(
 }
 
 /** Managers and admins are members (direct or nested) of configured groups: one checkMemberGroups call. */
-async function rolesFromGroups(config: AppConfig, graph: ReturnType<typeof createGraphClient>): Promise<ReadonlySet<Role>> {
+async function rolesFromGroups(config: AppConfig, directory: DirectoryRepository): Promise<ReadonlySet<Role>> {
   const roles = new Set<Role>(['staff']);
-  const groupIds = [config.managersGroupId, config.adminsGroupId].filter((g): g is string => g !== null);
-  if (groupIds.length === 0) return roles;
-  const { value } = await graph.post<{ value: string[] }>('/me/checkMemberGroups', { groupIds });
-  if (config.managersGroupId && value.includes(config.managersGroupId)) roles.add('manager');
-  if (config.adminsGroupId && value.includes(config.adminsGroupId)) {
+  const member = await directory.checkMemberGroups([config.managersGroupId, config.adminsGroupId].filter((g): g is string => g !== null));
+  if (config.managersGroupId && member.has(config.managersGroupId)) roles.add('manager');
+  if (config.adminsGroupId && member.has(config.adminsGroupId)) {
     roles.add('admin');
     roles.add('manager'); // an admin can always see the compliance picture
   }

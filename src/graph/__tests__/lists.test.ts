@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGraphClient } from '../client';
 import type { FetchLike } from '../client';
-import { patchFieldsIfMatch, siteLists } from '../lists';
-import { POLICIES_LIST } from '../schema';
+import { patchFieldsIfMatch, resolveSiteId, siteLists } from '../lists';
+import { ACKNOWLEDGEMENTS_LIST, POLICIES_LIST } from '../schema';
 
 const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const stale = (): Response => json(412, { error: { code: 'resourceModified', message: 'eTag mismatch' } });
@@ -56,5 +56,36 @@ describe('siteLists', () => {
     const lists = siteLists(graph, 'site');
     await expect(lists.listId(POLICIES_LIST)).rejects.toMatchObject({ status: 500 });
     await expect(lists.listId(POLICIES_LIST)).resolves.toBe('L1');
+  });
+});
+
+describe('resolveSiteId', () => {
+  it('asks Graph for the root site\'s id', async () => {
+    const { graph, calls } = graphAnswering(() => json(200, { id: 'host,site,web' }));
+    expect(await resolveSiteId(graph, 'root')).toBe('host,site,web');
+    expect(calls).toEqual(['GET /v1.0/sites/root']);
+  });
+
+  it('uses any other site id as given, without a request', async () => {
+    const { graph, calls } = graphAnswering(() => json(500, {}));
+    expect(await resolveSiteId(graph, 'host,site,web')).toBe('host,site,web');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('SiteLists.webUrl', () => {
+  it('gives the list\'s SharePoint page, found by its cached id', async () => {
+    const { graph, calls } = graphAnswering((_m, url) => (url.pathname.endsWith('/lists')
+      ? json(200, { value: [{ id: 'L2', displayName: ACKNOWLEDGEMENTS_LIST.displayName }] })
+      : json(200, { id: 'L2', webUrl: 'https://school.sharepoint.com/sites/aup/Lists/AUP%20Acknowledgements' })));
+    expect(await siteLists(graph, 'site').webUrl(ACKNOWLEDGEMENTS_LIST)).toBe('https://school.sharepoint.com/sites/aup/Lists/AUP%20Acknowledgements');
+    expect(calls).toEqual(['GET /v1.0/sites/site/lists', 'GET /v1.0/sites/site/lists/L2']);
+  });
+
+  it('is null when Graph gives no webUrl', async () => {
+    const { graph } = graphAnswering((_m, url) => (url.pathname.endsWith('/lists')
+      ? json(200, { value: [{ id: 'L2', displayName: ACKNOWLEDGEMENTS_LIST.displayName }] })
+      : json(200, { id: 'L2' })));
+    expect(await siteLists(graph, 'site').webUrl(ACKNOWLEDGEMENTS_LIST)).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 // The manager view's data, built from the shell's Session: the only file in
 // this folder that knows which repositories and groups serve the view. The
 // view gets a ManagerData, so component tests pass a fake instead.
-import type { List } from '@microsoft/microsoft-graph-types';
 import { DirectoryRepository, type StaffMember } from '../../graph/directory';
 import { NotificationRepository } from '../../graph/notifications';
 import { ACKNOWLEDGEMENTS_LIST } from '../../graph/schema';
@@ -103,10 +102,6 @@ export function createManagerData(session: Session): ManagerData {
       }, onProgress ? { onProgress } : {});
     },
 
-    async listWebUrl() {
-      const listId = await session.lists.listId(ACKNOWLEDGEMENTS_LIST);
-      const list = await session.graph.get<List>(`/sites/${session.lists.siteId}/lists/${listId}`, { query: { $select: 'id,webUrl' } });
-      return list.webUrl ?? null;
-    },
+    listWebUrl: () => session.lists.webUrl(ACKNOWLEDGEMENTS_LIST),
   };
 }
