@@ -67,6 +67,15 @@ export default tseslint.config(
     },
   },
   {
+    // src/ui is shared by the Teams tab and the Outlook pane, so it may not reach back into either.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/teams/**', '**/outlook/**'], message: 'src/ui is shared: it imports nothing from the Teams tab or the Outlook add-in.' }],
+      }],
+    },
+  },
+  {
     // Only what launchevent.js bundles runs in classic Outlook's ES2017 runtime: the
     // engine and the clauses it cites. The policy page's slugger runs in browsers and keeps \p{L}.
     files: ['src/compose-check/**/*.ts', 'src/policy/clauses.ts'],

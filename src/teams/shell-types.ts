@@ -6,9 +6,11 @@ import type { SiteLists } from '../graph/lists';
 import type { PoliciesRepository } from '../graph/policies';
 import type { AcknowledgementsRepository } from '../graph/acknowledgements';
 import type { AppConfig } from '../ui/config';
+import type { Role } from '../ui/auth/types';
 import type { ThemeName } from '../ui/theme';
 
-export type Role = 'staff' | 'manager' | 'admin';
+// Role lives with sign-in in src/ui (shared code never imports from the Teams app); re-exported for the views.
+export type { Role };
 
 export interface SignedInUser {
   /** Entra object id (Graph `/me` id). */

@@ -1,8 +1,7 @@
 // Local demo sign-in against the emulator: pick a demo user, get a token the
 // emulator signed with its dev key. Only ever loaded by a non-production build
 // (the import sits behind `import.meta.env.MODE !== 'production'`).
-import type { Role } from '../../teams/shell-types';
-import type { SignedIn } from './types';
+import type { Role, SignedIn } from './types';
 
 export interface DemoUser {
   readonly upn: string;

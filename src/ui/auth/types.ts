@@ -6,3 +6,6 @@ export interface SignedIn {
   readonly getToken: GetToken;
   signOut(): void;
 }
+
+/** What a signed-in person may see: every user is staff; managers and admins come from group membership. */
+export type Role = 'staff' | 'manager' | 'admin';
