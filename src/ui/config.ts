@@ -29,18 +29,8 @@ export interface AppConfig {
   readonly teamsAppId: string | null;
 }
 
-export interface ConfigEnv {
-  readonly MODE: string;
-  readonly VITE_AUP_MODE?: string;
-  readonly VITE_GRAPH_BASE_URL?: string;
-  readonly VITE_SITE_ID?: string;
-  readonly VITE_AAD_CLIENT_ID?: string;
-  readonly VITE_AAD_AUTHORITY?: string;
-  readonly VITE_MANAGERS_GROUP_ID?: string;
-  readonly VITE_ADMINS_GROUP_ID?: string;
-  readonly VITE_ALL_STAFF_GROUP_ID?: string;
-  readonly VITE_TEAMS_APP_ID?: string;
-}
+/** The build's MODE and VITE_* variables (declared in vite-env.d.ts); tests pass plain objects. */
+export type ConfigEnv = Pick<ImportMetaEnv, 'MODE' | Extract<keyof ImportMetaEnv, `VITE_${string}`>>;
 
 /** Pure: the production config for a build's env. */
 export function productionConfig(env: ConfigEnv): AppConfig {
@@ -67,7 +57,7 @@ let cached: AppConfig | undefined;
 
 /** The config of this page. */
 export function appConfig(): AppConfig {
-  const env = import.meta.env as unknown as ConfigEnv;
+  const env: ConfigEnv = import.meta.env;
   // Tested on MODE itself, which vite replaces with a literal, so a production
   // build drops resolveConfig and the whole demo module (emulator URL included).
   cached ??= import.meta.env.MODE === 'production' ? productionConfig(env) : resolveConfig(env, typeof location === 'undefined' ? '' : location.search);

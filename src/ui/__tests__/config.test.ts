@@ -36,3 +36,11 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ MODE: 'demo', VITE_AUP_MODE: 'production' }, '').mode).toBe('production');
   });
 });
+
+describe('build variables', () => {
+  it('are typed: an undeclared VITE_* name does not compile (vite-env.d.ts)', () => {
+    // @ts-expect-error VITE_MANAGER_GROUP_ID is a misspelling of VITE_MANAGERS_GROUP_ID
+    const misspelt: unknown = import.meta.env.VITE_MANAGER_GROUP_ID;
+    expect(misspelt).toBeUndefined();
+  });
+});
