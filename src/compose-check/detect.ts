@@ -37,9 +37,13 @@ for (const [kind, words] of Object.entries(ID_KEYWORDS) as [IdKind, readonly str
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Longest first, so "unique pupil number" wins over "pupil". */
+/**
+ * Longest first, so "unique pupil number" wins over "pupil". A phrase's words
+ * may be split by any white space, hyphens, or a wrapped reply's "> " markers
+ * ("social\n> worker").
+ */
 const alternation = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '[\\s-]+')).join('|');
+  [...words].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '[\\s>-]+')).join('|');
 
 // No lookbehind, Unicode property escapes, named groups or dotAll anywhere in
 // the engine: classic Outlook on Windows runs the send handler in an ES2017
@@ -418,13 +422,17 @@ function wordEnd(lower: string, i: number): number {
   }
 }
 
+/** The longest gap read between two name parts: a line break with a deep "> > > " quote prefix fits. */
+const MAX_NAME_GAP = 40;
+
 /** The next word after `from`, if the gap before it is short enough to be a name separator. */
-function nextWord(lower: string, from: number): { start: number; end: number; gap: ReturnType<typeof gapKind> } | undefined {
+function nextWord(lower: string, from: number): { start: number; end: number; gap: 'space' | 'comma' } | undefined {
   let g = from;
-  while (g < lower.length && g - from <= 4 && !isLetter(lower.charCodeAt(g))) g++;
+  while (g < lower.length && g - from <= MAX_NAME_GAP && !isLetter(lower.charCodeAt(g))) g++;
   if (g >= lower.length || !isLetter(lower.charCodeAt(g))) return undefined;
   const gap = gapKind(lower.slice(from, g));
-  return gap === 'bad' ? undefined : { start: g, end: wordEnd(lower, g), gap };
+  if (gap === 'bad' || (gap === 'wrapped' && quoteDepth(lower, lineStart(lower, from)) !== quoteDepthOfGap(lower, from, g))) return undefined;
+  return { start: g, end: wordEnd(lower, g), gap: gap === 'wrapped' ? 'space' : gap };
 }
 
 function matchNameAt(lower: string, start: number, end: number, first: string, index: PupilIndex, out: PupilMatch[]): void {
@@ -452,12 +460,43 @@ function matchNameAt(lower: string, start: number, end: number, first: string, i
 /**
  * What separates two name parts: spaces or a hyphen ("Amelia Smith",
  * "Clarke-Hughes"), or a comma or tab (a register's "Smith, Amelia", a CSV's
- * "Amelia,Smith").
+ * "Amelia,Smith"). A single line break, with the quote prefix a reply puts on
+ * the next line, is a space the sender never typed: 76-column wrapping
+ * (RFC 3676 / 5322), "> " quoted replies and Outlook's HTML source all split a
+ * name that way ('wrapped'). A blank line is a paragraph, and a heading's form
+ * feed a section (SECTION_START_RE), so a name never spans either.
  */
-function gapKind(gap: string): 'space' | 'comma' | 'bad' {
-  if (gap.length === 0 || gap.length > 4) return 'bad';
-  if (/^[ -]+$/.test(gap)) return 'space';
-  return /^[ \t]*[,\t][ \t]*$/.test(gap) ? 'comma' : 'bad';
+function gapKind(gap: string): 'space' | 'comma' | 'wrapped' | 'bad' {
+  if (gap.length === 0) return 'bad';
+  if (gap.length <= 4 && /^[ -]+$/.test(gap)) return 'space';
+  if (gap.length <= 4 && /^[ \t]*[,\t][ \t]*$/.test(gap)) return 'comma';
+  return WRAPPED_GAP.test(gap) ? 'wrapped' : 'bad';
+}
+
+/** Up to four spaces or hyphens (a hyphenated name wrapped at its hyphen), one line break, then indent and quote markers. */
+const WRAPPED_GAP = /^[ \t-]{0,4}(?:\r\n?|\n)[ \t]*(?:>[ \t]*)*$/;
+
+/** Start of the line holding `pos`. */
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** How many "> " quote markers open the line at `start`: a wrapped name stays within one quote level. */
+function quoteDepth(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62 /* > */) depth++;
+    else if (c !== 32 && c !== 9) break;
+  }
+  return depth;
+}
+
+/** Quote markers after the line break in a 'wrapped' gap from `from` to `to`. */
+function quoteDepthOfGap(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = text.indexOf('\n', from) + 1; i < to; i++) if (text.charCodeAt(i) === 62) depth++;
+  return depth;
 }
 
 // ---------------------------------------------------------------------------
@@ -537,7 +576,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
       keywordPos = new Map();
       ID_KEYWORD_RE.lastIndex = 0;
       for (let m = ID_KEYWORD_RE.exec(lower); m; m = ID_KEYWORD_RE.exec(lower)) {
-        const key = (m[2] ?? '').replace(/[\s-]+/g, ' ');
+        const key = (m[2] ?? '').replace(/[\s>-]+/g, ' ');
         for (const k of ID_KEYWORD_KINDS.get(key) ?? []) {
           const list = keywordPos.get(k) ?? [];
           list.push(wordStart(m));

@@ -14,6 +14,16 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * page break, as it is ASCII (so cleanText keeps it) and never part of a name or number.
  */
 export const SECTION_BREAK = '\f';
+/** Elements whose source line breaks and spaces are shown as written. */
+const PREFORMATTED = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp']);
+/**
+ * Runs of HTML white space in source text, shown as one space: a line break in
+ * the source is not one on screen ("Amelia\n<span>Smith</span>" reads "Amelia
+ * Smith"; "<br>\n" is one line break, not a blank line). CSS white-space: pre
+ * is not read; <pre> and its kin keep their text as written.
+ */
+const HTML_SPACE_RUN = /[ \t\r\n]{2,}|[\t\r\n]/g;
+const collapseSpace = (text: string, pre: boolean): string => (pre ? text : text.replace(HTML_SPACE_RUN, ' '));
 /** Elements whose content is not text a reader sees. */
 const SKIPPED_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'xml']);
 
@@ -76,13 +86,14 @@ export function htmlToText(html: string): string {
   const n = html.length;
   // Once no '>' remains, every later '<' is text; remembering that keeps "<<<<…" linear.
   let noCloseAfter = n;
+  let preDepth = 0;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt < 0 || lt >= noCloseAfter) {
-      out += html.slice(i);
+      out += collapseSpace(html.slice(i), preDepth > 0);
       break;
     }
-    out += html.slice(i, lt);
+    out += collapseSpace(html.slice(i, lt), preDepth > 0);
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
       i = end < 0 ? n : end + 3;
@@ -105,6 +116,7 @@ export function htmlToText(html: string): string {
     const name = tagName(html, lt + 1, gt);
     const closing = html.charCodeAt(lt + 1) === 47;
     i = gt + 1;
+    if (PREFORMATTED.has(name)) preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
     if (!closing && SKIPPED_CONTENT.has(name)) {
       const end = indexOfCloseTag(html, name, i);
       i = end < 0 ? n : end;

@@ -119,6 +119,34 @@ describe('roster pupils in sensitive context', () => {
   it('does not match a name inside longer words', () => expect(kinds('Amelia Smithson has an EHCP')).toEqual([]));
 });
 
+describe('a name split across a line break', () => {
+  it.each([
+    ['a plain-text wrap', 'We met about Amelia\nSmith today; the social worker will call.'],
+    ['a CRLF wrap with a flowed trailing space', 'We met about Amelia \r\nSmith today; the social worker will call.'],
+    ['a wrap inside a quoted reply', '> We met about Amelia\n> Smith today; the social\n> worker will call.'],
+    ['a wrap inside a reply quoted twice', '>> We met about Amelia\n> > Smith; social worker allocated.'],
+    ['a hyphenated surname wrapped at its hyphen', 'Zo\u00eb Clarke-\nHughes has a social worker.'],
+    ['a middle name on the next line', 'Jack\nOliver Brown was excluded yesterday.'],
+  ])('matches %s', (_name, text) => expect(kinds(text)).toEqual(['pupil-in-sensitive-context']));
+  it.each([
+    ['spans and a source line break in Outlook HTML', '<span>Amelia</span>\n<span>Smith</span> has a social worker'],
+    ['a <br> followed by a source line break', 'Amelia<br>\n   Smith has a social worker'],
+  ])('matches %s', (_name, html) => expect(kinds(html, true)).toEqual(['pupil-in-sensitive-context']));
+
+  it('does not join a name across a blank line (a paragraph)', () =>
+    expect(kinds('Well done Amelia\n\nSmith family: the social worker visit is moved.')).toEqual([]));
+  it('does not join a name across paragraphs in HTML', () =>
+    expect(kinds('<p>Well done Amelia</p><p>Smith family: the social worker visit is moved.</p>', true)).toEqual([]));
+  it('does not join a name across an HTML heading', () =>
+    expect(kinds('<p>Well done Amelia</p><h2>Smith</h2><p>The social worker visit is moved.</p>', true)).toEqual([]));
+  it('does not join a name across a change of quote level', () =>
+    expect(kinds('Thanks Amelia\n> Smith asked about the social worker visit.')).toEqual([]));
+  it('does not join across two line breaks hidden by quote markers', () =>
+    expect(kinds('> Well done Amelia\n>\n> Smith family: the social worker visit is moved.')).toEqual([]));
+  it('keeps the section rule: a name before a capitals heading does not reach its context', () =>
+    expect(kinds('Well done Amelia\nSmith!\n\nSAFEGUARDING\n\nOur safeguarding team is in every day.')).toEqual([]));
+});
+
 describe('bulk pupil data', () => {
   const csv = [
     'Name,UPN,DOB',

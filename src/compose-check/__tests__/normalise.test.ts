@@ -20,6 +20,10 @@ describe('htmlToText', () => {
   it('starts each heading with a section break', () =>
     expect(htmlToText('<p>a</p><h2>Dates</h2><p>b</p>')).toBe('\na\n\n\fDates\n\nb\n'));
   it('separates table cells with tabs', () => expect(htmlToText('<tr><td>Amelia</td><td>Smith</td></tr>')).toBe('\n\tAmelia\tSmith\n'));
+  it('shows source line breaks and space runs as one space, as a browser does', () =>
+    expect(htmlToText('<span>Amelia</span>\r\n   <span>Smith</span><br>\nnext')).toBe('Amelia Smith\n next'));
+  it('keeps line breaks and spaces inside <pre>', () =>
+    expect(htmlToText('a\nb<pre>c\n  d</pre>e\nf')).toBe('a b\nc\n  d\ne f'));
   it('is linear on deeply nested and unclosed markup', () => {
     const started = performance.now();
     htmlToText('<div>'.repeat(200_000) + '<'.repeat(500_000) + '<a'.repeat(200_000));
