@@ -75,10 +75,11 @@ export function SignaturePad({ value, onChange, disabled = false, describedBy, i
           <svg
             className={styles.pad}
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            // No aria-invalid here: role="img" does not support it (ARIA 1.2). The
+            // enclosing Field marks the radiogroup, its control, invalid and required.
             role="img"
             aria-label={path ? 'Your drawn signature' : 'Signature area: draw with a mouse, finger or pen, or choose Type'}
             aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             data-testid="signature-pad"
             onPointerDown={(e) => {
               if (disabled) return;

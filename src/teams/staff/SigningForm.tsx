@@ -46,7 +46,8 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
   if (!accept) problems.add('accept');
   if (!breach) problems.add('breach');
   if (name.trim() === '') problems.add('name');
-  if (!signature || isBlank(signature)) problems.add('signature');
+  const signed = signature && !isBlank(signature) ? signature : null;
+  if (!signed) problems.add('signature');
   const show = (p: Problem): boolean => tried && problems.has(p);
   const disabled = locked || submitting;
 
@@ -54,13 +55,18 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
     e.preventDefault();
     setTried(true);
     if (disabled) return;
-    if (problems.size > 0) {
-      // Take the keyboard and screen reader to the first thing to fix.
+    if (problems.size > 0 || !signed) {
+      // Take the keyboard and screen reader to the first thing to fix. An invalid
+      // group (the signature's radiogroup) takes focus through its chosen radio.
       const form = e.currentTarget as HTMLFormElement;
-      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      setTimeout(() => {
+        const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+        const target = first?.matches('input, textarea, select, button') ? first : first?.querySelector<HTMLElement>('input:checked, input, button');
+        target?.focus();
+      }, 0);
       return;
     }
-    onSubmit({ acceptsPolicy: true, understandsBreach: true, printedName: name.trim(), signature: signature! });
+    onSubmit({ acceptsPolicy: true, understandsBreach: true, printedName: name.trim(), signature: signed });
   };
 
   return (
