@@ -149,23 +149,46 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
 /**
  * Maps characters that hide or disguise text to plain ones: zero-width and
  * soft-hyphen characters go, Unicode spaces become a space, Unicode dashes a
- * hyphen, curly apostrophes a straight one, full-width digits and letters their ASCII forms. Done by hand, as
- * String.prototype.normalize may be missing without ICU.
+ * hyphen, curly apostrophes a straight one, full-width digits and letters their
+ * ASCII forms, and accented Latin letters their base letters ("Zoë" and "Zoe",
+ * "Zoe\u0308" all read "Zoe"), so a roster name matches however it was typed.
+ * Done by hand, not with String.prototype.normalize('NFD'): without ICU, V8's
+ * normalize checks its argument and returns the string unchanged, and deleting
+ * Intl in a test would not show that.
  */
 export function cleanText(text: string): string {
   // Fast path: most mail is plain ASCII.
   // eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
   if (!/[^\x00-\x7f]/.test(text)) return text;
-  // eslint-disable-next-line no-misleading-character-class -- invisible code points listed one by one; none is meant to combine
-  return text.replace(/[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
+  // eslint-disable-next-line no-misleading-character-class -- invisible code points and combining marks listed as ranges; none is meant to combine here
+  return text.replace(/[\u00a0\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0218-\u021b\u0300-\u036f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
 }
+
+/**
+ * Base letters of U+00C0-U+017F (Latin-1 Supplement letters and Latin
+ * Extended-A), one per code point; '*' marks the ligatures and letters that
+ * fold to two (LATIN_FOLD_WIDE). Letters with no decomposition (Ø, Đ, Ł, Ħ, Ŧ)
+ * take the letter they are written from, as search engines fold them.
+ */
+const LATIN_FOLD = 'AAAAAA*CEEEEIIIIDNOOOOO×OUUUUY**aaaaaa*ceeeeiiiidnooooo÷ouuuuy*yAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**JjKkkLlLlLlLlLlNnNnNn*NnOoOoOo**RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs';
+const LATIN_FOLD_WIDE: Readonly<Record<string, string>> = {
+  '\u00c6': 'AE', '\u00de': 'TH', '\u00df': 'ss', '\u00e6': 'ae', '\u00fe': 'th', '\u0132': 'IJ', '\u0133': 'ij', '\u0149': "'n", '\u0152': 'OE', '\u0153': 'oe',
+};
+/** Romanian comma-below letters (Latin Extended-B), often typed for the cedilla ones. */
+const COMMA_BELOW_FOLD = 'SsTt';
 
 function mapChar(ch: string): string {
   const c = ch.charCodeAt(0);
+  if (c >= 0xc0 && c <= 0x17f) {
+    const folded = LATIN_FOLD[c - 0xc0] ?? ch;
+    return folded === '*' ? LATIN_FOLD_WIDE[ch] ?? ch : folded;
+  }
+  if (c >= 0x218 && c <= 0x21b) return COMMA_BELOW_FOLD[c - 0x218] ?? ch;
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
   if (c === 0x00a0 || c === 0x3000 || c === 0x205f || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029) return ' ';
   if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return "'";
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63) return '-';
+  // Zero-width and invisible characters, and combining accents (U+0300-U+036F) left by a decomposed "e\u0301".
   return '';
 }
 

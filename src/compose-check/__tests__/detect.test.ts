@@ -119,6 +119,21 @@ describe('roster pupils in sensitive context', () => {
   it('does not match a name inside longer words', () => expect(kinds('Amelia Smithson has an EHCP')).toEqual([]));
 });
 
+describe('accents in names', () => {
+  const accented = settings({ pupils: [{ name: 'Zo\u00eb Smith-Jones' }, { name: 'Renee Dubois' }, { name: 'Ren\u00e9e Martin' }] });
+  const found = (text: string): string[] => findSensitiveData(draft({ text }), accented).map((f) => f.kind);
+  it.each([
+    ['an accented roster name typed without the accent', 'Zoe Smith-Jones now has medication in school'],
+    ['without the accent or the hyphen', 'Zoe Smith Jones now has medication in school'],
+    ['a plain roster name typed with accents', 'Ren\u00e9e Dubois now has medication in school'],
+    ['a decomposed accent (e + combining acute)', 'Rene\u0301e Martin now has medication in school'],
+    ['different accents on the same letters', 'R\u00e8n\u00eae Martin now has medication in school'],
+  ])('matches %s', (_name, text) => expect(found(text)).toEqual(['pupil-in-sensitive-context']));
+  it('folding does not make a different name match ("Rene" is not "Renee")', () =>
+    expect(found('Ren\u00e9 Martin now has medication in school')).toEqual([]));
+  it('a folded name alone is still not sensitive', () => expect(found('Zoe Smith-Jones did really well today')).toEqual([]));
+});
+
 describe('a name split across a line break', () => {
   it.each([
     ['a plain-text wrap', 'We met about Amelia\nSmith today; the social worker will call.'],

@@ -35,5 +35,11 @@ describe('cleanText', () => {
   it('removes zero-width characters and soft hyphens', () => expect(cleanText('9\u200b2\u200c7\u200d6\u2060\ufeff3\u00ad0')).toBe('927630'));
   it('maps Unicode spaces, dashes and apostrophes to ASCII', () => expect(cleanText('a\u00a0b\u2013c\u2212d\u2019e')).toBe("a b-c-d'e"));
   it('maps full-width letters and digits', () => expect(cleanText('ＵＰＮ １２')).toBe('UPN 12'));
+  it('folds accented Latin letters to their base letters', () =>
+    expect(cleanText('Zo\u00eb \u00c9lodie \u0141ukasz \u00d8ystein \u0218tefan \u0151')).toBe('Zoe Elodie Lukasz Oystein Stefan o'));
+  it('folds ligatures and sharp s to two letters', () => expect(cleanText('\u00c6sa Gro\u00df \u0153uvre')).toBe('AEsa Gross oeuvre'));
+  it('drops combining accents left by decomposed text', () => expect(cleanText('Zoe\u0308 Rene\u0301e')).toBe('Zoe Renee'));
+  it('leaves other scripts and the multiplication and division signs alone', () =>
+    expect(cleanText('\u0396\u03c9\u03ae \u0417\u043e\u044f 3\u00d74\u00f72')).toBe('\u0396\u03c9\u03ae \u0417\u043e\u044f 3\u00d74\u00f72'));
   it('returns ASCII text unchanged', () => expect(cleanText('plain text 123')).toBe('plain text 123'));
 });
