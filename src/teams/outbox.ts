@@ -53,10 +53,18 @@ export function describeFailure(error: unknown, online: boolean): string {
   return 'Something went wrong.';
 }
 
+/** Where the technical detail of a failed send goes. */
+export interface OutboxLogger {
+  warn(message: string, error: unknown): void;
+}
+
+// A wrapper, not `console` itself, so a test's spy on console.warn still sees the call.
+const consoleLogger: OutboxLogger = { warn: (message, error) => console.warn(message, error) };
+
 export async function submitSignature(
   submitter: Submitter,
   input: SubmitAcknowledgement,
-  env: { storage: Storage; now: () => Date; online: () => boolean },
+  env: { storage: Storage; now: () => Date; online: () => boolean; log?: OutboxLogger },
 ): Promise<SubmitOutcome> {
   const savedAt = loadPending(env.storage, input.signerId)?.savedAt ?? env.now().toISOString();
   save(env.storage, { input, savedAt, lastError: null });
@@ -65,7 +73,7 @@ export async function submitSignature(
     clearPending(env.storage, input.signerId);
     return { status: 'recorded', acknowledgement: result.acknowledgement, created: result.created };
   } catch (error) {
-    console.warn('AUP signature not yet recorded', error);
+    (env.log ?? consoleLogger).warn('AUP signature not yet recorded', error);
     const pending = { input, savedAt, lastError: describeFailure(error, env.online()) };
     save(env.storage, pending);
     return { status: 'pending', pending };

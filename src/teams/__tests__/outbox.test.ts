@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Acknowledgement, SubmitAcknowledgement, SubmitResult } from '../../graph/acknowledgements';
 import { clearPending, loadPending, submitSignature, type Submitter } from '../outbox';
 
@@ -42,22 +42,27 @@ function fakeList(failures: number, landsBeforeFailing = false): Submitter & { r
   return list;
 }
 
-const env = (storage: Storage, online = true) => ({ storage, now: () => new Date('2025-01-01T09:00:00Z'), online: () => online });
+// A silent logger per call: the failure detail is asserted where it matters, not printed in every run.
+const env = (storage: Storage, online = true) => ({ storage, now: () => new Date('2025-01-01T09:00:00Z'), online: () => online, log: { warn: vi.fn() } });
 
 describe('submitSignature', () => {
   it('records at once and leaves nothing pending when the list answers', async () => {
     const storage = new MemoryStorage();
     const list = fakeList(0);
-    const out = await submitSignature(list, input(), env(storage));
+    const e = env(storage);
+    const out = await submitSignature(list, input(), e);
     expect(out.status).toBe('recorded');
+    expect(e.log.warn).not.toHaveBeenCalled();
     expect(loadPending(storage, 'u1')).toBeNull();
     expect(list.records.size).toBe(1);
   });
 
   it('keeps the completed form when sending fails, and says why', async () => {
     const storage = new MemoryStorage();
-    const out = await submitSignature(fakeList(1), input(), env(storage));
+    const e = env(storage);
+    const out = await submitSignature(fakeList(1), input(), e);
     expect(out.status).toBe('pending');
+    expect(e.log.warn).toHaveBeenCalledExactlyOnceWith('AUP signature not yet recorded', expect.objectContaining({ status: 503 }));
     expect(loadPending(storage, 'u1')).toMatchObject({ input: input(), lastError: 'The service is busy.', savedAt: '2025-01-01T09:00:00.000Z' });
   });
 
@@ -84,6 +89,17 @@ describe('submitSignature', () => {
     await submitSignature(list, input(), env(storage));
     await submitSignature(list, input(), { ...env(storage), now: () => new Date('2025-01-02T10:00:00Z') });
     expect(loadPending(storage, 'u1')?.savedAt).toBe('2025-01-01T09:00:00.000Z');
+  });
+
+  it('warns on the console when no logger is given', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { log: _log, ...withoutLog } = env(new MemoryStorage());
+      await submitSignature(fakeList(1), input(), withoutLog);
+      expect(warn).toHaveBeenCalledExactlyOnceWith('AUP signature not yet recorded', expect.objectContaining({ status: 503 }));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
