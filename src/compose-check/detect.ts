@@ -9,6 +9,7 @@ import type { Draft, Finding, FindingLocation } from './types';
 import type { PupilEntry, ResolvedSettings } from './settings';
 import { SECTION_BREAK, bodyText, cleanText, htmlToText } from './normalise';
 import { isValidNhsNumber, isValidNiNumber, isValidUln, isValidUpn, maskIdentifier } from './identifiers';
+import { signatureSpans } from './signature';
 
 /** Supporting evidence must sit within this many characters of a match. */
 export const PROXIMITY = 300;
@@ -622,7 +623,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
-    const context = withoutBoilerplate(lower, [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b));
+    const context = withoutBoilerplate(text, lower, pupilMatches, [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b));
     const reported = new Set<number>();
     const sections = context.length > 0 ? sectionStarts(text) : [];
     for (const m of pupilMatches) {
@@ -661,17 +662,29 @@ function sectionStarts(text: string): number[] {
   return out;
 }
 
-/** Drops context positions that fall inside job titles, footers and signposting. */
-function withoutBoilerplate(lower: string, context: number[]): number[] {
+/**
+ * Drops context positions that fall inside job titles, footers, signposting
+ * and signature blocks. A signature that names a roster pupil is not only a
+ * signature ("Thanks, Amelia Smith's social worker…"), so its words still count.
+ */
+function withoutBoilerplate(text: string, lower: string, pupils: readonly PupilMatch[], context: number[]): number[] {
+  if (context.length === 0) return context;
   const spans: [number, number][] = [];
   BOILERPLATE_RE.lastIndex = 0;
   for (let m = BOILERPLATE_RE.exec(lower); m; m = BOILERPLATE_RE.exec(lower)) spans.push([m.index, m.index + m[0].length]);
+  const starts = pupils.map((p) => p.pos);
+  for (const span of signatureSpans(text)) {
+    const p = starts[lowerBound(starts, span[0])];
+    if (p === undefined || p >= span[1]) spans.push(span);
+  }
   if (spans.length === 0) return context;
+  spans.sort((a, b) => a[0] - b[0]);
+  // Spans may overlap (a job title inside a signature): keep the furthest end reached so far.
   let k = 0;
+  let reach = -1;
   return context.filter((pos) => {
-    while (k < spans.length && (spans[k]?.[1] ?? 0) <= pos) k++;
-    const span = spans[k];
-    return !(span && span[0] <= pos && pos < span[1]);
+    while (k < spans.length && (spans[k]?.[0] ?? Infinity) <= pos) reach = Math.max(reach, spans[k++]?.[1] ?? 0);
+    return pos >= reach;
   });
 }
 

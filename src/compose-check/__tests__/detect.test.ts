@@ -242,6 +242,31 @@ describe('boilerplate is not context', () => {
     expect(kinds('Amelia Smith: safeguarding concern logged. Kind regards, Ms Jones, Designated Safeguarding Lead')).toEqual(['pupil-in-sensitive-context']));
 });
 
+describe('a signature block is not context', () => {
+  const signature = 'Thanks,\n\nJoy Okafor\nDeputy Head & Designated Safeguarding Lead (child protection)\nSafeguarding concerns out of hours: 0300 123 4567';
+  it('ignores safeguarding words in the sender\'s title and helpline', () =>
+    expect(kinds(`Can you confirm Amelia Smith's parents' evening slot at 4.10pm?\n\n${signature}`)).toEqual([]));
+  it('ignores them after a "-- " separator', () =>
+    expect(kinds('Well done Amelia Smith!\n-- \nJoy Okafor\nLead for child protection and medical needs')).toEqual([]));
+  it('ignores them in an Outlook HTML signature', () =>
+    expect(kinds('<p>Well done Amelia Smith!</p><p>Kind regards</p><p>Joy Okafor</p><p>DSL (child protection)</p>', true)).toEqual([]));
+
+  it('still counts context above the signature', () =>
+    expect(kinds(`Amelia Smith now has a social worker.\n\n${signature}`)).toEqual(['pupil-in-sensitive-context']));
+  it('still reads forwarded history below the signature', () => {
+    const [f] = findSensitiveData(draft({ text: `FYI\n\n${signature}\n\n-----Original Message-----\nFrom: Sam Lee\nAmelia Smith disclosed neglect today.` }), s);
+    expect(f?.evidence).toBe('pupil A. S. near "disclosed" in body');
+  });
+  it('still reads a quoted reply below the signature', () =>
+    expect(kinds('Noted.\n\nKind regards\nJoy Okafor\nDSL\n\n> Amelia Smith has a social worker from Monday.')).toEqual(['pupil-in-sensitive-context']));
+  it('a postscript after the signature counts', () =>
+    expect(kinds('Well done Amelia Smith!\n\nThanks,\nJoy\nPS her social worker is visiting on Monday.')).toEqual(['pupil-in-sensitive-context']));
+  it('a "signature" that names the pupil counts', () =>
+    expect(kinds('See you at 3.\n\nThanks, Joy\nre Amelia Smith - social worker visit')).toEqual(['pupil-in-sensitive-context']));
+  it('"Thanks!" followed by prose is not a signature', () =>
+    expect(kinds('Amelia Smith did well today.\nThanks!\nShe has a social worker now so please keep an eye on her at lunch.')).toEqual(['pupil-in-sensitive-context']));
+});
+
 describe('context belongs to the pupil\'s own section', () => {
   const withJones = settings({ pupils: [{ name: 'Amelia Jones' }, { name: 'Jack Oliver Brown' }] });
   const found = (text: string, html = false): string[] =>
