@@ -2,7 +2,7 @@
 // Every claim about records is checked through Graph with a manager's token,
 // not through the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANAGERS_GROUP_ID, startEmulator } from '../../src/emulator/index';
@@ -203,9 +203,11 @@ describe('keyboard only', () => {
     }
     throw new Error('focus never got there');
   }
+  /** True when the element found by role and accessible name has focus: checks the name a screen reader hears, not an attribute. */
+  const hasFocus = (locator: Locator): Promise<boolean> => locator.evaluate((el) => el === document.activeElement).catch(() => false);
   const focused = (page: Page) => page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { testid: el?.dataset.testid ?? null, label: el?.getAttribute('aria-label') ?? null, text: el?.textContent ?? '', type: (el as HTMLInputElement | null)?.type ?? null, name: el?.closest('label')?.textContent ?? (el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '' };
+    return { testid: el?.dataset.testid ?? null, text: el?.textContent ?? '', name: el?.closest('label')?.textContent ?? (el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '' };
   });
 
   it('signs the policy with the keyboard alone', async () => {
@@ -221,9 +223,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Space');
     await tabUntil(page, async () => (await focused(page)).name === ACK_STATEMENTS.breach);
     await page.keyboard.press('Space');
-    await tabUntil(page, async () => (await focused(page)).type === 'radio');
+    const how = page.getByRole('radiogroup', { name: 'How to sign', exact: true });
+    await tabUntil(page, () => hasFocus(how.getByRole('radio', { name: 'Draw', exact: true })));
     await page.keyboard.press('ArrowRight'); // Draw -> Type
-    await tabUntil(page, async () => (await focused(page)).label === 'Type your name as your signature');
+    await tabUntil(page, () => hasFocus(page.getByRole('textbox', { name: 'Type your name as your signature', exact: true })));
     await page.keyboard.type('Keyboard Signer');
     await tabUntil(page, async () => (await focused(page)).text === 'Sign the policy');
     await page.keyboard.press('Enter');
@@ -244,10 +247,13 @@ describe('keyboard only', () => {
     for (const message of ['Tick to confirm you have read and accept the policy.', 'Tick to confirm you understand what a breach means.', 'Enter your name.', 'Draw or type your signature.']) {
       await page.getByText(message).waitFor();
     }
-    const accept = page.getByRole('checkbox', { name: ACK_STATEMENTS.accept });
-    const describedBy = (await accept.getAttribute('aria-describedby')) ?? '';
-    const described = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
-    expect(described).toContain('Tick to confirm you have read and accept the policy.');
+    const description = async (locator: Locator): Promise<string> => {
+      const ids = (await locator.getAttribute('aria-describedby')) ?? '';
+      return page.evaluate((list) => list.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), ids);
+    };
+    expect(await description(page.getByRole('checkbox', { name: ACK_STATEMENTS.accept }))).toContain('Tick to confirm you have read and accept the policy.');
+    // The drawing, the signature that is missing, carries its message (not the "How to sign" choice).
+    expect(await description(page.getByRole('img', { name: /^Signature area/ }))).toContain('Draw or type your signature.');
     expect(await recordsOf(user)).toHaveLength(0);
     await page.close();
   });

@@ -1,11 +1,11 @@
 // The paper form, on screen: the two statements to tick, the printed name,
 // today's date (not editable) and a signature. Each missing field gets its
 // own message beside it, tied to the control by Field's aria-describedby.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { AckStatements } from '../../policy/index';
 import { isBlank, type Signature } from '../signature';
-import { SignaturePad } from './SignaturePad';
+import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '42rem' },
@@ -33,6 +33,8 @@ export interface SigningFormProps {
 }
 
 type Problem = 'accept' | 'breach' | 'name' | 'signature';
+/** The order the fields appear in, so focus goes to the first thing to fix. */
+const ORDER: readonly Problem[] = ['accept', 'breach', 'name', 'signature'];
 
 export function SigningForm({ statements, defaultName, today, locked, submitting, onSubmit }: SigningFormProps) {
   const styles = useStyles();
@@ -41,6 +43,16 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
   const [name, setName] = useState(defaultName);
   const [signature, setSignature] = useState<Signature | null>(null);
   const [tried, setTried] = useState(false);
+  const acceptRef = useRef<HTMLInputElement>(null);
+  const breachRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const padRef = useRef<SignaturePadHandle>(null);
+  const focusers: Record<Problem, () => void> = {
+    accept: () => acceptRef.current?.focus(),
+    breach: () => breachRef.current?.focus(),
+    name: () => nameRef.current?.focus(),
+    signature: () => padRef.current?.focus(),
+  };
 
   const problems = new Set<Problem>();
   if (!accept) problems.add('accept');
@@ -55,15 +67,11 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
     e.preventDefault();
     setTried(true);
     if (disabled) return;
-    if (problems.size > 0 || !signed) {
-      // Take the keyboard and screen reader to the first thing to fix. An invalid
-      // group (the signature's radiogroup) takes focus through its chosen radio.
-      const form = e.currentTarget as HTMLFormElement;
-      setTimeout(() => {
-        const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-        const target = first?.matches('input, textarea, select, button') ? first : first?.querySelector<HTMLElement>('input:checked, input, button');
-        target?.focus();
-      }, 0);
+    const first = ORDER.find((p) => problems.has(p));
+    if (first || !signed) {
+      // Take the keyboard and screen reader to the first thing to fix, after the
+      // render that marks it invalid, so it is announced with its message.
+      if (first) setTimeout(focusers[first], 0);
       return;
     }
     onSubmit({ acceptsPolicy: true, understandsBreach: true, printedName: name.trim(), signature: signed });
@@ -76,13 +84,13 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
         validationMessage={show('accept') ? 'Tick to confirm you have read and accept the policy.' : undefined}
         validationState={show('accept') ? 'error' : 'none'}
       >
-        <Checkbox label={statements.accept} checked={accept} disabled={disabled} onChange={(_, d) => setAccept(d.checked === true)} />
+        <Checkbox ref={acceptRef} label={statements.accept} checked={accept} disabled={disabled} onChange={(_, d) => setAccept(d.checked === true)} />
       </Field>
       <Field
         validationMessage={show('breach') ? 'Tick to confirm you understand what a breach means.' : undefined}
         validationState={show('breach') ? 'error' : 'none'}
       >
-        <Checkbox label={statements.breach} checked={breach} disabled={disabled} onChange={(_, d) => setBreach(d.checked === true)} />
+        <Checkbox ref={breachRef} label={statements.breach} checked={breach} disabled={disabled} onChange={(_, d) => setBreach(d.checked === true)} />
       </Field>
       <div className={styles.row}>
         <Field
@@ -92,28 +100,19 @@ export function SigningForm({ statements, defaultName, today, locked, submitting
           validationMessage={show('name') ? 'Enter your name.' : undefined}
           validationState={show('name') ? 'error' : 'none'}
         >
-          <Input value={name} disabled={disabled} autoComplete="name" onChange={(_, d) => setName(d.value)} />
+          <Input ref={nameRef} value={name} disabled={disabled} autoComplete="name" onChange={(_, d) => setName(d.value)} />
         </Field>
         <Field className={styles.grow} label="Date" hint="Today's date; it cannot be changed.">
           <Input value={today} readOnly disabled={disabled} />
         </Field>
       </div>
-      <Field
-        label="Signature"
-        required
-        validationMessage={show('signature') ? 'Draw or type your signature.' : undefined}
-        validationState={show('signature') ? 'error' : 'none'}
-      >
-        {(field) => (
-          <SignaturePad
-            value={signature}
-            onChange={setSignature}
-            disabled={disabled}
-            describedBy={field['aria-describedby']}
-            invalid={show('signature')}
-          />
-        )}
-      </Field>
+      <SignaturePad
+        ref={padRef}
+        value={signature}
+        onChange={setSignature}
+        disabled={disabled}
+        error={show('signature') ? 'Draw or type your signature.' : undefined}
+      />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={disabled}>
           Sign the policy

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { installJsdomLayout } from '../../../ui/__tests__/jsdom-layout';
@@ -24,8 +24,69 @@ async function tickBoth(user: ReturnType<typeof userEvent.setup>): Promise<void>
   await user.click(screen.getByRole('checkbox', { name: statements.breach }));
 }
 
+/** Every id used more than once in the document (a duplicate id breaks labels and descriptions). */
+function duplicateIds(): string[] {
+  const seen = new Map<string, number>();
+  for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+/** Ids referred to by aria-labelledby / aria-describedby / label[for] that name no element. */
+function danglingReferences(): string[] {
+  const refs = [...document.querySelectorAll('[aria-labelledby], [aria-describedby]')].flatMap((el) =>
+    ['aria-labelledby', 'aria-describedby'].flatMap((a) => el.getAttribute(a)?.split(/\s+/).filter(Boolean) ?? []));
+  const fors = [...document.querySelectorAll('label[for]')].map((l) => l.getAttribute('for') ?? '');
+  return [...refs, ...fors].filter((id) => !document.getElementById(id));
+}
+
+describe('SigningForm structure', () => {
+  for (const withErrors of [false, true]) {
+    const when = withErrors ? 'with every message shown' : 'before submitting';
+    it(`has unique ids and a named control for each field in draw mode, ${when}`, async () => {
+      const user = userEvent.setup();
+      renderForm();
+      if (withErrors) {
+        await user.clear(screen.getByRole('textbox', { name: /Name \(printed\)/ }));
+        await user.click(screen.getByRole('button', { name: 'Sign the policy' }));
+        await screen.findByText('Draw or type your signature.');
+      }
+      expect(duplicateIds()).toEqual([]);
+      expect(danglingReferences()).toEqual([]);
+      expect(screen.getByRole('group', { name: 'Signature' })).toBeTruthy();
+      const how = screen.getByRole('radiogroup', { name: 'How to sign' });
+      expect(within(how).getByRole('radio', { name: 'Draw' })).toHaveProperty('checked', true);
+      expect(within(how).getByRole('radio', { name: 'Type' })).toHaveProperty('checked', false);
+      expect(screen.getByRole('img', { name: /^Signature area: draw with a mouse, finger or pen/ })).toBeTruthy();
+      expect(screen.queryByRole('textbox', { name: /signature/i })).toBeNull();
+      expect(screen.getByRole('checkbox', { name: statements.accept })).toBeTruthy();
+      expect(screen.getByRole('checkbox', { name: statements.breach })).toBeTruthy();
+      expect(screen.getByRole('textbox', { name: /^Name \(printed\)/ })).toBeTruthy();
+      expect(screen.getByRole('textbox', { name: 'Date' })).toHaveProperty('readOnly', true);
+    });
+
+    it(`has unique ids and a named control for each field in type mode, ${when}`, async () => {
+      const user = userEvent.setup();
+      renderForm();
+      await user.click(screen.getByRole('radio', { name: 'Type' }));
+      if (withErrors) {
+        await user.clear(screen.getByRole('textbox', { name: /Name \(printed\)/ }));
+        await user.click(screen.getByRole('button', { name: 'Sign the policy' }));
+        await screen.findByText('Draw or type your signature.');
+      }
+      expect(duplicateIds()).toEqual([]);
+      expect(danglingReferences()).toEqual([]);
+      const how = screen.getByRole('radiogroup', { name: 'How to sign' });
+      const typed = screen.getByRole('textbox', { name: 'Type your name as your signature' });
+      expect(typed.id).not.toBe(how.id);
+      expect(within(how).getByRole('radio', { name: 'Type' })).toHaveProperty('checked', true);
+      expect(screen.queryByRole('img')).toBeNull();
+      expect(screen.getByRole('textbox', { name: /^Name \(printed\)/ })).toBeTruthy();
+    });
+  }
+});
+
 describe('SigningForm', () => {
-  it('marks a missing drawn signature invalid on the signature radiogroup, not on the drawing (role img), which stays described by the message', async () => {
+  it('describes the drawing by the message when a drawn signature is missing, and takes focus there (not to a radio)', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     renderForm(onSubmit);
@@ -33,15 +94,21 @@ describe('SigningForm', () => {
     await user.click(screen.getByRole('button', { name: 'Sign the policy' }));
 
     const message = await screen.findByText('Draw or type your signature.');
-    const group = screen.getByRole('radiogroup', { name: 'Signature' });
-    const pad = screen.getByTestId('signature-pad');
-    expect(group.getAttribute('aria-invalid')).toBe('true');
-    expect(group.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    const pad = screen.getByRole('img', { name: /^Signature area: draw/ });
+    // role="img" supports neither aria-invalid nor aria-required (ARIA 1.2); the way to sign is not what is missing.
     expect(pad.hasAttribute('aria-invalid')).toBe(false);
     expect(pad.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
-    // The first thing to fix takes focus: the chosen way to sign.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Draw' })));
+    expect(screen.getByRole('radiogroup', { name: 'How to sign' }).hasAttribute('aria-invalid')).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(pad));
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('takes focus to the first missing field in form order, the first tick box before the signature', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('checkbox', { name: statements.breach }));
+    await user.click(screen.getByRole('button', { name: 'Sign the policy' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: statements.accept })));
   });
 
   it('marks a missing typed signature invalid on its textbox, described by the message', async () => {
@@ -53,6 +120,9 @@ describe('SigningForm', () => {
     await screen.findByText('Draw or type your signature.');
     const typed = screen.getByRole('textbox', { name: 'Type your name as your signature' });
     expect(typed.getAttribute('aria-invalid')).toBe('true');
+    expect(typed.getAttribute('aria-required')).not.toBe('false');
+    expect((typed as HTMLInputElement).required).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(typed));
     expect(typed.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByText('Draw or type your signature.').id);
   });
 
