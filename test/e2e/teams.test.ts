@@ -304,6 +304,9 @@ describe('bundle', () => {
     // The policy renderer (marked + DOMPurify) is fetched beside the policy text, not in the first load.
     const code = (await Promise.all(js.files.map((f) => readFile(join(app.outDir, f.file), 'utf8')))).join('\n');
     expect(code).not.toContain('ALLOWED_TAGS');
+    // So are the signing form and the receipt, beside the signer's records.
+    expect(code).not.toContain('Type your name as your signature');
+    expect(code).not.toContain('Everything you have signed');
     expect(js.gzipBytes).toBeLessThanOrEqual(250 * 1024);
   });
 });

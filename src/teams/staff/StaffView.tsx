@@ -13,11 +13,18 @@ import { encodeSignature } from '../signature';
 import { loadPending, submitSignature, type PendingSignature } from '../outbox';
 import type { ViewProps } from '../shell-types';
 import { PolicyReader, preloadPolicyRenderer } from './PolicyReader';
-import { SigningForm, type SignedForm } from './SigningForm';
-import { History, Receipt } from './Receipt';
+import type { SignedForm } from './SigningForm';
 
 // Only staff re-signing after a new version need the diff view (and the diff library).
 const WhatChanged = lazy(() => import('./WhatChanged').then((m) => ({ default: m.WhatChanged })));
+// The form and the receipt only show once the policy and the signer's records
+// have arrived, so their code (and the Fluent controls only they use) leaves the
+// first load; load() starts fetching it beside those requests, so nothing waits.
+const loadForm = () => import('./SigningForm');
+const loadReceipt = () => import('./Receipt');
+const SigningForm = lazy(() => loadForm().then((m) => ({ default: m.SigningForm })));
+const Receipt = lazy(() => loadReceipt().then((m) => ({ default: m.Receipt })));
+const History = lazy(() => loadReceipt().then((m) => ({ default: m.History })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -45,6 +52,9 @@ export default function StaffView({ session }: ViewProps) {
 
   const load = useCallback(async (): Promise<void> => {
     void preloadPolicyRenderer().catch(() => undefined); // in parallel with the policy; PolicyReader reports a failure
+    // A failure here shows again, and is reported, when the lazy components render.
+    void loadForm().catch(() => undefined);
+    void loadReceipt().catch(() => undefined);
     try {
       const [policy, mine] = await Promise.all([policies.current(), acknowledgements.listMine(user.id)]);
       let previous: PolicyVersion | null = null;
@@ -138,7 +148,9 @@ export default function StaffView({ session }: ViewProps) {
         <MessageBar intent="info"><MessageBarBody>No policy has been published yet. Your administrator will let you know when there is one to sign.</MessageBarBody></MessageBar>
       ) : signedCurrent ? (
         <>
-          <Receipt ack={signedCurrent} title={policy.title} />
+          <Suspense fallback={<Spinner label="Loading your receipt…" />}>
+            <Receipt ack={signedCurrent} title={policy.title} />
+          </Suspense>
           {rereading ? (
             policy.text !== undefined && <PolicyReader markdown={policy.text} onReachedEnd={() => undefined} />
           ) : (
@@ -159,19 +171,25 @@ export default function StaffView({ session }: ViewProps) {
               <MessageBar intent="info"><MessageBarBody>Read to the end of the policy to open the form.</MessageBarBody></MessageBar>
             )}
             {statements && (
-              <SigningForm
-                statements={statements}
-                defaultName={user.displayName}
-                today={formatUkDate(new Date())}
-                locked={!reachedEnd}
-                submitting={submitting}
-                onSubmit={onSign}
-              />
+              <Suspense fallback={<Spinner label="Loading the form…" />}>
+                <SigningForm
+                  statements={statements}
+                  defaultName={user.displayName}
+                  today={formatUkDate(new Date())}
+                  locked={!reachedEnd}
+                  submitting={submitting}
+                  onSubmit={onSign}
+                />
+              </Suspense>
             )}
           </section>
         </>
       )}
-      {mine.length > 0 && <History acks={mine} />}
+      {mine.length > 0 && (
+        <Suspense fallback={null}>
+          <History acks={mine} />
+        </Suspense>
+      )}
     </div>
   );
 }
