@@ -2,22 +2,17 @@
 //  - latency: the BUILT launchevent.js in a bare node:vm context (no Intl, no
 //    DOM), a 100 KB body and a 2,000-pupil cached roster, from event to
 //    completed(), minus the time spent inside (fake) Office calls;
-//  - sizes: launchevent.js gzipped (target <= 60 KB, no React) and the task
-//    pane's initial JavaScript gzipped (target <= 250 KB).
+// Sizes (launchevent.js, the task pane's first load) are the sizes section's
+// job, measured once on one production build: two builds in one run measured
+// the same page differently (React's development build leaked into one).
 // Run alone with `npx tsx test/bench/sections/outlook.ts`.
-import { build } from 'vite';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createContext, Script } from 'node:vm';
-import { gzipSync } from 'node:zlib';
 import { buildLaunchEvent } from '../../outlook/build-launchevent';
 import { createFakeOffice } from '../../../src/dev/fake-office/fake-office';
 import { DEMO_USER } from '../../../src/dev/demo-settings';
 import { buildCacheRecord, CACHE_KEY } from '../../../src/outlook/cache/settings-cache';
 import { roster } from '../support';
-import { initialJs } from '../../support/bundle';
 import { printTable, verdict } from '../table';
 
 const RUNS = 40;
@@ -80,19 +75,6 @@ async function latency(code: string, warm: boolean): Promise<Latency> {
   return { median: percentile(samples, 50), p95: percentile(samples, 95), officeCalls };
 }
 
-/** The pane's entry script plus the chunks its HTML preloads: what loads before first render. */
-async function taskPaneInitialJs(): Promise<number> {
-  const outDir = await mkdtemp(join(tmpdir(), 'aup-guard-bench-'));
-  await build({
-    configFile: fileURLToPath(new URL('../../../vite.config.ts', import.meta.url)),
-    mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
-  // The shared measure (as the sizes section and the e2e check use): module
-  // scripts and preloads only, so the production page's office.js <script>
-  // from Microsoft's CDN is neither counted nor looked for on disk.
-  return (await initialJs(outDir, 'outlook/taskpane.html')).gzipBytes;
-}
-
 export async function run(): Promise<void> {
   const { code } = await buildLaunchEvent();
   const warm = await latency(code, true);
@@ -103,13 +85,6 @@ export async function run(): Promise<void> {
       ['warm (compose window open)', RUNS - 5, warm.median, warm.p95, warm.officeCalls, '< 50 ms', verdict(warm.p95 < 50)],
       ['cold (script loaded per send)', RUNS - 5, cold.median, cold.p95, cold.officeCalls, '(for reference)', verdict(cold.median < 50)],
     ]);
-
-  const launchGzip = gzipSync(code).length;
-  const paneGzip = await taskPaneInitialJs();
-  printTable('Sizes (gzipped)', ['file', 'KB', 'target', 'verdict'], [
-    ['dist/outlook/launchevent.js', launchGzip / 1024, '<= 60 KB, no React', verdict(launchGzip <= 60 * 1024 && !/react/i.test(code))],
-    ['task pane initial JS', paneGzip / 1024, '<= 250 KB', verdict(paneGzip <= 250 * 1024)],
-  ]);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
