@@ -1,55 +1,15 @@
-// Structural checks on the blind corpus only. Whether the engine agrees with the
-// labels is a measurement (npm run bench -- blind), deliberately not a test: a
-// mismatch there is evidence to read, not a build to break.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Structural checks on the blind corpus; the engine's score is `npm run bench -- blind`.
 import { describe, expect, it } from 'vitest';
-import { REASON_CODES, parseSettings } from '../src/compose-check/index';
-import { emlToDraft } from '../src/cli/eml';
-import { MESSAGES_DIR, loadLabels, loadSettingsJson, messageFiles } from './fixtures/blind/load';
+import { BLIND } from './fixtures/blind/load';
+import { describeLabelledCorpus } from './fixtures/labelled-corpus-checks';
 import { isNhs, isNino, isUln, isUpn, upn } from './fixtures/blind/ids';
 
-const labels = loadLabels();
-const files = messageFiles();
+describeLabelledCorpus(BLIND, 70);
 
-describe('blind corpus', () => {
-  it('holds at least 70 messages', () => {
-    expect(files.length).toBeGreaterThanOrEqual(70);
-  });
-
-  it('pairs every message file with exactly one label', () => {
-    expect(Object.keys(labels).sort()).toEqual(files);
-  });
-
-  it('uses only the engine\'s reason codes, each at most once, with a note', () => {
-    const valid = new Set<string>(REASON_CODES);
-    for (const [file, label] of Object.entries(labels)) {
-      for (const code of label.expected) expect(valid.has(code), `${file}: ${code}`).toBe(true);
-      expect(new Set(label.expected).size, file).toBe(label.expected.length);
-      expect(label.note.trim().length, file).toBeGreaterThan(10);
-    }
-  });
-
-  it('has every reason as a positive, and negatives', () => {
-    const all = Object.values(labels);
-    for (const code of REASON_CODES) expect(all.some((l) => l.expected.includes(code)), code).toBe(true);
-    expect(all.some((l) => l.expected.length === 0)).toBe(true);
-  });
-
-  it('parses every message through the CLI path with a usable send time', async () => {
-    for (const [file, label] of Object.entries(labels)) {
-      const { draft, date } = await emlToDraft(readFileSync(join(MESSAGES_DIR, file)));
-      expect(draft.recipients.length, `${file}: recipients`).toBeGreaterThan(0);
-      const at = label.at ? new Date(label.at) : date;
-      expect(at !== undefined && !Number.isNaN(at.getTime()), `${file}: send time`).toBe(true);
-    }
-  });
-
-  it('has settings the engine accepts, with a roster whose UPNs pass the check', () => {
-    const raw = loadSettingsJson();
-    const result = parseSettings(raw);
-    expect(result.ok ? [] : result.errors).toEqual([]);
-    const pupils = (raw as { pupils: { upn: string }[] }).pupils;
+describe('blind roster', () => {
+  it('has pupils whose UPNs pass the check', () => {
+    const pupils = (BLIND.settingsJson() as { pupils: { upn: string }[] }).pupils;
+    expect(pupils.length).toBeGreaterThan(0);
     for (const p of pupils) expect(isUpn(p.upn), p.upn).toBe(true);
   });
 });
