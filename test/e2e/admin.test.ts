@@ -2,7 +2,7 @@
 // Every change is checked in the lists through Graph, not only on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { startEmulator, DEMO_USERS } from '../../src/emulator/index';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists, type SiteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
@@ -11,50 +11,34 @@ import { PoliciesRepository } from '../../src/graph/policies';
 import { SettingsRepository } from '../../src/graph/settings';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { serveApp, type ServedApp } from './support/app';
+import type { LaunchedBrowser } from './support/browser';
+import type { ServedApp } from './support/app';
+import { startStack, type DevUser, type Stack, type Theme } from './support/stack';
 
-interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
-
-let emulator: Emulator;
+let stack: Stack;
 let app: ServedApp;
 let browser: LaunchedBrowser;
-let users: DevUser[];
+let users: readonly DevUser[];
 let adminLists: SiteLists;
 
-async function listsFor(upn: string): Promise<SiteLists> {
-  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
-  const token = ((await res.json()) as { access_token: string }).access_token;
-  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
-  return siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id);
-}
+const listsFor = async (upn: string): Promise<SiteLists> => (await stack.graphFor(upn)).lists;
+const user = (upn: string): DevUser => stack.user(upn);
+const signIn = (page: Page, who: DevUser, theme?: Theme): Promise<void> => stack.signIn(page, who, theme);
 
-const user = (upn: string): DevUser => users.find((u) => u.upn === upn)!;
-
-async function signIn(page: Page, who: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
-  await page.goto(app.teamsUrl(emulator.url, theme));
-  await page.getByRole('button', { name: `Sign in as ${who.displayName}` }).click();
-}
-
-async function openAdmin(page: Page, section: 'Policy versions' | 'Outlook checks' | 'Contacts', theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
+async function openAdmin(page: Page, section: 'Policy versions' | 'Outlook checks' | 'Contacts', theme?: Theme): Promise<void> {
   await signIn(page, user(DEMO_USERS.admin), theme);
   await page.getByRole('tab', { name: 'Administration' }).click();
   await page.getByRole('tab', { name: section }).click();
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
-  app = await serveApp();
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
-  users = Array.isArray(listed) ? listed : listed.value;
+  stack = await startStack();
+  ({ app, browser, users } = stack);
   adminLists = await listsFor(DEMO_USERS.admin);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await emulator?.close();
+  await stack?.close();
 });
 
 describe('contacts import', () => {

@@ -6,35 +6,23 @@ import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
 import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
-import { createGraphClient } from '../../src/graph/client';
-import { siteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { DirectoryRepository } from '../../src/graph/directory';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { serveApp, type ServedApp } from './support/app';
-
-interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
+import type { LaunchedBrowser } from './support/browser';
+import type { ServedApp } from './support/app';
+import { startStack, type DevUser, type Stack, type Theme } from './support/stack';
 
 const VERSION = CURRENT_POLICY_META.versionLabel;
 
+let stack: Stack;
 let emulator: Emulator;
 let app: ServedApp;
 let browser: LaunchedBrowser;
-let users: DevUser[];
+let users: readonly DevUser[];
 
-async function tokenFor(upn: string): Promise<string> {
-  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function graphFor(upn: string) {
-  const token = await tokenFor(upn);
-  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
-  const site = await graph.get<{ id: string }>('/sites/root');
-  return { graph, lists: siteLists(graph, site.id) };
-}
+const graphFor = (upn: string): ReturnType<Stack['graphFor']> => stack.graphFor(upn);
 
 /** Outstanding staff as Graph has it, with a manager's token: the page must agree. */
 async function outstandingByGraph(): Promise<number> {
@@ -44,11 +32,10 @@ async function outstandingByGraph(): Promise<number> {
   return staff.filter((s) => !signed.has(s.id)).length;
 }
 
-const user = (upn: string): DevUser => users.find((u) => u.upn === upn)!;
+const user = (upn: string): DevUser => stack.user(upn);
 
-async function openManagerView(page: Page, who: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
-  await page.goto(app.teamsUrl(emulator.url, theme));
-  await page.getByRole('button', { name: `Sign in as ${who.displayName}` }).click();
+async function openManagerView(page: Page, who: DevUser, theme?: Theme): Promise<void> {
+  await stack.signIn(page, who, theme);
   await page.getByRole('tab', { name: 'Who has signed' }).click();
   await page.getByTestId('outstanding-count').waitFor({ timeout: 30_000 });
 }
@@ -58,17 +45,12 @@ async function shownIds(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
-  app = await serveApp();
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
-  users = Array.isArray(listed) ? listed : listed.value;
+  stack = await startStack();
+  ({ emulator, app, browser, users } = stack);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await emulator?.close();
+  await stack?.close();
 });
 
 describe('manager view', () => {
