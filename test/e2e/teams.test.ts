@@ -5,42 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANAGERS_GROUP_ID, startEmulator } from '../../src/emulator/index';
-import { createGraphClient } from '../../src/graph/client';
-import { siteLists } from '../../src/graph/lists';
+import { MANAGERS_GROUP_ID, type Emulator } from '../../src/emulator/index';
 import { AcknowledgementsRepository, type Acknowledgement } from '../../src/graph/acknowledgements';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { ACK_STATEMENTS, CURRENT_POLICY_META } from '../../src/policy/index';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { serveApp, type ServedApp } from './support/app';
+import type { LaunchedBrowser } from './support/browser';
+import type { ServedApp } from './support/app';
+import { startStack, type DevUser, type Stack, type Theme } from './support/stack';
 import { initialJs } from '../support/bundle';
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
 
 const VERSION = CURRENT_POLICY_META.versionLabel;
 const ARTEFACTS = 'test-results';
 
+let stack: Stack;
 let emulator: Emulator;
 let app: ServedApp;
 let browser: LaunchedBrowser;
-let users: DevUser[];
+let users: readonly DevUser[];
 let managerAcks: AcknowledgementsRepository;
 /** Staff with nothing signed yet, handed out one per test so tests do not interfere. */
 let fresh: DevUser[];
 
-async function tokenFor(upn: string): Promise<string> {
-  const res = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function repoFor(upn: string): Promise<AcknowledgementsRepository> {
-  const token = await tokenFor(upn);
-  const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
-  const site = await graph.get<{ id: string }>('/sites/root');
-  return new AcknowledgementsRepository(siteLists(graph, site.id));
-}
+const repoFor = async (upn: string): Promise<AcknowledgementsRepository> => new AcknowledgementsRepository((await stack.graphFor(upn)).lists);
 
 const recordsOf = async (user: DevUser): Promise<Acknowledgement[]> =>
   (await managerAcks.listForVersion(VERSION)).filter((a) => a.signedBy.id === user.id);
@@ -51,9 +38,8 @@ function nextStaff(): DevUser {
   return u;
 }
 
-async function openAs(page: Page, user: DevUser, theme?: 'light' | 'dark' | 'contrast'): Promise<void> {
-  await page.goto(app.teamsUrl(emulator.url, theme));
-  await page.getByRole('button', { name: `Sign in as ${user.displayName}` }).click();
+async function openAs(page: Page, user: DevUser, theme?: Theme): Promise<void> {
+  await stack.signIn(page, user, theme);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
@@ -80,11 +66,8 @@ async function completeForm(page: Page, signature: 'typed' | 'drawn'): Promise<v
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
-  app = await serveApp();
-  browser = await launchBrowser({ viewport: { width: 1024, height: 800 } });
-  const listed = (await (await fetch(`${emulator.url}/_dev/users`)).json()) as DevUser[] | { value: DevUser[] };
-  users = Array.isArray(listed) ? listed : listed.value;
+  stack = await startStack({ viewport: { width: 1024, height: 800 } });
+  ({ emulator, app, browser, users } = stack);
   const manager = users.find((u) => u.role === 'manager')!;
   managerAcks = await repoFor(manager.upn);
   const signed = new Set((await managerAcks.listForVersion(VERSION)).map((a) => a.signedBy.id));
@@ -93,9 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await emulator?.close();
+  await stack?.close();
 });
 
 describe('staff read and sign', () => {
@@ -361,9 +342,7 @@ describe('a new version', () => {
     await page.getByTestId('receipt').waitFor();
 
     const admin = users.find((u) => u.role === 'admin')!;
-    const token = await tokenFor(admin.upn);
-    const graph = createGraphClient({ baseUrl: emulator.url, getToken: async () => token, retry: { maxRetries: 0 } });
-    const policies = new PoliciesRepository(siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id));
+    const policies = new PoliciesRepository((await stack.graphFor(admin.upn)).lists);
     const current = (await policies.current())!;
     const text = current.text!.replace('8.00 am to 6.00 pm', '7.30 am to 6.00 pm');
     await policies.createDraft({ version: '2026-09', title: current.title, effectiveDate: '2026-09-01', text });
