@@ -42,7 +42,8 @@ export default defineConfig(({ mode }) => ({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No maps in a deployable build (issue #10): `npm run package` writes them beside dist/ instead.
+    sourcemap: mode !== 'production',
     rollupOptions: {
       // `vite build --mode demo` keeps the local-only pages for end-to-end tests.
       input: pages(mode !== 'production'),

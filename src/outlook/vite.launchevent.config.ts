@@ -15,7 +15,8 @@ export default defineConfig({
     target: 'es2017',
     outDir: fileURLToPath(new URL('../../dist/outlook', import.meta.url)),
     emptyOutDir: false,
-    sourcemap: true,
+    // None in dist/ (issue #10); `npm run package` asks for hidden maps and keeps them beside it.
+    sourcemap: false,
     minify: true,
     lib: {
       entry: fileURLToPath(new URL('./launchevent.ts', import.meta.url)),

@@ -3,7 +3,8 @@
 // so `npm run package` builds the site itself rather than trusting whatever
 // is already in dist/ (which may be a demo build with no client id).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'vite';
 import { chainableSiteKey } from '../../graph/site';
 import type { PackageEnv } from './env';
@@ -37,12 +38,20 @@ export function viteEnv(env: PackageEnv, ids: { teamsAppId: string }): Record<st
   };
 }
 
+/** Where a site's source maps go: beside it, never inside the folder that is deployed. */
+export const sourceMapsDirFor = (outDir: string): string => `${outDir}-sourcemaps`;
+
 /**
  * Runs every vite build into `outDir` (emptied first) with the given VITE_*
  * variables, always as a production build. Vite and React take NODE_ENV from
  * the caller's environment before `mode`: under vitest (NODE_ENV=test) or a
  * shell with NODE_ENV=development, React's development build and its dev-only
  * branches would ship in the "production" site.
+ *
+ * Source maps are written 'hidden' (no sourceMappingURL comment in the code)
+ * and moved to `sourceMapsDirFor(outDir)`: they name every module and carry the
+ * whole source, which the school's web host has no reason to publish (issue #10),
+ * while the school's IT admin can still use them to read a stack trace.
  */
 export async function buildSite(rootDir: string, outDir: string, variables: Record<string, string>): Promise<void> {
   // Vite exposes process.env's VITE_* variables to the bundle; set them only for this build.
@@ -58,14 +67,27 @@ export async function buildSite(rootDir: string, outDir: string, variables: Reco
         configFile,
         mode: 'production',
         logLevel: 'warn',
-        build: { outDir: join(outDir, outSubdir), emptyOutDir: first },
+        build: { outDir: join(outDir, outSubdir), emptyOutDir: first, sourcemap: 'hidden' },
       });
       first = false;
     }
+    await moveSourceMaps(outDir, sourceMapsDirFor(outDir));
   } finally {
     for (const [k, v] of saved) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+}
+
+/** Moves every .map file under `from` to the same relative path under `to` (emptied first). */
+async function moveSourceMaps(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  for (const e of entries.filter((x) => x.isFile() && x.name.endsWith('.map'))) {
+    const source = join(e.parentPath, e.name);
+    const target = join(to, relative(from, source));
+    await mkdir(dirname(target), { recursive: true });
+    await rename(source, target);
   }
 }

@@ -5,7 +5,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeArtefacts, idsFor } from './artefacts';
 import type { ArtefactSummary } from './artefacts';
-import { buildSite, viteEnv } from './build';
+import { buildSite, sourceMapsDirFor, viteEnv } from './build';
 import { loadEnvFile } from './env';
 import type { PackageEnv } from './env';
 
@@ -40,19 +40,26 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   // Stage beside the destination so the final rename stays on one filesystem.
   const staging = join(dirname(options.outDir), `.${basename(options.outDir)}.staging-${process.pid}`);
   const previous = join(dirname(options.outDir), `.${basename(options.outDir)}.previous-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  const cleanUp = (dir: string): Promise<void> => Promise.all([dir, sourceMapsDirFor(dir)].map((d) => rm(d, { recursive: true, force: true }))).then(() => undefined);
+  await cleanUp(staging);
   try {
     await build(options.rootDir, staging, viteEnv(env, idsFor(env)));
     const summary = await writeArtefacts(options.rootDir, staging, env, version);
-    await rm(previous, { recursive: true, force: true });
-    await rename(options.outDir, previous).catch((err: NodeJS.ErrnoException) => {
+    await cleanUp(previous);
+    // The site and its source maps (kept beside dist/, never deployed) are swapped together.
+    for (const [from, to] of [[options.outDir, previous], [sourceMapsDirFor(options.outDir), sourceMapsDirFor(previous)]] as const) {
+      await rename(from, to).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }
+    await rename(staging, options.outDir);
+    await rename(sourceMapsDirFor(staging), sourceMapsDirFor(options.outDir)).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
-    await rename(staging, options.outDir);
-    await rm(previous, { recursive: true, force: true });
+    await cleanUp(previous);
     return { ...summary, env, version, outDir: options.outDir };
   } catch (err) {
-    await rm(staging, { recursive: true, force: true });
+    await cleanUp(staging);
     throw err;
   }
 }

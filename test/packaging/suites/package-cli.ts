@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeArtefacts } from '../../../src/cli/package/artefacts';
+import { sourceMapsDirFor } from '../../../src/cli/package/build';
 import { packageApp } from '../../../src/cli/package/run';
 import type { Packaged } from '../support';
 import { BUILD_TIMEOUT, ENV_EXAMPLE, ROOT, buildOnce, packageOnce, sampleEnv } from '../support';
@@ -60,6 +61,7 @@ describe('packageApp replaces the output folder only when everything succeeded',
     const failingBuild = async (_root: string, staging: string): Promise<void> => {
       await mkdir(staging, { recursive: true });
       await writeFile(join(staging, 'half.js'), '');
+      await mkdir(sourceMapsDirFor(staging), { recursive: true });
       throw new Error('build exploded');
     };
     await expect(packageApp({ rootDir: ROOT, envFile: ENV_EXAMPLE, outDir, build: failingBuild })).rejects.toThrow('build exploded');
@@ -90,12 +92,15 @@ describe('packageApp replaces the output folder only when everything succeeded',
     const outDir = await previousBuild();
     const copyBuild = async (_root: string, staging: string): Promise<void> => {
       await cp(siteDir, staging, { recursive: true });
+      await cp(sourceMapsDirFor(siteDir), sourceMapsDirFor(staging), { recursive: true });
     };
     const result = await packageApp({ rootDir: ROOT, envFile: ENV_EXAMPLE, outDir, build: copyBuild });
     const names = await readdir(outDir);
     expect(names).not.toContain('previous-build.txt');
     expect(names).toEqual(expect.arrayContaining(['teams-app.zip', 'outlook-addin.xml', 'teams']));
-    expect(await readdir(join(outDir, '..'))).toEqual(['dist']);
+    // The source maps land beside dist/, never in it.
+    expect(await readdir(join(outDir, '..'))).toEqual(['dist', 'dist-sourcemaps']);
+    expect(await readdir(sourceMapsDirFor(outDir))).toEqual(expect.arrayContaining(['outlook', 'assets']));
     expect(result.files).toEqual(expect.arrayContaining(['teams-app.zip', 'outlook-addin.xml']));
   }, BUILD_TIMEOUT);
 });
