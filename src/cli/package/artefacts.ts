@@ -109,8 +109,8 @@ export async function writeArtefacts(rootDir: string, siteDir: string, env: Pack
   const files: Array<[string, Uint8Array | string]> = [
     [OUTPUTS.teamsZip, zip],
     [OUTPUTS.outlookManifest, xml],
-    [OUTPUTS.staticWebAppConfig, staticWebAppConfig()],
-    [OUTPUTS.iisWebConfig, iisWebConfig()],
+    [OUTPUTS.staticWebAppConfig, staticWebAppConfig(env.sharePointSite)],
+    [OUTPUTS.iisWebConfig, iisWebConfig(env.sharePointSite)],
   ];
   for (const [name, data] of files) await writeFile(join(siteDir, name), data);
   return { ...ids, files: [...files.map(([name]) => name), ...addinIcons.map(([name]) => name)], manifestVersion: manifest.manifestVersion };

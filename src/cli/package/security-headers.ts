@@ -24,15 +24,19 @@ export const FRAME_ANCESTORS = [
 /** office.js and the Outlook host scripts it loads come only from Microsoft's CDN. */
 export const OFFICE_CDN = new URL(OFFICE_JS_URL).origin;
 
-const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
+/** The SharePoint origin docs/deployment.md shows; the packager uses the school's own. */
+export const EXAMPLE_SHAREPOINT_SITE = 'https://yourschool.sharepoint.com/sites/aup';
+
+const directives = (sharePointOrigin: string): ReadonlyArray<readonly [string, readonly string[]]> => [
   ['default-src', ["'self'"]],
   ['script-src', ["'self'", OFFICE_CDN]],
   // Fluent UI (Griffel) and office.js insert <style> rules at run time.
   ['style-src', ["'self'", "'unsafe-inline'"]],
   ['img-src', ["'self'", 'data:', 'blob:']],
   ['font-src', ["'self'", 'data:']],
-  // Graph for data, Entra for sign-in tokens, SharePoint for the "open in SharePoint" links and list files.
-  ['connect-src', ["'self'", 'https://graph.microsoft.com', 'https://login.microsoftonline.com', 'https://*.sharepoint.com', OFFICE_CDN]],
+  // Graph for data, Entra for sign-in tokens, and the school's own SharePoint host
+  // (first-run setup's SharePoint REST calls), never every tenant's *.sharepoint.com (issue #10).
+  ['connect-src', ["'self'", 'https://graph.microsoft.com', 'https://login.microsoftonline.com', sharePointOrigin, OFFICE_CDN]],
   // MSAL's fallback sign-in outside Teams renews tokens in a hidden frame.
   ['frame-src', ["'self'", 'https://login.microsoftonline.com']],
   ['frame-ancestors', FRAME_ANCESTORS],
@@ -41,25 +45,29 @@ const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['form-action', ["'self'"]],
 ];
 
-/** The Content-Security-Policy header value. */
-export const CONTENT_SECURITY_POLICY = directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+/** The Content-Security-Policy header value for a school whose records live on `sharePointSite`. */
+export function contentSecurityPolicy(sharePointSite: string): string {
+  return directives(new URL(sharePointSite).origin).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
 
 /**
  * Every header to send with every file. No X-Frame-Options: it cannot list
  * several framing hosts, and frame-ancestors supersedes it.
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
+export function securityHeaders(sharePointSite: string): Readonly<Record<string, string>> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(sharePointSite),
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  };
+}
 
 /** Azure Static Web Apps: staticwebapp.config.json at the root of the deployed folder. */
-export function staticWebAppConfig(): string {
+export function staticWebAppConfig(sharePointSite: string): string {
   return `${JSON.stringify(
-    { globalHeaders: SECURITY_HEADERS },
+    { globalHeaders: securityHeaders(sharePointSite) },
     null,
     2,
   )}\n`;
@@ -68,8 +76,8 @@ export function staticWebAppConfig(): string {
 const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** IIS: web.config at the root of the site. */
-export function iisWebConfig(): string {
-  const headers = Object.entries(SECURITY_HEADERS)
+export function iisWebConfig(sharePointSite: string): string {
+  const headers = Object.entries(securityHeaders(sharePointSite))
     .map(([name, value]) => `        <add name="${xmlAttr(name)}" value="${xmlAttr(value)}" />`)
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -92,8 +100,8 @@ ${headers}
 }
 
 /** nginx: lines for the server block (shown in docs/deployment.md). */
-export function nginxHeaders(): string {
-  return Object.entries(SECURITY_HEADERS)
+export function nginxHeaders(sharePointSite: string): string {
+  return Object.entries(securityHeaders(sharePointSite))
     .map(([name, value]) => `add_header ${name} "${value}" always;`)
     .join('\n');
 }

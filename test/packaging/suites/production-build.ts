@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_CONFIGS } from '../../../src/cli/package/build';
+import { BUILD_CONFIGS, sourceMapsDirFor } from '../../../src/cli/package/build';
 import { manifestUrls } from '../../../src/cli/package/outlook-manifest';
-import { SECURITY_HEADERS } from '../../../src/cli/package/security-headers';
+import { EXAMPLE_SHAREPOINT_SITE, securityHeaders } from '../../../src/cli/package/security-headers';
 import type { Built } from '../support';
 import { BUILD_TIMEOUT, ROOT, buildOnce, listFiles, packageOnce } from '../support';
 
@@ -13,6 +13,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 let built: Built;
 let files: string[];
+let maps: string[];
 const text = (file: string, dir = built.siteDir): Promise<string> => readFile(join(dir, file), 'utf8');
 
 
@@ -23,7 +24,17 @@ describe('production build', () => {
   beforeAll(async () => {
     built = await buildOnce();
     files = await listFiles(built.siteDir);
+    maps = await listFiles(sourceMapsDirFor(built.siteDir));
   }, BUILD_TIMEOUT);
+
+  it('ships no source maps, nor links to any; they are kept beside the site', async () => {
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const linking: string[] = [];
+    for (const f of files.filter((f) => /\.(js|css)$/.test(f))) if ((await text(f)).includes('sourceMappingURL')) linking.push(f);
+    expect(linking).toEqual([]);
+    expect(maps).toEqual(expect.arrayContaining(['outlook/launchevent.js.map']));
+    expect(maps.filter((f) => f.startsWith('assets/') && f.endsWith('.js.map')).length).toBeGreaterThan(3);
+  });
 
 
   it('contains the Teams tab and its sign-in redirect page, the add-in pages and launchevent.js', () => {
@@ -43,8 +54,8 @@ describe('production build', () => {
 
   it('bundles no module from src/dev or src/emulator (checked through the source maps)', async () => {
     const bundled: string[] = [];
-    for (const f of files.filter((f) => f.endsWith('.map'))) {
-      const map = JSON.parse(await text(f)) as { sources?: string[] };
+    for (const f of maps) {
+      const map = JSON.parse(await text(f, sourceMapsDirFor(built.siteDir))) as { sources?: string[] };
       bundled.push(...(map.sources ?? []).filter((s) => /(^|\/)src\/(dev|emulator)\//.test(s)));
     }
     expect(bundled).toEqual([]);
@@ -69,8 +80,8 @@ describe('production build', () => {
     // The source maps name every module in the bundle, so they show which of
     // React's builds was chosen whatever the minifier did to its strings.
     const modules = new Set<string>();
-    for (const f of files.filter((f) => f.endsWith('.js.map'))) {
-      const map = JSON.parse(await text(f)) as { sources?: string[] };
+    for (const f of maps.filter((f) => f.endsWith('.js.map'))) {
+      const map = JSON.parse(await text(f, sourceMapsDirFor(built.siteDir))) as { sources?: string[] };
       for (const s of map.sources ?? []) if (s.includes('node_modules/')) modules.add(s.slice(s.lastIndexOf('node_modules/')));
     }
     expect([...modules].filter((m) => /\.development\.js$/.test(m))).toEqual([]);
@@ -96,13 +107,15 @@ describe('production build', () => {
 describe('packaged site', () => {
   it('carries the security headers for Azure Static Web Apps and IIS', async () => {
     const { outDir } = await packageOnce();
-    expect(JSON.parse(await text('staticwebapp.config.json', outDir))).toEqual({ globalHeaders: SECURITY_HEADERS });
-    expect(await text('web.config', outDir)).toContain('Content-Security-Policy');
+    const { env } = await packageOnce();
+    expect(JSON.parse(await text('staticwebapp.config.json', outDir))).toEqual({ globalHeaders: securityHeaders(env.sharePointSite) });
+    expect(await text('web.config', outDir)).toContain(`connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com ${new URL(env.sharePointSite).origin} `);
   });
 
   it('documents exactly the Content-Security-Policy it ships', async () => {
     const docs = await readFile(join(ROOT, 'docs/deployment.md'), 'utf8');
-    expect(docs).toContain(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(docs).toContain(securityHeaders(EXAMPLE_SHAREPOINT_SITE)['Content-Security-Policy']);
+    expect(docs).not.toContain('*.sharepoint.com');
   });
 });
 
