@@ -50,4 +50,24 @@ describe('renderPolicyMarkdown', () => {
     const root = mount(renderPolicyMarkdown('<iframe src="https://evil.example"></iframe><form action="x"><input name="p"></form><style>body{display:none}</style>ok').html);
     expect(root.querySelector('iframe, form, input, style')).toBeNull();
   });
+
+  it('drops style, class and id attributes from the policy text, keeping only its own heading anchors', () => {
+    const root = mount(renderPolicyMarkdown('## Real heading\n\n<div style="position:fixed;inset:0" class="fui-Dialog" id="signin"><p style="color:red">Sign in again</p></div>\n\n<h2 id="forged">Raw</h2>').html);
+    const withAttrs = [...root.querySelectorAll('[style], [class]')];
+    expect(withAttrs).toEqual([]);
+    expect([...root.querySelectorAll('[id]')].map((e) => e.id)).toEqual(['real-heading']);
+    expect(root.textContent).toContain('Sign in again');
+  });
+
+  it("gives no id to a raw heading that forges the renderer's mark", () => {
+    const root = mount(renderPolicyMarkdown('<h2 data-aup-heading="0000000000000000-0">Forged</h2>\n\n## Genuine').html);
+    expect([...root.querySelectorAll('[id]')].map((e) => e.id)).toEqual(['genuine']);
+    expect(root.querySelector('[data-aup-heading]')).toBeNull();
+  });
+
+  it('shows no images, from Markdown or raw HTML, keeping Markdown alt text as text', () => {
+    const root = mount(renderPolicyMarkdown('![Sign in to continue](https://evil.example/login.png) <img src="https://evil.example/x.png"> <svg><rect/></svg> <picture><source srcset="x.png"></picture>').html);
+    expect(root.querySelector('img, svg, picture, source')).toBeNull();
+    expect(root.textContent).toContain('Sign in to continue');
+  });
 });
