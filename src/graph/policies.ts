@@ -1,7 +1,7 @@
 // Versions of the AUP. A published version is never edited: publishing a new
 // one makes it Current and retires the previous, so every signature keeps
 // pointing at the exact text (and hash) that was signed.
-import { policyHash } from '../policy/index';
+import { isVersionLabel, policyHash, versionLabelProblem } from '../policy/index';
 import type { GraphClient } from './client';
 import { odataString } from './client';
 import { GraphRequestError, StoreError } from './errors';
@@ -49,7 +49,10 @@ const FULL = [...SUMMARY, 'PolicyText'] as const;
 function toPolicy(item: Item<Partial<PolicyFields>>): PolicyVersion {
   const f = item.fields ?? {};
   if (!item.id || !f.VersionLabel || !f.Status) {
-    throw new GraphRequestError({ status: 0, code: 'unexpectedShape', message: `policy item ${item.id ?? '?'} has no version label or status` });
+    throw new GraphRequestError({ status: 0, code: 'unexpectedShape', message: `policy item ${item.id ?? '?'} has no version label or status. Fix it in the AUP Policies list.` });
+  }
+  if (!isVersionLabel(f.VersionLabel)) {
+    throw new GraphRequestError({ status: 0, code: 'unexpectedShape', message: `policy item ${item.id} has an invalid version label: ${versionLabelProblem(f.VersionLabel.slice(0, 40))} Fix it in the AUP Policies list.` });
   }
   return {
     itemId: item.id,

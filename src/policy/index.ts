@@ -23,6 +23,21 @@ export const POLICY_VERSIONS = [
 
 export const CURRENT_POLICY_META: PolicyMeta = POLICY_VERSIONS[0];
 
+/**
+ * A version label: letters, digits, dot, dash and underscore, at most 32. Labels
+ * become list values, file names and words in reminder mail sent from a
+ * manager's mailbox, so they are checked wherever they are read, not only in
+ * the admin form (issue #10): a label written straight into SharePoint is
+ * refused too.
+ */
+const VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+export const isVersionLabel = (label: string): boolean => VERSION_LABEL.test(label);
+
+/** Why a label is refused, in the words the admin form and errors use. */
+export const versionLabelProblem = (label: string): string =>
+  `"${label}" can hold only letters, digits, ".", "-" and "_" (at most 32).`;
+
 /** Where a shipped version's Markdown lives, relative to the project root. */
 export function policyAssetPath(versionLabel: string): string {
   return `assets/policy/${versionLabel}.md`;

@@ -5,6 +5,7 @@ import { parseContactsCsv, type ParsedContacts } from '../../csv';
 import type { ContactsRepository, ImportReport } from '../../graph/contacts';
 import type { PoliciesRepository, PolicyDraft, PolicyVersion } from '../../graph/policies';
 import { StoreError } from '../../graph/errors';
+import { isVersionLabel, versionLabelProblem } from '../../policy/index';
 
 export interface DraftInput {
   readonly version: string;
@@ -17,8 +18,6 @@ export interface DraftInput {
 export type DraftField = keyof DraftInput;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-/** Labels become list values and file names: letters, digits, dot, dash, underscore. */
-const VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function validateDraft(input: DraftInput, versions: readonly PolicyVersion[], current: PolicyVersion | null): DraftErrors {
@@ -26,7 +25,7 @@ export function validateDraft(input: DraftInput, versions: readonly PolicyVersio
   const version = input.version.trim();
   const existing = versions.find((v) => v.version.toLowerCase() === version.toLowerCase());
   if (version === '') errors.version = 'Give the new version a label, such as "2025-09".';
-  else if (!VERSION_LABEL.test(version)) errors.version = `"${version}" can hold only letters, digits, ".", "-" and "_" (at most 32).`;
+  else if (!isVersionLabel(version)) errors.version = versionLabelProblem(version);
   else if (existing && existing.status !== 'Draft') errors.version = `Version ${existing.version} is already published (${existing.status}); published versions cannot be changed. Choose a new label.`;
   if (input.title.trim() === '') errors.title = 'Give the policy a title.';
   if (input.effectiveDate !== '' && !ISO_DATE.test(input.effectiveDate)) errors.effectiveDate = `"${input.effectiveDate}" is not a date (YYYY-MM-DD).`;
