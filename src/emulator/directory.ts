@@ -107,8 +107,12 @@ export class Directory {
     for (const id of memberIds) add.run(g.id, id);
   }
 
+  /**
+   * By object id (any case: ids are stored lower-case) or by UPN. Two index lookups: the single
+   * `id = ? COLLATE NOCASE OR upn = ?` it replaced scanned every user, on every request (authenticate).
+   */
   user(idOrUpn: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ? COLLATE NOCASE OR upn = ?').get(idOrUpn, idOrUpn) as UserRow | undefined;
+    return (this.db.prepare('SELECT * FROM users WHERE id = lower(?)').get(idOrUpn) ?? this.db.prepare('SELECT * FROM users WHERE upn = ?').get(idOrUpn)) as UserRow | undefined;
   }
 
   users(): UserRow[] {

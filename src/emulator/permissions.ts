@@ -127,8 +127,10 @@ export class SitePermissions {
 
   // ---- principals ------------------------------------------------------------
 
+  /** By object id or UPN, each through its index (an OR of the two would scan every user). */
   private userRow(idOrUpn: string): UserRow | undefined {
-    return this.db.prepare('SELECT id, lookup_id, upn, display_name, mail FROM users WHERE id = ? COLLATE NOCASE OR upn = ?').get(idOrUpn, idOrUpn) as UserRow | undefined;
+    const columns = 'SELECT id, lookup_id, upn, display_name, mail FROM users';
+    return (this.db.prepare(`${columns} WHERE id = lower(?)`).get(idOrUpn) ?? this.db.prepare(`${columns} WHERE upn = ?`).get(idOrUpn)) as UserRow | undefined;
   }
 
   private fromUser(u: UserRow): SitePrincipal {

@@ -175,13 +175,18 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     return { status: 404, body: errorBody('itemNotFound', `Nothing is served at ${pathname}. Graph is under /v1.0.`) };
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void handle(req, res, route).catch((err: unknown) => {
       console.error('[emulator] failed to answer:', err);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  // A bulk seed in the same process (seedScale: seconds of synchronous SQLite) delays every timer; with
+  // Node's 5 s default the server and the client's pool then both expire an idle socket at once, and the
+  // next request on it fails with ECONNRESET. A minute is longer than any seed.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, route: (req: EmuRequest, pathname: string) => Promise<EmuReply>): Promise<void> {
