@@ -88,11 +88,20 @@ function grantsFor(access: ListAccess, groups: ProvisionGroups): { role: GroupRo
     const kept = [...new Set(levels.filter((l): l is LevelKey => l !== undefined))];
     if (kept.length > 0) out.push({ role, groupId, levels: kept });
   };
-  const admins = groups.adminsGroupId || null;
+  const admins = adminsGroupOf(groups);
   add('allStaff', groups.allStaffGroupId, [access.allStaff]);
   add('managers', groups.managersGroupId, admins ? [access.managers] : [access.managers, access.admins]);
   if (admins) add('admins', admins, [access.admins]);
   return out;
+}
+
+/**
+ * The admins group, if it is a group of its own: none, or the managers group named again (as a
+ * package built without AUP_ADMINS_GROUP_ID names it), means the managers group administers.
+ */
+function adminsGroupOf(groups: ProvisionGroups): string | null {
+  const admins = groups.adminsGroupId?.trim();
+  return admins && admins.toLowerCase() !== groups.managersGroupId.trim().toLowerCase() ? admins : null;
 }
 
 /** Finds the built-in levels by type (their names are localised) and AUP Guard's by name. */
@@ -344,7 +353,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     // What each group can really do there, nested groups and the site's groups included.
     const staffLevels = grants.find((g) => g.role === 'allStaff')?.levels ?? [];
     for (const role of ['allStaff', 'managers', 'admins'] as const) {
-      const groupId = role === 'allStaff' ? groups.allStaffGroupId : role === 'managers' ? groups.managersGroupId : groups.adminsGroupId;
+      const groupId = role === 'allStaff' ? groups.allStaffGroupId : role === 'managers' ? groups.managersGroupId : adminsGroupOf(groups);
       if (!groupId) continue;
       const own = grants.find((g) => g.role === role)?.levels ?? [];
       // Managers and admins are staff too: where their groups sit inside the all-staff group, staff's levels are theirs as well.
@@ -382,7 +391,7 @@ async function groupNames(graph: GraphClient, groups: ProvisionGroups): Promise<
     }
   };
   const [allStaff, managers, admins] = await Promise.all([
-    name(groups.allStaffGroupId, 'The all-staff group'), name(groups.managersGroupId, 'The managers group'), name(groups.adminsGroupId, 'The admins group'),
+    name(groups.allStaffGroupId, 'The all-staff group'), name(groups.managersGroupId, 'The managers group'), name(adminsGroupOf(groups), 'The admins group'),
   ]);
   return { allStaff, managers, admins };
 }

@@ -193,6 +193,10 @@ describe('without an admins group', () => {
       expect(contacts.flatMap((a) => a.RoleDefinitionBindings.map((b) => `${a.Member.Title}: ${b.Name}`)).sort()).toEqual(['AUP Managers: Contribute', 'Wells AP Kinsley Owners: Full Control']);
       expect(contacts.some((a) => a.Member.LoginName === groupClaim(ADMINS_GROUP_ID))).toBe(false);
       expect((await verify({ graph: owner.graph, spRest: owner.spRest, siteId: 'root', groups })).drifts).toEqual([]);
+      // A package built without AUP_ADMINS_GROUP_ID names the managers group as admins: the same thing.
+      const named = { ...groups, adminsGroupId: MANAGERS_GROUP_ID.toUpperCase() };
+      expect((await provision({ graph: owner.graph, spRest: owner.spRest, siteId: 'root', groups: named })).changes).toEqual([]);
+      expect((await verify({ graph: owner.graph, spRest: owner.spRest, siteId: 'root', groups: named })).drifts).toEqual([]);
     } finally {
       await site.close();
     }
