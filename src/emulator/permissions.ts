@@ -332,11 +332,6 @@ export class CallerAccess {
 
   constructor(private readonly model: SitePermissions, readonly principal: Principal, private readonly ceiling: bigint) {}
 
-  /** The caller's own site principal id (their user-information id). */
-  get principalId(): number | undefined {
-    return this.model.userPrincipal(this.principal.oid)?.id;
-  }
-
   private uncapped(scope: string): bigint {
     let mask = this.masks.get(scope);
     if (mask === undefined) {
