@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 
 export type Db = Database.Database;
 
-const SCHEMA_VERSION = 1;
+// 2: SharePoint's permission model (role definitions, principals, role assignments) and item versions.
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +36,9 @@ CREATE TABLE lists (
   read_security INTEGER NOT NULL DEFAULT 1,
   write_security INTEGER NOT NULL DEFAULT 1,
   versioning INTEGER NOT NULL DEFAULT 0,
-  next_item_id INTEGER NOT NULL DEFAULT 1
+  next_item_id INTEGER NOT NULL DEFAULT 1,
+  -- 0: the list inherits the site's role assignments; 1: it has its own (inheritance broken).
+  unique_perms INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE columns (
   list_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, position INTEGER NOT NULL,
@@ -56,6 +59,33 @@ CREATE INDEX items_change ON items (list_id, change_seq);
 CREATE TABLE tombstones (list_id TEXT NOT NULL, id INTEGER NOT NULL, author_id TEXT NOT NULL, change_seq INTEGER NOT NULL);
 CREATE INDEX tombstones_change ON tombstones (list_id, change_seq);
 CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, entry TEXT NOT NULL);
+-- Earlier versions of an item (the current one is the items row), kept while the list's versioning is on.
+CREATE TABLE item_versions (
+  list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL,
+  fields TEXT NOT NULL, modified_at TEXT NOT NULL, modified_by TEXT NOT NULL,
+  PRIMARY KEY (list_id, item_id, version)
+) WITHOUT ROWID;
+-- SharePoint's permission model (src/emulator/permissions.ts). Permission masks are two 32-bit
+-- words, as SharePoint REST sends them. Users are principals through users.lookup_id; Entra
+-- security groups (once ensured) and SharePoint groups are rows here, from the same id sequence.
+CREATE TABLE role_definitions (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, description TEXT NOT NULL DEFAULT '',
+  high INTEGER NOT NULL, low INTEGER NOT NULL, role_type_kind INTEGER NOT NULL DEFAULT 0,
+  hidden INTEGER NOT NULL DEFAULT 0, sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE site_principals (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('securityGroup','spGroup')),
+  login_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  title TEXT NOT NULL,
+  entra_id TEXT UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sp_group_members (group_id INTEGER NOT NULL, member_id INTEGER NOT NULL, PRIMARY KEY (group_id, member_id)) WITHOUT ROWID;
+CREATE INDEX sp_group_members_by_member ON sp_group_members (member_id, group_id);
+-- scope '' is the site (web); a list id is that list, while it has unique permissions.
+CREATE TABLE role_assignments (scope TEXT NOT NULL, principal_id INTEGER NOT NULL, role_def_id INTEGER NOT NULL, PRIMARY KEY (scope, principal_id, role_def_id)) WITHOUT ROWID;
+CREATE TABLE site_admins (user_id TEXT PRIMARY KEY COLLATE NOCASE);
 `;
 
 export interface OpenedDb {
@@ -118,3 +148,11 @@ export function setMeta(db: Db, key: string, value: string): void {
 
 /** SharePoint-style timestamps: second precision, UTC. */
 export const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The next site principal id. Users (users.lookup_id), Entra groups added with ensureuser and
+ * SharePoint groups share one sequence in a site collection, as in SharePoint's User Information List.
+ */
+export function nextPrincipalId(db: Db): number {
+  return Number(db.prepare(`SELECT max(coalesce((SELECT max(lookup_id) FROM users), 10), coalesce((SELECT max(id) FROM site_principals), 10)) + 1`).pluck().get());
+}

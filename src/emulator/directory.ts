@@ -1,9 +1,14 @@
-// The emulator's Entra ID: users (with the role the demo sign-in grants),
-// groups and memberships, and the dev-only token minting and verification.
+// The emulator's Entra ID: users (with the label the demo sign-in picker
+// shows), groups and memberships, and the dev-only token minting and
+// verification. A token says who the user is and which delegated scopes the
+// app was granted; what they may do on the site is SharePoint's business
+// (permissions.ts).
 import { SignJWT, jwtVerify } from 'jose';
 import type { User } from '@microsoft/microsoft-graph-types';
-import { getMeta, type Db } from './db';
+import { getMeta, nextPrincipalId, type Db } from './db';
 import { GraphHttpError, type Principal, type Role } from './http';
+import { grantedScopes } from './scopes';
+import { APP_SCOPES } from '../graph/scopes';
 import type { StoredIdentity } from './store';
 
 export interface UserRow {
@@ -90,7 +95,7 @@ export class Directory {
   }
 
   addUser(u: NewUser): void {
-    const lookup = Number(this.db.prepare('SELECT coalesce(max(lookup_id), 10) + 1 FROM users').pluck().get());
+    const lookup = nextPrincipalId(this.db);
     this.db.prepare(`INSERT INTO users (id, lookup_id, upn, display_name, given_name, surname, job_title, department, mail, role, teams_app_installed)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(u.id, lookup, u.upn, u.displayName, u.givenName ?? null, u.surname ?? null,
       u.jobTitle ?? null, u.department ?? null, u.upn, u.role, u.teamsAppInstalled === false ? 0 : 1);
@@ -102,8 +107,12 @@ export class Directory {
     for (const id of memberIds) add.run(g.id, id);
   }
 
+  /**
+   * By object id (any case: ids are stored lower-case) or by UPN. Two index lookups: the single
+   * `id = ? COLLATE NOCASE OR upn = ?` it replaced scanned every user, on every request (authenticate).
+   */
   user(idOrUpn: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ? COLLATE NOCASE OR upn = ?').get(idOrUpn, idOrUpn) as UserRow | undefined;
+    return (this.db.prepare('SELECT * FROM users WHERE id = lower(?)').get(idOrUpn) ?? this.db.prepare('SELECT * FROM users WHERE upn = ?').get(idOrUpn)) as UserRow | undefined;
   }
 
   users(): UserRow[] {
@@ -152,11 +161,15 @@ export class Directory {
     }));
   }
 
-  /** A dev token for a known user, signed with this data file's key (HS256). */
-  async mintToken(upn: string, lifetimeSeconds = 12 * 3600): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+  /**
+   * A dev token for a known user, signed with this data file's key (HS256), carrying the app's
+   * delegated scopes (src/graph/scopes.ts) in `scp`, or the narrower list given.
+   */
+  async mintToken(upn: string, scopes: readonly string[] = APP_SCOPES, lifetimeSeconds = 12 * 3600): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }> {
     const u = this.user(upn);
     if (!u) throw new GraphHttpError(404, 'itemNotFound', `No demo user '${upn}'. GET /_dev/users lists them.`);
-    const token = await new SignJWT({ oid: u.id, upn: u.upn, preferred_username: u.upn, name: u.display_name, roles: [u.role], tid: DEMO_TENANT_ID })
+    const scp = scopes.join(' ');
+    const token = await new SignJWT({ oid: u.id, upn: u.upn, preferred_username: u.upn, name: u.display_name, tid: DEMO_TENANT_ID, scp })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
@@ -164,7 +177,7 @@ export class Directory {
       .setIssuedAt()
       .setExpirationTime(`${lifetimeSeconds}s`)
       .sign(this.key);
-    return { access_token: token, token_type: 'Bearer', expires_in: lifetimeSeconds };
+    return { access_token: token, token_type: 'Bearer', expires_in: lifetimeSeconds, scope: scp };
   }
 
   /** Verifies `Authorization: Bearer …`; 401 InvalidAuthenticationToken otherwise, as Graph answers. */
@@ -175,8 +188,8 @@ export class Directory {
       const { payload } = await jwtVerify(match[1]!, this.key, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['HS256'] });
       const u = typeof payload.oid === 'string' ? this.user(payload.oid) : undefined;
       if (!u) throw new Error('unknown user');
-      // Role comes from the directory, so changing a demo user's role takes effect at once.
-      return { oid: u.id, upn: u.upn, name: u.display_name, roles: [u.role] };
+      const scp = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [];
+      return { oid: u.id, upn: u.upn, name: u.display_name, tid: typeof payload.tid === 'string' ? payload.tid : DEMO_TENANT_ID, scopes: grantedScopes(scp) };
     } catch {
       throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience, signature or expiry.', { 'WWW-Authenticate': 'Bearer realm="", error="invalid_token"' });
     }
@@ -219,9 +232,28 @@ export function userProperties(select: readonly string[] | undefined): readonly 
   return [...names];
 }
 
-/** Graph's user resource, as /users and /me return it, with only the given properties. */
-export function renderUser(u: UserRow, properties: readonly string[] = DEFAULT_USER_PROPERTIES): Record<string, unknown> {
+/**
+ * How much of another user's profile the token may read: all of it with User.Read.All; the basic
+ * profile (id, displayName, givenName, surname, mail, userPrincipalName) with User.ReadBasic.All
+ * (https://learn.microsoft.com/graph/permissions-reference#userreadbasicall); otherwise, as when
+ * a group's members are listed with GroupMember.Read.All alone, only the id ("Limited information
+ * returned for inaccessible member objects"). One's own profile is always readable (User.Read).
+ */
+export type UserView = 'full' | 'basic' | 'limited';
+
+const BASIC_PROFILE = new Set(['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']);
+
+export function userView(principal: Principal, userId: string): UserView {
+  if (principal.oid.toLowerCase() === userId.toLowerCase() || principal.scopes.has('User.Read.All')) return 'full';
+  return principal.scopes.has('User.ReadBasic.All') ? 'basic' : 'limited';
+}
+
+/** Graph's user resource, as /users and /me return it, with only the given properties; those the view may not read are null. */
+export function renderUser(u: UserRow, properties: readonly string[] = DEFAULT_USER_PROPERTIES, view: UserView = 'full'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of properties) out[name] = USER_PROPERTIES[name as keyof User]?.(u);
+  for (const name of properties) {
+    const readable = view === 'full' || name === 'id' || (view === 'basic' && BASIC_PROFILE.has(name));
+    out[name] = readable ? USER_PROPERTIES[name as keyof User]?.(u) : null;
+  }
   return out;
 }

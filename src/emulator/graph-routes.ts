@@ -1,32 +1,51 @@
 // Microsoft Graph v1.0 routes. Every handler is synchronous over better-sqlite3,
 // so one request is one atomic unit; writes also run in explicit transactions.
+// Each route names the delegated scopes it needs (checked first, as Graph
+// does), then authorises from the caller's SharePoint permissions.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 import type { Db } from './db';
-import { ALL_USER_PROPERTIES, renderUser, userProperties, type Directory, type MemberScope, type UserRow } from './directory';
+import { ALL_USER_PROPERTIES, renderUser, userProperties, userView, type Directory, type MemberScope, type UserRow } from './directory';
 import {
-  GraphHttpError, accessDenied, bodyObject, invalidRequest, isAdmin, json, noContent, notFound,
+  GraphHttpError, accessDenied, bodyObject, invalidRequest, json, noContent, notFound,
   type EmuReply, type EmuRequest, type Principal,
 } from './http';
 import { ODataSyntaxError, evaluate, parseFilter, type FilterExpr } from './odata/filter';
 import { decodeToken, encodeToken, linkWith, option, parseExpand, parseOrderBy, parseSelect, parseTop, pick } from './odata/query';
 import type { Outbox } from './outbox';
-import { renderColumn, renderFields, renderItem, renderList, renderSite, siteInfo, SITE_PATH, type SiteInfo } from './render';
-import type { ListStore} from './store';
+import type { CallerAccess, SitePermissions } from './permissions';
+import { renderColumn, renderFields, renderItem, renderList, renderSite, renderVersions, siteInfo, SITE_PATH, type SiteInfo } from './render';
+import { describeRequirement, meets, needs, type ScopeRequirement } from './scopes';
+import type { ItemAccess, ListStore} from './store';
 import { PREFER_NON_INDEXED, etagOf, type ListRow } from './store';
+import { PermissionKind, hasPermission } from '../graph/permissions';
 
 export interface GraphContext {
   readonly db: Db;
   readonly store: ListStore;
   readonly directory: Directory;
   readonly outbox: Outbox;
+  readonly permissions: SitePermissions;
 }
 
 type Params = Readonly<Record<string, string>>;
-type Handler = (req: EmuRequest, principal: Principal, params: Params) => EmuReply;
+
+/** One request's caller: who they are (with the token's scopes) and their SharePoint permissions, looked up once. */
+export interface Caller {
+  readonly principal: Principal;
+  readonly access: CallerAccess;
+}
+
+type Handler = (req: EmuRequest, caller: Caller, params: Params) => EmuReply;
+
+/** Which service answers, for the shape of its 403 when a scope is missing. */
+type Workload = 'sites' | 'directory' | 'mail' | 'teamwork';
 
 interface Route {
   readonly method: string;
   readonly pattern: readonly string[];
+  /** The delegated scopes the call needs; a function when it depends on whose data it is (one's own needs less). */
+  readonly scopes: ScopeRequirement | ((caller: Caller, params: Params) => ScopeRequirement);
+  readonly workload: Workload;
   readonly handler: Handler;
 }
 
@@ -34,43 +53,78 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ITEM_PAGE = { fallback: 200, max: 5000 } as const;
 const DIRECTORY_PAGE = { fallback: 100, max: 999 } as const;
 
+// Least privileged delegated permissions, from each API's page in the Graph v1.0 reference.
+const SITES_READ = needs('Sites.Read.All');
+const SITES_WRITE = needs('Sites.ReadWrite.All');
+const SITES_MANAGE = needs('Sites.Manage.All');
+const GROUP_MEMBERS = needs('GroupMember.Read.All');
+const isSelf = (caller: Caller, userId: string | undefined): boolean => {
+  const id = (userId ?? '').toLowerCase();
+  return id === caller.principal.oid.toLowerCase() || id === caller.principal.upn.toLowerCase();
+};
+/** user: get: User.Read for oneself, User.ReadBasic.All for anyone else. */
+const USER_READ = (caller: Caller, { user }: Params): ScopeRequirement => (isSelf(caller, user) ? needs('User.Read') : needs('User.ReadBasic.All'));
+/** checkMemberGroups: User.Read for one's own groups; User.ReadBasic.All and GroupMember.Read.All for another user's. */
+const CHECK_GROUPS = (caller: Caller, { user }: Params): ScopeRequirement =>
+  (isSelf(caller, user) ? needs('User.Read') : needs(['User.ReadBasic.All', 'GroupMember.Read.All']));
+/** memberOf / transitiveMemberOf: User.Read for oneself, User.Read.All for another user. */
+const MEMBER_OF = (caller: Caller, { user }: Params): ScopeRequirement => (isSelf(caller, user) ? needs('User.Read') : needs('User.Read.All'));
+
+/** Graph's 403 for a token without the scope, in each workload's own words. */
+function missingScope(workload: Workload, requirement: ScopeRequirement): GraphHttpError {
+  const wanted = ` (needs ${describeRequirement(requirement)})`;
+  switch (workload) {
+    case 'sites': return accessDenied(`Access denied. The token does not carry the delegated permission this call needs${wanted}.`);
+    case 'directory': return new GraphHttpError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation${wanted}.`);
+    case 'mail': return new GraphHttpError(403, 'ErrorAccessDenied', `Access is denied. Check credentials and try again${wanted}.`);
+    case 'teamwork': return new GraphHttpError(403, 'Forbidden', `Missing scope permissions on the request${wanted}.`);
+  }
+}
+
 export class GraphRoutes {
   private readonly routes: Route[] = [];
 
   constructor(private readonly ctx: GraphContext) {
-    const r = (method: string, path: string, handler: Handler): void => {
-      this.routes.push({ method, pattern: path.split('/'), handler });
+    const r = (method: string, path: string, scopes: Route['scopes'], workload: Workload, handler: Handler): void => {
+      this.routes.push({ method, pattern: path.split('/'), scopes, workload, handler });
     };
-    r('GET', 'sites/:site', (req, _p, { site }) => json(renderSite(this.site(req, site!))));
-    r('GET', 'sites/:site/lists', (req, _p, params) => this.listLists(req, params));
-    r('POST', 'sites/:site/lists', (req, p, params) => this.createList(req, p, params));
-    r('GET', 'sites/:site/lists/:list', (req, _p, params) => this.getList(req, params));
-    r('GET', 'sites/:site/lists/:list/columns', (req, _p, params) => this.listColumns(req, params));
-    r('POST', 'sites/:site/lists/:list/columns', (req, p, params) => this.createColumn(req, p, params));
-    r('GET', 'sites/:site/lists/:list/columns/:column', (req, _p, params) => this.getColumn(req, params));
-    r('PATCH', 'sites/:site/lists/:list/columns/:column', (req, p, params) => this.updateColumn(req, p, params));
-    r('GET', 'sites/:site/lists/:list/items/delta', (req, p, params) => this.delta(req, p, params));
-    r('GET', 'sites/:site/lists/:list/items', (req, p, params) => this.listItems(req, p, params));
-    r('POST', 'sites/:site/lists/:list/items', (req, p, params) => this.createItem(req, p, params));
-    r('GET', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.getItem(req, p, params));
-    r('PATCH', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.updateItem(req, p, params, 'item'));
-    r('DELETE', 'sites/:site/lists/:list/items/:item', (req, p, params) => this.deleteItem(req, p, params));
-    r('GET', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.getFields(req, p, params));
-    r('PATCH', 'sites/:site/lists/:list/items/:item/fields', (req, p, params) => this.updateItem(req, p, params, 'fields'));
-    r('GET', 'users', (req) => this.page(req, (q) => userSource(this.ctx.directory, undefined, q)));
-    r('GET', 'users/:user', (req, _p, { user }) => json(renderUser(this.user(user!), userProperties(parseSelect(option(req.query, 'select'))))));
-    r('GET', 'users/:user/transitiveMemberOf', (req, _p, { user }) => this.memberOf(req, user!, true));
-    r('GET', 'users/:user/memberOf', (req, _p, { user }) => this.memberOf(req, user!, false));
-    r('POST', 'users/:user/checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
-    r('POST', 'users/:user/microsoft.graph.checkMemberGroups', (req, _p, { user }) => this.checkMemberGroups(req, user!));
-    r('POST', 'users/:user/sendMail', (req, p, { user }) => this.sendMail(req, p, user!));
-    r('POST', 'users/:user/teamwork/sendActivityNotification', (req, p, { user }) => this.sendActivityNotification(req, p, user!));
-    r('GET', 'groups/:group', (req, _p, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
-    for (const rel of ['members', 'members/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, false));
-    for (const rel of ['transitiveMembers', 'transitiveMembers/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, true));
+    const site = (method: string, path: string, scopes: ScopeRequirement, handler: Handler): void => r(method, path, scopes, 'sites', handler);
+    const dir = (method: string, path: string, scopes: Route['scopes'], handler: Handler): void => r(method, path, scopes, 'directory', handler);
+    site('GET', 'sites/:site', SITES_READ, (req, c, { site: id }) => json(renderSite(this.site(req, c, id!))));
+    site('GET', 'sites/:site/lists', SITES_READ, (req, c, params) => this.listLists(req, c, params));
+    site('POST', 'sites/:site/lists', SITES_MANAGE, (req, c, params) => this.createList(req, c, params));
+    site('GET', 'sites/:site/lists/:list', SITES_READ, (req, c, params) => this.getList(req, c, params));
+    site('GET', 'sites/:site/lists/:list/columns', SITES_READ, (req, c, params) => this.listColumns(req, c, params));
+    site('POST', 'sites/:site/lists/:list/columns', SITES_MANAGE, (req, c, params) => this.createColumn(req, c, params));
+    site('GET', 'sites/:site/lists/:list/columns/:column', SITES_READ, (req, c, params) => this.getColumn(req, c, params));
+    site('PATCH', 'sites/:site/lists/:list/columns/:column', SITES_MANAGE, (req, c, params) => this.updateColumn(req, c, params));
+    site('GET', 'sites/:site/lists/:list/items/delta', SITES_READ, (req, c, params) => this.delta(req, c, params));
+    site('GET', 'sites/:site/lists/:list/items', SITES_READ, (req, c, params) => this.listItems(req, c, params));
+    site('POST', 'sites/:site/lists/:list/items', SITES_WRITE, (req, c, params) => this.createItem(req, c, params));
+    site('GET', 'sites/:site/lists/:list/items/:item', SITES_READ, (req, c, params) => this.getItem(req, c, params));
+    site('PATCH', 'sites/:site/lists/:list/items/:item', SITES_WRITE, (req, c, params) => this.updateItem(req, c, params, 'item'));
+    site('DELETE', 'sites/:site/lists/:list/items/:item', SITES_WRITE, (req, c, params) => this.deleteItem(req, c, params));
+    site('GET', 'sites/:site/lists/:list/items/:item/fields', SITES_READ, (req, c, params) => this.getFields(req, c, params));
+    site('PATCH', 'sites/:site/lists/:list/items/:item/fields', SITES_WRITE, (req, c, params) => this.updateItem(req, c, params, 'fields'));
+    site('GET', 'sites/:site/lists/:list/items/:item/versions', SITES_READ, (req, c, params) => this.versions(req, c, params));
+    site('GET', 'sites/:site/lists/:list/items/:item/versions/:version', SITES_READ, (req, c, params) => this.versions(req, c, params));
+    dir('GET', 'users', needs('User.ReadBasic.All'), (req, c) => this.page(req, (q) => userSource(this.ctx.directory, undefined, q, c.principal)));
+    dir('GET', 'users/:user', USER_READ, (req, c, { user }) => {
+      const u = this.user(user!);
+      return json(renderUser(u, userProperties(parseSelect(option(req.query, 'select'))), userView(c.principal, u.id)));
+    });
+    dir('GET', 'users/:user/transitiveMemberOf', MEMBER_OF, (req, _c, { user }) => this.memberOf(req, user!, true));
+    dir('GET', 'users/:user/memberOf', MEMBER_OF, (req, _c, { user }) => this.memberOf(req, user!, false));
+    dir('POST', 'users/:user/checkMemberGroups', CHECK_GROUPS, (req, _c, { user }) => this.checkMemberGroups(req, user!));
+    dir('POST', 'users/:user/microsoft.graph.checkMemberGroups', CHECK_GROUPS, (req, _c, { user }) => this.checkMemberGroups(req, user!));
+    r('POST', 'users/:user/sendMail', needs('Mail.Send'), 'mail', (req, c, { user }) => this.sendMail(req, c.principal, user!));
+    r('POST', 'users/:user/teamwork/sendActivityNotification', needs('TeamsActivity.Send'), 'teamwork', (req, c, { user }) => this.sendActivityNotification(req, c.principal, user!));
+    dir('GET', 'groups/:group', GROUP_MEMBERS, (req, _c, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
+    for (const rel of ['members', 'members/microsoft.graph.user']) dir('GET', `groups/:group/${rel}`, GROUP_MEMBERS, (req, c, { group }) => this.groupMembers(req, c, group!, false));
+    for (const rel of ['transitiveMembers', 'transitiveMembers/microsoft.graph.user']) dir('GET', `groups/:group/${rel}`, GROUP_MEMBERS, (req, c, { group }) => this.groupMembers(req, c, group!, true));
   }
 
-  /** Routes a request below /v1.0; `me` is the caller's own user. Returns undefined when no route matches. */
+  /** Routes a request below /v1.0; `me` is the caller's own user. Scopes first, then the route authorises from SharePoint's permissions. */
   dispatch(req: EmuRequest, principal: Principal): EmuReply {
     const segments = normaliseSegments(req.segments, principal);
     const candidates = this.routes.map((route) => ({ route, params: match(route.pattern, segments) })).filter((c) => c.params !== null);
@@ -80,8 +134,12 @@ export class GraphRoutes {
       const last = segments[segments.length - 1] ?? '';
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${last}'.`);
     }
+    const caller: Caller = { principal, access: this.ctx.permissions.caller(principal, 'graph') };
+    const params = hit.params!;
+    const requirement = typeof hit.route.scopes === 'function' ? hit.route.scopes(caller, params) : hit.route.scopes;
+    if (!meets(principal.scopes, requirement)) throw missingScope(hit.route.workload, requirement);
     try {
-      return hit.route.handler(req, principal, hit.params!);
+      return hit.route.handler(req, caller, params);
     } catch (err) {
       if (err instanceof ODataSyntaxError) throw invalidRequest(err.message);
       throw err;
@@ -90,30 +148,46 @@ export class GraphRoutes {
 
   // ---- sites and lists -------------------------------------------------------
 
-  private site(req: EmuRequest, idOrRoot: string): SiteInfo {
+  /** The site, if the caller can open it at all (any permission there, Limited Access included); 403 otherwise. */
+  private site(req: EmuRequest, caller: Caller, idOrRoot: string): SiteInfo {
     const site = siteInfo(this.ctx.db, req.origin);
-    if (idOrRoot === 'root' || idOrRoot.toLowerCase() === site.id.toLowerCase()) return site;
-    // Also accept `{hostname},{siteCollectionId},{webId}` with another hostname, and the bare collection id.
     const parts = idOrRoot.toLowerCase().split(',');
-    if ((parts.length === 3 && parts[1] === site.siteCollectionId && parts[2] === site.webId) || idOrRoot.toLowerCase() === site.siteCollectionId) return site;
-    throw notFound(`Requested site could not be found`);
+    // `root`, the full id, `{hostname},{siteCollectionId},{webId}` with another hostname, or the bare collection id.
+    const known = idOrRoot === 'root' || idOrRoot.toLowerCase() === site.id.toLowerCase() || idOrRoot.toLowerCase() === site.siteCollectionId
+      || (parts.length === 3 && parts[1] === site.siteCollectionId && parts[2] === site.webId);
+    if (!known) throw notFound('Requested site could not be found');
+    if (!hasPermission(caller.access.web(), PermissionKind.Open)) throw accessDenied();
+    return site;
   }
 
-  private list(req: EmuRequest, params: Params): { site: SiteInfo; list: ListRow } {
-    const site = this.site(req, params.site!);
-    return { site, list: this.ctx.store.getList(params.list!) };
+  /**
+   * The list, if the caller has any permission on it. SharePoint does not reveal a list to someone
+   * with none: it answers as if there were no such list (404), as for a list that does not exist.
+   */
+  private list(req: EmuRequest, caller: Caller, params: Params): { site: SiteInfo; list: ListRow; mask: bigint } {
+    const site = this.site(req, caller, params.site!);
+    const list = this.ctx.store.getList(params.list!);
+    const mask = caller.access.list(list);
+    if (!hasPermission(mask, PermissionKind.Open)) throw notFound(`List '${params.list}' does not exist at site.`);
+    return { site, list, mask };
   }
 
-  private listLists(req: EmuRequest, params: Params): EmuReply {
-    const site = this.site(req, params.site!);
+  private items(caller: Caller, mask: bigint): ItemAccess {
+    return { userId: caller.principal.oid, mask };
+  }
+
+  private listLists(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const site = this.site(req, caller, params.site!);
     const expand = parseExpand(option(req.query, 'expand'));
-    const lists = this.ctx.store.allLists().map((l) => renderList(l, site, expand.has('columns') ? this.ctx.store.columns(l.id) : undefined));
+    const lists = this.ctx.store.allLists()
+      .filter((l) => hasPermission(caller.access.list(l), PermissionKind.Open))
+      .map((l) => renderList(l, site, expand.has('columns') ? this.ctx.store.columns(l.id) : undefined));
     return this.page(req, (q) => arraySource(lists, q, ['id', 'columns']));
   }
 
-  private createList(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const site = this.site(req, params.site!);
-    if (!isAdmin(principal)) throw accessDenied('Only a site owner can create lists (Sites.Manage.All).');
+  private createList(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const site = this.site(req, caller, params.site!);
+    if (!hasPermission(caller.access.web(), PermissionKind.ManageLists)) throw accessDenied();
     const body = bodyObject(req);
     const displayName = typeof body.displayName === 'string' ? body.displayName : '';
     const columns = Array.isArray(body.columns) ? (body.columns as ColumnDefinition[]) : [];
@@ -123,38 +197,43 @@ export class GraphRoutes {
       description: typeof body.description === 'string' ? body.description : '',
       template: typeof listFacet.template === 'string' ? listFacet.template : 'genericList',
       columns,
-    }, this.ctx.directory.identityOf(principal));
+    }, this.ctx.directory.identityOf(caller.principal));
     return json(renderList(list, site, this.ctx.store.columns(list.id)), 201);
   }
 
-  private getList(req: EmuRequest, params: Params): EmuReply {
-    const { site, list } = this.list(req, params);
+  private getList(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { site, list } = this.list(req, caller, params);
     const expand = parseExpand(option(req.query, 'expand'));
     const out = renderList(list, site, expand.has('columns') ? this.ctx.store.columns(list.id) : undefined);
     return json(pick(out, parseSelect(option(req.query, 'select')), ['id', 'columns']));
   }
 
-  private listColumns(req: EmuRequest, params: Params): EmuReply {
-    const { list } = this.list(req, params);
+  private listColumns(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { list } = this.list(req, caller, params);
     return this.page(req, (q) => arraySource(this.ctx.store.columns(list.id).map(renderColumn), q, ['id']));
   }
 
-  private getColumn(req: EmuRequest, params: Params): EmuReply {
-    const { list } = this.list(req, params);
+  private getColumn(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { list } = this.list(req, caller, params);
     const column = this.ctx.store.findColumn(list.id, params.column!);
     if (!column) throw notFound(`Column '${params.column}' does not exist.`);
     return json(renderColumn(column));
   }
 
-  private createColumn(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { list } = this.list(req, params);
-    if (!isAdmin(principal)) throw accessDenied('Only a site owner can add columns (Sites.Manage.All).');
+  /** Adding or changing a column is managing the list (Manage Lists on it). */
+  private managedList(req: EmuRequest, caller: Caller, params: Params): ListRow {
+    const { list, mask } = this.list(req, caller, params);
+    if (!hasPermission(mask, PermissionKind.ManageLists)) throw accessDenied();
+    return list;
+  }
+
+  private createColumn(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const list = this.managedList(req, caller, params);
     return json(renderColumn(this.ctx.store.addColumn(list.id, bodyObject(req) as ColumnDefinition)), 201);
   }
 
-  private updateColumn(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { list } = this.list(req, params);
-    if (!isAdmin(principal)) throw accessDenied('Only a site owner can change columns (Sites.Manage.All).');
+  private updateColumn(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const list = this.managedList(req, caller, params);
     return json(renderColumn(this.ctx.store.updateColumn(list.id, params.column!, bodyObject(req) as ColumnDefinition)));
   }
 
@@ -165,8 +244,8 @@ export class GraphRoutes {
     return fields ? { expand: true, ...(fields.select ? { select: fields.select } : {}) } : { expand: false };
   }
 
-  private listItems(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { site, list } = this.list(req, params);
+  private listItems(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { site, list, mask } = this.list(req, caller, params);
     const filterText = option(req.query, 'filter');
     const top = parseTop(option(req.query, 'top'), ITEM_PAGE.fallback, ITEM_PAGE.max);
     const skipToken = option(req.query, 'skiptoken');
@@ -174,7 +253,7 @@ export class GraphRoutes {
     // Default (id) order pages by keyset ({a: last id}); an explicit $orderby by offset ({o}).
     const cursor = skipToken ? decodeToken(skipToken) : {};
     const from = orderBy.length === 0 ? { afterId: Number(cursor.a ?? 0) } : { skip: Number(cursor.o ?? 0) };
-    const { rows, more } = this.ctx.store.queryItems(list, principal, {
+    const { rows, more } = this.ctx.store.queryItems(list, this.items(caller, mask), {
       ...(filterText ? { filter: parseFilter(filterText) } : {}),
       orderBy,
       top,
@@ -194,45 +273,56 @@ export class GraphRoutes {
     return json(body);
   }
 
-  private getItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { site, list } = this.list(req, params);
-    const row = this.ctx.store.getItem(list, params.item!, principal);
+  private getItem(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { site, list, mask } = this.list(req, caller, params);
+    const row = this.ctx.store.getItem(list, params.item!, this.items(caller, mask));
     return json(renderItem(row, list, site, this.fieldSelection(req), parseSelect(option(req.query, 'select'))), 200, { ETag: etagOf(row) });
   }
 
-  private getFields(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { list } = this.list(req, params);
-    const row = this.ctx.store.getItem(list, params.item!, principal);
+  private getFields(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { list, mask } = this.list(req, caller, params);
+    const row = this.ctx.store.getItem(list, params.item!, this.items(caller, mask));
     return json(renderFields(row, parseSelect(option(req.query, 'select'))), 200, { ETag: etagOf(row) });
   }
 
-  private createItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { site, list } = this.list(req, params);
+  private createItem(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { site, list, mask } = this.list(req, caller, params);
     const body = bodyObject(req);
     // Top-level createdBy, createdDateTime and the like are read-only and ignored: they come from the token and the clock.
     const fields = body.fields && typeof body.fields === 'object' && !Array.isArray(body.fields) ? (body.fields as Record<string, unknown>) : {};
-    const row = this.ctx.store.createItem(list, fields, principal, this.ctx.directory.identityOf(principal));
+    const row = this.ctx.store.createItem(list, fields, this.items(caller, mask), this.ctx.directory.identityOf(caller.principal));
     const location = `${req.origin}/v1.0/sites/${site.id}/lists/${list.id}/items/${row.id}`;
     return json(renderItem(row, list, site, { expand: true }), 201, { ETag: etagOf(row), Location: location });
   }
 
-  private updateItem(req: EmuRequest, principal: Principal, params: Params, shape: 'item' | 'fields'): EmuReply {
-    const { site, list } = this.list(req, params);
+  private updateItem(req: EmuRequest, caller: Caller, params: Params, shape: 'item' | 'fields'): EmuReply {
+    const { site, list, mask } = this.list(req, caller, params);
     const body = bodyObject(req);
     const input = shape === 'fields' ? body : body.fields && typeof body.fields === 'object' ? (body.fields as Record<string, unknown>) : {};
-    const row = this.ctx.store.updateItem(list, params.item!, input, principal, this.ctx.directory.identityOf(principal), req.headers['if-match']);
+    const row = this.ctx.store.updateItem(list, params.item!, input, this.items(caller, mask), this.ctx.directory.identityOf(caller.principal), req.headers['if-match']);
     const out = shape === 'fields' ? renderFields(row) : renderItem(row, list, site, { expand: true });
     return json(out, 200, { ETag: etagOf(row) });
   }
 
-  private deleteItem(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { list } = this.list(req, params);
-    this.ctx.store.deleteItem(list, params.item!, principal, req.headers['if-match']);
+  private deleteItem(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { list, mask } = this.list(req, caller, params);
+    this.ctx.store.deleteItem(list, params.item!, this.items(caller, mask), req.headers['if-match']);
     return noContent();
   }
 
-  private delta(req: EmuRequest, principal: Principal, params: Params): EmuReply {
-    const { site, list } = this.list(req, params);
+  /** listItemVersion collection (newest first), or one version by its id ("2.0"). */
+  private versions(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { list, mask } = this.list(req, caller, params);
+    const { item, earlier } = this.ctx.store.versions(list, params.item!, this.items(caller, mask));
+    const all = renderVersions(item, earlier, this.fieldSelection(req));
+    if (params.version === undefined) return json({ '@odata.context': `${req.origin}/v1.0/$metadata#listItemVersions`, value: all });
+    const one = all.find((v) => v.id === params.version);
+    if (!one) throw notFound(`Version '${params.version}' of the item does not exist.`);
+    return json(one);
+  }
+
+  private delta(req: EmuRequest, caller: Caller, params: Params): EmuReply {
+    const { site, list, mask } = this.list(req, caller, params);
     const token = req.query.get('token') ?? option(req.query, 'deltatoken') ?? option(req.query, 'skiptoken');
     const top = parseTop(option(req.query, 'top'), ITEM_PAGE.fallback, ITEM_PAGE.max);
     const path = `/v1.0/${req.rawPath}`;
@@ -245,7 +335,7 @@ export class GraphRoutes {
     const since = Number(state.s ?? 0);
     const upto = state.u === undefined ? current : Number(state.u);
     const initial = state.i === 1;
-    const { rows, more } = this.ctx.store.changes(list, principal, since, upto, !initial, top);
+    const { rows, more } = this.ctx.store.changes(list, this.items(caller, mask), since, upto, !initial, top);
     const fields = this.fieldSelection(req);
     const select = parseSelect(option(req.query, 'select'));
     const body: Record<string, unknown> = { value: rows.map((row) => renderItem(row, list, site, fields, select)) };
@@ -270,9 +360,9 @@ export class GraphRoutes {
    * too (the nested groups themselves are not listed, which the
    * /microsoft.graph.user cast that callers use would drop anyway).
    */
-  private groupMembers(req: EmuRequest, groupId: string, transitive: boolean): EmuReply {
+  private groupMembers(req: EmuRequest, caller: Caller, groupId: string, transitive: boolean): EmuReply {
     const group = this.ctx.directory.group(groupId) ?? directoryNotFound(groupId);
-    return this.page(req, (q) => userSource(this.ctx.directory, { groupId: group.id, transitive }, q, MEMBER_TYPE));
+    return this.page(req, (q) => userSource(this.ctx.directory, { groupId: group.id, transitive }, q, caller.principal, MEMBER_TYPE));
   }
 
   /**
@@ -402,12 +492,13 @@ function arraySource(all: readonly object[], q: CollectionQuery, keep: readonly 
  * the last row); with one, which Entra allows only on a few properties, the
  * scope is filtered in memory and offset-paged.
  */
-function userSource(directory: Directory, scope: MemberScope | undefined, q: CollectionQuery, annotate: object = {}): PagedSource {
+function userSource(directory: Directory, scope: MemberScope | undefined, q: CollectionQuery, caller: Principal, annotate: object = {}): PagedSource {
   const properties = userProperties(q.select);
-  const render = (u: UserRow): object => ({ ...annotate, ...renderUser(u, properties) });
+  const render = (u: UserRow): object => ({ ...annotate, ...renderUser(u, properties, userView(caller, u.id)) });
   if (q.filter) {
     const filter = q.filter;
-    const rows = directory.userPage(scope, undefined, -1).filter((u) => matches(filter, renderUser(u, ALL_USER_PROPERTIES)));
+    // Filtered on what the caller may read, so a filter cannot probe a property their scopes hide.
+    const rows = directory.userPage(scope, undefined, -1).filter((u) => matches(filter, renderUser(u, ALL_USER_PROPERTIES, userView(caller, u.id))));
     return arraySource(rows.map(render), {});
   }
   return {

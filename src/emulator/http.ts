@@ -2,18 +2,18 @@
 // $batch sub-requests go through exactly the same handlers as top-level ones.
 import { randomUUID } from 'node:crypto';
 
+/** The demo sign-in picker's label for a user (GET /_dev/users). It decides nothing: SharePoint's permissions do. */
 export type Role = 'staff' | 'manager' | 'admin';
 
-/** Who is calling, from the verified token. */
+/** Who is calling, from the verified token: the user, and the delegated scopes the app was granted. */
 export interface Principal {
   readonly oid: string;
   readonly upn: string;
   readonly name: string;
-  readonly roles: readonly Role[];
+  readonly tid: string;
+  /** The token's `scp`, with the scopes each implies (scopes.ts). */
+  readonly scopes: ReadonlySet<string>;
 }
-
-export const canSeeAllItems = (p: Principal): boolean => p.roles.includes('manager') || p.roles.includes('admin');
-export const isAdmin = (p: Principal): boolean => p.roles.includes('admin');
 
 export interface EmuRequest {
   readonly method: string;

@@ -10,7 +10,8 @@ import { FaultInjector, type FaultOptions, type FaultStats } from './faults';
 import { Outbox, type OutboxEntry } from './outbox';
 import { createEmulatorServer } from './server';
 import { ListStore } from './store';
-import { addAdminsGroup, seedDemoContent, seedDirectory, DEMO_USERS } from './seed/demo';
+import { SitePermissions } from './permissions';
+import { addAdminsGroup, seedDemoContent, seedDirectory, DEMO_USERS, ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
 import { createGraphClient, createSpRest, provision } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
@@ -23,6 +24,7 @@ import { seedScale, type ScaleOptions, type ScaleReport } from './seed/scale';
 export { seedScale, type ScaleOptions, type ScaleReport };
 export { SITE_PATH } from './render';
 export { LIST_VIEW_THRESHOLD, PREFER_NON_INDEXED } from './store';
+export { SITE_GROUPS } from './permissions';
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -30,9 +32,10 @@ export interface EmulatorOptions {
   /** SQLite file (its folder is created), or ':memory:'. */
   readonly dataFile: string;
   /**
-   * 'demo': a new data file gets the demo school (staff, groups, provisioned lists,
-   * the April 2020 policy, settings, pupils' contacts, a few signatures).
-   * 'empty': staff and groups only, so people can sign in; no lists (provisioning's job).
+   * 'demo': a new data file gets the demo school (staff, groups, provisioned lists and
+   * permissions, the April 2020 policy, settings, pupils' contacts, a few signatures).
+   * 'empty': staff and groups, and a new site owned by the demo admin (priya.shah); no
+   * lists, no permissions beyond the site's own groups (provisioning's job).
    * An existing data file is never re-seeded.
    */
   readonly seed: 'demo' | 'empty';
@@ -58,6 +61,8 @@ export interface Emulator {
   seedScale(options: ScaleOptions): ScaleReport;
   /** The underlying database, for direct inspection in tests. */
   readonly db: Db;
+  /** The site's permission model, for tests that arrange what an admin could do by hand. */
+  readonly permissions: SitePermissions;
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -65,9 +70,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new ListStore(db);
   const directory = new Directory(db);
   const outbox = new Outbox(db);
+  const permissions = new SitePermissions(db);
   // Faults start only after seeding: the seed's own requests should not be throttled.
   const faults = new FaultInjector();
-  const server = createEmulatorServer({ db, store, directory, outbox, faults });
+  const server = createEmulatorServer({ db, store, directory, outbox, faults, permissions });
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -89,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   try {
-    await seed(options.seed, db, store, directory, url);
+    await seed(options.seed, db, store, directory, permissions, url);
   } catch (error) {
     await close();
     throw error;
@@ -109,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     faultStats: () => faults.stats(),
     seedScale: (scale) => seedScale(db, scale),
     db,
+    permissions,
   };
 }
 
@@ -116,14 +123,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
  * Seeding is resumable: each step checks what exists, and `seed_state` is set
  * to done only at the end, so a crash mid-seed is finished on the next start.
  */
-async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory: Directory, url: string): Promise<void> {
+async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory: Directory, permissions: SitePermissions, url: string): Promise<void> {
   const state = getMeta(db, 'seed_state');
   db.transaction(() => addAdminsGroup(directory))();
   if (state === 'done') return;
   if (directory.users().length === 0) db.transaction(() => seedDirectory(directory))();
+  // The site as SharePoint makes one, owned by the demo's IT admin, as a school's would be.
+  db.transaction(() => permissions.bootstrap([directory.user(DEMO_USERS.admin)!.id]))();
   if (kind === 'demo' || state === 'demo') {
     setMeta(db, 'seed_state', 'demo');
-    // The lists are made by the product's own provisioning, against this server, so they have exactly its shape.
+    // The lists and their permissions are made by the product's own provisioning, against this
+    // server, so the demo runs under exactly the role model a school gets.
     const token = (await directory.mintToken(DEMO_USERS.admin)).access_token;
     const getToken = async (): Promise<string> => token;
     const text = await readFile(fileURLToPath(new URL(`../../${policyAssetPath(CURRENT_POLICY_META.versionLabel)}`, import.meta.url)), 'utf8');
@@ -131,6 +141,7 @@ async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory:
       graph: createGraphClient({ baseUrl: url, getToken }),
       spRest: createSpRest({ getToken }),
       siteId: 'root',
+      groups: { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID },
       policy: { version: CURRENT_POLICY_META.versionLabel, title: CURRENT_POLICY_META.title, effectiveDate: CURRENT_POLICY_META.effectiveDate, text },
     });
     seedDemoContent(store, directory, db);

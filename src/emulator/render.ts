@@ -3,7 +3,7 @@
 import type { BaseItem, ColumnDefinition, List, ListItem, Site } from '@microsoft/microsoft-graph-types';
 import { getMeta, type Db } from './db';
 import { project } from './odata/query';
-import { etagOf, parseJson, type FieldValues, type ItemRow, type ListRow, type StoredColumn, type StoredIdentity, type TombstoneRow } from './store';
+import { etagOf, parseJson, type FieldValues, type ItemRow, type ListRow, type StoredColumn, type StoredIdentity, type TombstoneRow, type VersionRow } from './store';
 
 /** The one site the emulator serves. */
 export const SITE_PATH = '/sites/wellsap';
@@ -123,4 +123,23 @@ export function renderItem(row: ItemRow | TombstoneRow, list: ListRow, site: Sit
   }, select, (name) => name.startsWith('@') || name === 'id');
   if (fields.expand) item.fields = renderFields(row, fields.select);
   return item as ListItem & Record<string, unknown>;
+}
+
+/**
+ * listItemVersion resources, newest first: the item as it is now, then each earlier version kept
+ * while versioning was on. `fields` only on $expand=fields, as Graph gives it.
+ */
+export function renderVersions(item: ItemRow, earlier: readonly VersionRow[], fields: FieldSelection): (Record<string, unknown> & { id: string })[] {
+  const one = (v: VersionRow): Record<string, unknown> & { id: string } => {
+    const id = `${v.version}.0`;
+    const out: Record<string, unknown> & { id: string } = {
+      id,
+      lastModifiedDateTime: v.modified_at,
+      lastModifiedBy: identity(v.modified_by),
+      published: { level: 'published', versionId: id },
+    };
+    if (fields.expand) out.fields = project(Object.fromEntries(Object.entries(parseJson<FieldValues>(v.fields)).map(([k, value]) => [k, constant(value)])), fields.select, () => false);
+    return out;
+  };
+  return [one({ version: item.version, fields: item.fields, modified_at: item.modified_at, modified_by: item.modified_by }), ...earlier.map(one)];
 }

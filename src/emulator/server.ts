@@ -11,6 +11,8 @@ import { GraphHttpError, errorBody, errorReply, json, noContent, type EmuReply, 
 import { SharePointRoutes } from './sp-routes';
 import { SITE_PATH, siteInfo } from './render';
 import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
+import { APP_SCOPES } from '../graph/scopes';
+import { grantedScopes } from './scopes';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Graph's documented limit for one JSON batch. */
@@ -119,7 +121,7 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (what === 'token' && req.method === 'POST') {
       if (typeof body.upn !== 'string') throw new GraphHttpError(400, 'BadRequest', 'POST /_dev/token needs {"upn": "..."}');
-      return json(await deps.directory.mintToken(body.upn));
+      return json(await deps.directory.mintToken(body.upn, devTokenScopes(body.scopes)));
     }
     if (what === 'users' && req.method === 'GET' && id === undefined) return json(deps.directory.devUsers());
     if (what === 'users' && req.method === 'PATCH' && id !== undefined) {
@@ -173,13 +175,18 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     return { status: 404, body: errorBody('itemNotFound', `Nothing is served at ${pathname}. Graph is under /v1.0.`) };
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void handle(req, res, route).catch((err: unknown) => {
       console.error('[emulator] failed to answer:', err);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  // A bulk seed in the same process (seedScale: seconds of synchronous SQLite) delays every timer; with
+  // Node's 5 s default the server and the client's pool then both expire an idle socket at once, and the
+  // next request on it fails with ECONNRESET. A minute is longer than any seed.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, route: (req: EmuRequest, pathname: string) => Promise<EmuReply>): Promise<void> {
@@ -261,6 +268,21 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
   }
+}
+
+const WITHIN_APP_SCOPES = grantedScopes(APP_SCOPES);
+
+/**
+ * The scopes of a dev token: the app's own (src/graph/scopes.ts) unless a test asks for narrower
+ * ones (Sites.Read.All lies within Sites.Manage.All). Anything wider cannot be asked for: no token
+ * for this app could carry it in a tenant either.
+ */
+function devTokenScopes(value: unknown): readonly string[] {
+  if (value === undefined) return APP_SCOPES;
+  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) throw new GraphHttpError(400, 'BadRequest', 'POST /_dev/token: "scopes" must be a list of scope names.');
+  const wider = (value as string[]).filter((s) => !WITHIN_APP_SCOPES.has(s));
+  if (wider.length > 0) throw new GraphHttpError(400, 'BadRequest', `POST /_dev/token: ${wider.join(', ')} is not within what the app requests (${APP_SCOPES.join(', ')}).`);
+  return value as string[];
 }
 
 /** A $batch step as a request of its own: same headers (plus the batch's token), same routing. */

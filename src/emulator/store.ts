@@ -1,6 +1,7 @@
 // SharePoint lists, columns and items on SQLite, with the SharePoint behaviours
 // AUP Guard relies on: unique columns, indexed-column filtering and the 5,000
-// item threshold, item-level security, eTags and a change log for delta.
+// item threshold, item permissions and item-level security, eTags, version
+// history and a change log for delta.
 // Field values live in one JSON column; each indexed column gets a SQLite
 // expression index on json_extract, so filters on it stay fast at scale.
 import { randomUUID } from 'node:crypto';
@@ -8,7 +9,8 @@ import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 import { nowIso, type Db } from './db';
 import { toSql, ODataSyntaxError, normaliseDateTime, type FilterExpr } from './odata/filter';
 import type { OrderBy } from './odata/query';
-import { GraphHttpError, accessDenied, canSeeAllItems, invalidRequest, notFound, type Principal } from './http';
+import { GraphHttpError, accessDenied, invalidRequest, notFound } from './http';
+import { PermissionKind, hasPermission, type PermissionKindValue } from '../graph/permissions';
 
 /** SharePoint's list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -26,6 +28,25 @@ export interface ListRow {
   readonly read_security: number;
   readonly write_security: number;
   readonly versioning: number;
+  /** 1 once the list's permission inheritance is broken. */
+  readonly unique_perms: number;
+}
+
+/**
+ * What the caller may do with a list's items: their effective permissions on the list (already
+ * capped by the token's scopes) and who they are, for the items they created.
+ */
+export interface ItemAccess {
+  readonly userId: string;
+  readonly mask: bigint;
+}
+
+/** Earlier states of an item, newest first; the current one is the item itself. */
+export interface VersionRow {
+  readonly version: number;
+  readonly fields: string;
+  readonly modified_at: string;
+  readonly modified_by: string;
 }
 
 export interface StoredColumn extends ColumnDefinition {
@@ -265,19 +286,24 @@ export class ListStore {
 
   // ---- items -----------------------------------------------------------------
 
-  private visibleTo(list: ListRow, principal: Principal): string | null {
-    return list.read_security === 2 && !canSeeAllItems(principal) ? principal.oid : null;
+  /**
+   * Whose items the caller may read: everyone's, or (ReadSecurity 2) only their own, unless they
+   * hold Override List Behaviors (CancelCheckout), which reads past it. Without View Items: none.
+   */
+  private visibleTo(list: ListRow, access: ItemAccess): string | null {
+    if (!hasPermission(access.mask, PermissionKind.ViewListItems)) throw accessDenied();
+    return list.read_security === 2 && !hasPermission(access.mask, PermissionKind.CancelCheckout) ? access.userId : null;
   }
 
-  queryItems(list: ListRow, principal: Principal, q: ItemQuery): { rows: ItemRow[]; more: boolean } {
-    const { sql, params } = this.itemQuery(list, principal, q);
+  queryItems(list: ListRow, access: ItemAccess, q: ItemQuery): { rows: ItemRow[]; more: boolean } {
+    const { sql, params } = this.itemQuery(list, access, q);
     const rows = this.db.prepare(sql).all(...params) as ItemRow[];
     const more = rows.length > q.top;
     return { rows: more ? rows.slice(0, q.top) : rows, more };
   }
 
   /** The SQL behind queryItems (which asks for one row more than a page, to know whether more remain); tests read its plan. */
-  itemQuery(list: ListRow, principal: Principal, q: ItemQuery): { sql: string; params: unknown[] } {
+  itemQuery(list: ListRow, access: ItemAccess, q: ItemQuery): { sql: string; params: unknown[] } {
     const columns = new Map(this.columns(list.id).map((c) => [c.name, c]));
     const nonIndexed: string[] = [];
     const resolve = (segments: readonly string[]): string => {
@@ -302,7 +328,7 @@ export class ListStore {
     }
     const where: string[] = ['list_id = ?'];
     const params: unknown[] = [list.id];
-    const owner = this.visibleTo(list, principal);
+    const owner = this.visibleTo(list, access);
     if (owner) {
       where.push('author_id = ?');
       params.push(owner);
@@ -338,23 +364,28 @@ export class ListStore {
   }
 
   /** The item if the caller may read it; 404 otherwise, as SharePoint hides items it will not show. */
-  getItem(list: ListRow, id: string, principal: Principal): ItemRow {
+  getItem(list: ListRow, id: string, access: ItemAccess): ItemRow {
     if (!/^\d+$/.test(id)) throw notFound('The requested item does not exist.');
+    const owner = this.visibleTo(list, access);
     const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, Number(id)) as ItemRow | undefined;
-    const owner = this.visibleTo(list, principal);
     if (!row || (owner !== null && row.author_id !== owner)) throw notFound('The requested item does not exist. It may have been deleted by another user.');
     return row;
   }
 
-  private assertMayWrite(list: ListRow, row: ItemRow | null, principal: Principal): void {
-    if (canSeeAllItems(principal)) return;
+  /**
+   * Adding, editing or deleting needs its permission (Add, Edit or Delete Items), then the list's
+   * WriteSecurity: 2, only one's own items; 4, none at all. Override List Behaviors passes both.
+   */
+  private assertMayWrite(list: ListRow, row: ItemRow | null, access: ItemAccess, needed: PermissionKindValue): void {
+    if (!hasPermission(access.mask, needed)) throw accessDenied();
+    if (hasPermission(access.mask, PermissionKind.CancelCheckout)) return;
     if (list.write_security === 4) throw accessDenied();
-    if (row && list.write_security === 2 && row.author_id !== principal.oid) throw accessDenied();
+    if (row && list.write_security === 2 && row.author_id !== access.userId) throw accessDenied();
   }
 
-  createItem(list: ListRow, input: Record<string, unknown>, principal: Principal, by: StoredIdentity): ItemRow {
+  createItem(list: ListRow, input: Record<string, unknown>, access: ItemAccess, by: StoredIdentity): ItemRow {
     return this.db.transaction(() => {
-      this.assertMayWrite(list, null, principal);
+      this.assertMayWrite(list, null, access, PermissionKind.AddListItems);
       const fields = dropNulls(this.normaliseFields(list.id, input));
       this.assertUnique(list.id, fields, null);
       const id = Number(this.db.prepare('UPDATE lists SET next_item_id = next_item_id + 1 WHERE id = ? RETURNING next_item_id - 1').pluck().get(list.id));
@@ -366,36 +397,51 @@ export class ListStore {
     })();
   }
 
-  updateItem(list: ListRow, id: string, input: Record<string, unknown>, principal: Principal, by: StoredIdentity, ifMatch: string | undefined): ItemRow {
+  updateItem(list: ListRow, id: string, input: Record<string, unknown>, access: ItemAccess, by: StoredIdentity, ifMatch: string | undefined): ItemRow {
     return this.db.transaction(() => {
-      const row = this.getItem(list, id, principal);
-      this.assertMayWrite(list, row, principal);
+      const row = this.getItem(list, id, access);
+      this.assertMayWrite(list, row, access, PermissionKind.EditListItems);
       if (ifMatch !== undefined && !etagMatches(ifMatch, row)) {
         throw new GraphHttpError(412, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch');
       }
       const merged = dropNulls({ ...parseJson<FieldValues>(row.fields), ...this.normaliseFields(list.id, input) });
       this.assertUnique(list.id, merged, row.id);
+      if (list.versioning === 1) {
+        // The state being replaced becomes history, as SharePoint keeps each major version.
+        this.db.prepare('INSERT OR REPLACE INTO item_versions (list_id, item_id, version, fields, modified_at, modified_by) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(list.id, row.id, row.version, row.fields, row.modified_at, row.modified_by);
+      }
       this.db.prepare('UPDATE items SET fields = ?, version = version + 1, modified_at = ?, modified_by = ?, change_seq = ? WHERE list_id = ? AND id = ?')
         .run(JSON.stringify(merged), nowIso(), JSON.stringify(by), this.nextSeq(), list.id, row.id);
       return this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, row.id) as ItemRow;
     })();
   }
 
-  deleteItem(list: ListRow, id: string, principal: Principal, ifMatch: string | undefined): void {
+  deleteItem(list: ListRow, id: string, access: ItemAccess, ifMatch: string | undefined): void {
     this.db.transaction(() => {
-      const row = this.getItem(list, id, principal);
-      this.assertMayWrite(list, row, principal);
+      const row = this.getItem(list, id, access);
+      this.assertMayWrite(list, row, access, PermissionKind.DeleteListItems);
       if (ifMatch !== undefined && !etagMatches(ifMatch, row)) {
         throw new GraphHttpError(412, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch');
       }
       this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, row.id);
+      this.db.prepare('DELETE FROM item_versions WHERE list_id = ? AND item_id = ?').run(list.id, row.id);
       this.db.prepare('INSERT INTO tombstones (list_id, id, author_id, change_seq) VALUES (?, ?, ?, ?)').run(list.id, row.id, row.author_id, this.nextSeq());
     })();
   }
 
+  /** The item's earlier versions, newest first, if the caller may read the item and its versions (View Versions). */
+  versions(list: ListRow, id: string, access: ItemAccess): { item: ItemRow; earlier: VersionRow[] } {
+    const item = this.getItem(list, id, access);
+    if (!hasPermission(access.mask, PermissionKind.ViewVersions)) throw accessDenied();
+    const earlier = this.db.prepare('SELECT version, fields, modified_at, modified_by FROM item_versions WHERE list_id = ? AND item_id = ? AND version < ? ORDER BY version DESC')
+      .all(list.id, item.id, item.version) as VersionRow[];
+    return { item, earlier };
+  }
+
   /** Changes with since < change_seq <= upto, oldest first; deletions only after the initial enumeration. */
-  changes(list: ListRow, principal: Principal, since: number, upto: number, includeDeleted: boolean, top: number): { rows: (ItemRow | TombstoneRow)[]; more: boolean } {
-    const owner = this.visibleTo(list, principal);
+  changes(list: ListRow, access: ItemAccess, since: number, upto: number, includeDeleted: boolean, top: number): { rows: (ItemRow | TombstoneRow)[]; more: boolean } {
+    const owner = this.visibleTo(list, access);
     const ownerSql = owner ? ' AND author_id = ?' : '';
     const ownerParams = owner ? [owner] : [];
     const items = `SELECT list_id, id, guid, version, fields, created_at, modified_at, author_id, created_by, modified_by, change_seq, 0 AS deleted

@@ -5,11 +5,13 @@
 import { Client, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, errorFromResponseBody, toGraphRequestError } from './errors';
+import { GRAPH_SCOPES } from './scopes';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 export type GetToken = (scopes: readonly string[]) => Promise<string>;
 
-export const GRAPH_DEFAULT_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
+/** Explicit delegated scopes (src/graph/scopes.ts), never `.default`: a token then carries only what the app asks for. */
+export const GRAPH_DEFAULT_SCOPES: readonly string[] = GRAPH_SCOPES;
 const VERSION = 'v1.0';
 /** Graph's documented limit for one JSON batch. */
 export const BATCH_LIMIT = 20;

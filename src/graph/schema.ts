@@ -2,6 +2,7 @@
 // provisioning, by the repositories and by the emulator's seed. Column names
 // are stable: tools, tests and the school's own SharePoint views rely on them.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import type { LevelKey } from './permissions';
 
 /** A column as provisioning creates it: Graph's type, with the name it can't do without. */
 export type NamedColumn = ColumnDefinition & { readonly name: string };
@@ -14,6 +15,18 @@ export interface ListDefinition {
   readonly columns: readonly NamedColumn[];
   /** Item-level security: 2 = users read/edit only their own items (SharePoint REST). */
   readonly itemLevelSecurity?: { readonly readSecurity: 1 | 2; readonly writeSecurity: 1 | 2 | 4 };
+  /**
+   * The permission level each Entra group gets on the list (src/graph/permissions.ts). Provisioning
+   * breaks the list's inheritance and grants exactly these, beside the site owners' Full Control;
+   * a group not named gets nothing. With no admins group, the managers group gets the admins' level too.
+   */
+  readonly access: ListAccess;
+}
+
+export interface ListAccess {
+  readonly allStaff?: LevelKey;
+  readonly managers?: LevelKey;
+  readonly admins?: LevelKey;
 }
 
 const text = (name: string, displayName: string, extra: Omit<Partial<ColumnDefinition>, 'name'> = {}): NamedColumn => ({
@@ -33,6 +46,8 @@ export const POLICIES_LIST = {
     text('PolicyHash', 'SHA-256 of text'),
     note('PolicyText', 'Policy text (Markdown)'),
   ],
+  // Admins publish versions (add and edit) but can never delete one: every signature points at one.
+  access: { allStaff: 'read', managers: 'read', admins: 'editor' },
 } as const satisfies ListDefinition;
 
 export const ACKNOWLEDGEMENTS_LIST = {
@@ -51,6 +66,8 @@ export const ACKNOWLEDGEMENTS_LIST = {
     text('SubmissionId', 'Submission id', { indexed: true, enforceUniqueValues: true, required: true }),
   ],
   itemLevelSecurity: { readSecurity: 2, writeSecurity: 2 },
+  // Staff add their own and read only their own; nobody below the site owners can change or delete a signature.
+  access: { allStaff: 'signer', managers: 'reviewer', admins: 'reviewer' },
 } as const satisfies ListDefinition;
 
 export const SETTINGS_LIST = {
@@ -60,6 +77,8 @@ export const SETTINGS_LIST = {
     text('SettingsKey', 'Key', { indexed: true, enforceUniqueValues: true, required: true }),
     note('SettingsJson', 'Settings (JSON)'),
   ],
+  // Everyone's Outlook reads the settings; only admins change them (adding the first one too).
+  access: { allStaff: 'read', managers: 'read', admins: 'editor' },
 } as const satisfies ListDefinition;
 
 export const CONTACTS_LIST = {
@@ -72,6 +91,21 @@ export const CONTACTS_LIST = {
     text('PupilUpn', 'Pupil UPN'),
     text('ContactKey', 'Import key', { indexed: true, enforceUniqueValues: true, required: true }),
   ],
+  // Parents' and carers' addresses and relationships are for admins only: staff and managers get nothing.
+  access: { admins: 'contribute' },
 } as const satisfies ListDefinition;
 
-export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST] as const;
+export const SEND_CHECK_LIST = {
+  displayName: 'AUP Send Check',
+  description: "What staff's Outlook needs to check recipients, derived from AUP Contacts by the import: no addresses or relationships in clear.",
+  columns: [
+    text('SnapshotId', 'Snapshot id', { indexed: true, required: true }),
+    { name: 'Part', displayName: 'Part', required: true, number: { decimalPlaces: 'none' } },
+    { name: 'PartCount', displayName: 'Part count', required: true, number: { decimalPlaces: 'none' } },
+    note('Payload', 'Payload'),
+  ],
+  // Everyone reads it; the import (admins) writes a new snapshot and removes the old one.
+  access: { allStaff: 'read', managers: 'read', admins: 'contribute' },
+} as const satisfies ListDefinition;
+
+export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST, SEND_CHECK_LIST] as const;

@@ -1,12 +1,20 @@
-// The few SharePoint REST calls Graph cannot make: list versioning and
-// item-level security (ReadSecurity/WriteSecurity). SharePoint is its own
-// resource, so this caller has its own token (audience: the tenant's
-// SharePoint host) and its own small retry loop for 429/503 with Retry-After.
+// The SharePoint REST calls Graph cannot make: list versioning and item-level
+// security (ReadSecurity/WriteSecurity), and the permission model (permission
+// levels, breaking inheritance, role assignments, principals, effective
+// permissions). SharePoint is its own resource, so this caller has its own
+// token (audience: the tenant's SharePoint host) and its own small retry loop
+// for 429/503 with Retry-After.
 import type { FetchLike } from './client';
 import { GraphRequestError, errorFromResponseBody } from './errors';
+import { fromBasePermissions, toBasePermissions } from './permissions';
+import { SHAREPOINT_SCOPES, SHAREPOINT_SETUP_SCOPES } from './scopes';
 
 export interface SpRestOptions {
-  /** Token for SharePoint, asked for with the scope `${origin}/.default` (AllSites.Manage for these calls). */
+  /**
+   * Token for SharePoint. Asked for with `${origin}/AllSites.Manage` for list settings and one's own
+   * permissions, and `${origin}/AllSites.FullControl` for permission levels and role assignments
+   * (provisioning only).
+   */
   readonly getToken: (scopes: readonly string[]) => Promise<string>;
   readonly fetch?: FetchLike;
   readonly maxRetries?: number;
@@ -23,32 +31,112 @@ export interface SpListSettings {
   WriteSecurity: number;
 }
 
+/** SP.PrincipalType: 1 user, 4 security group, 8 SharePoint group. */
+export interface SpPrincipal {
+  readonly Id: number;
+  readonly LoginName: string;
+  readonly Title: string;
+  readonly PrincipalType: number;
+}
+
+export interface SpRoleDefinition {
+  readonly Id: number;
+  readonly Name: string;
+  readonly Description: string;
+  /** BasePermissions as one mask. */
+  readonly mask: bigint;
+  readonly Hidden: boolean;
+  /** SP.RoleType: 5 Full Control, 4 Design, 6 Edit, 3 Contribute, 2 Read, 1 Limited Access, 0 a custom level. Names are localised; this is not. */
+  readonly RoleTypeKind: number;
+}
+
+export interface SpRoleAssignment {
+  readonly PrincipalId: number;
+  readonly Member: SpPrincipal;
+  readonly RoleDefinitionBindings: readonly SpRoleDefinition[];
+}
+
 export interface SpRest {
   getList(webUrl: string, listId: string): Promise<SpListSettings>;
   /** MERGE: changes only the properties given. */
   updateList(webUrl: string, listId: string, changes: Partial<SpListSettings>): Promise<void>;
+  /** Whether the list has its own role assignments (false: it inherits the site's). */
+  hasUniqueRoleAssignments(webUrl: string, listId: string): Promise<boolean>;
+  /** The caller's own permissions on the list (SP.List.EffectiveBasePermissions), with its ReadSecurity. */
+  myPermissions(webUrl: string, listId: string): Promise<{ readonly mask: bigint; readonly readSecurity: number }>;
+  /** A user's or group's permissions on the list, by claim (SP.List.GetUserEffectivePermissions). */
+  userPermissions(webUrl: string, listId: string, loginName: string): Promise<bigint>;
+  roleDefinitions(webUrl: string): Promise<SpRoleDefinition[]>;
+  createRoleDefinition(webUrl: string, level: { name: string; description: string; mask: bigint }): Promise<SpRoleDefinition>;
+  updateRoleDefinition(webUrl: string, id: number, changes: { description?: string; mask?: bigint }): Promise<void>;
+  /** SP.Web.EnsureUser: the site principal for a claim (a user, or an Entra group as `c:0t.c|tenant|<id>`). */
+  ensureUser(webUrl: string, logonName: string): Promise<SpPrincipal>;
+  /** The site's Owners group. */
+  ownersGroup(webUrl: string): Promise<SpPrincipal>;
+  breakRoleInheritance(webUrl: string, listId: string, options: { copyRoleAssignments: boolean; clearSubscopes: boolean }): Promise<void>;
+  resetRoleInheritance(webUrl: string, listId: string): Promise<void>;
+  roleAssignments(webUrl: string, listId: string): Promise<SpRoleAssignment[]>;
+  addRoleAssignment(webUrl: string, listId: string, principalId: number, roleDefinitionId: number): Promise<void>;
+  removeRoleAssignment(webUrl: string, listId: string, principalId: number, roleDefinitionId: number): Promise<void>;
 }
 
 // JSON light: no __metadata needed in bodies, none returned.
 const JSON_LIGHT = 'application/json;odata=nometadata';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Access = 'manage' | 'fullControl';
+
+const shape = (message: string, path: string): GraphRequestError =>
+  new GraphRequestError({ status: 0, code: 'unexpectedShape', message: `SharePoint answered ${message}`, method: 'GET', path });
+
+function object(value: unknown, what: string, path: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw shape(`${what} without a JSON object`, path);
+  return value as Record<string, unknown>;
+}
+
+function principal(value: unknown, path: string): SpPrincipal {
+  const o = object(value, 'a principal', path);
+  if (typeof o.Id !== 'number' || typeof o.LoginName !== 'string') throw shape('a principal without Id or LoginName', path);
+  return { Id: o.Id, LoginName: o.LoginName, Title: typeof o.Title === 'string' ? o.Title : o.LoginName, PrincipalType: Number(o.PrincipalType ?? 0) };
+}
+
+function roleDefinition(value: unknown, path: string): SpRoleDefinition {
+  const o = object(value, 'a permission level', path);
+  if (typeof o.Id !== 'number' || typeof o.Name !== 'string') throw shape('a permission level without Id or Name', path);
+  return {
+    Id: o.Id, Name: o.Name, Description: typeof o.Description === 'string' ? o.Description : '', mask: fromBasePermissions(o.BasePermissions),
+    Hidden: o.Hidden === true, RoleTypeKind: Number(o.RoleTypeKind ?? 0),
+  };
+}
+
+function values(answer: unknown, path: string): unknown[] {
+  const o = object(answer, 'a collection', path);
+  if (!Array.isArray(o.value)) throw shape('a collection without a value array', path);
+  return o.value as unknown[];
+}
+
+/** OData string literal inside a URL: quotes doubled, then percent-encoded (a claim holds '#' and '|'). */
+const literal = (value: string): string => encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
+
 export function createSpRest(options: SpRestOptions): SpRest {
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const maxRetries = options.maxRetries ?? 5;
   const delaySeconds = options.delaySeconds ?? 1;
 
+  const webApi = (webUrl: string): string => `${webUrl.replace(/\/+$/, '')}/_api/web`;
   const listUrl = (webUrl: string, listId: string): string => {
     if (!/^[0-9a-f-]{36}$/i.test(listId)) {
       throw new GraphRequestError({ status: 0, code: 'invalidListId', message: `SharePoint REST needs the list's GUID; "${listId}" is not one` });
     }
-    return `${webUrl.replace(/\/+$/, '')}/_api/web/lists(guid'${listId}')`;
+    return `${webApi(webUrl)}/lists(guid'${listId}')`;
   };
 
-  async function send(method: 'GET' | 'MERGE', url: string, body?: unknown): Promise<unknown> {
-    const token = await options.getToken([`${new URL(url).origin}/.default`]);
+  async function send(method: 'GET' | 'POST' | 'MERGE', url: string, access: Access, body?: unknown): Promise<unknown> {
+    const scopes = (access === 'fullControl' ? SHAREPOINT_SETUP_SCOPES : SHAREPOINT_SCOPES).map((s) => `${new URL(url).origin}/${s}`);
+    const token = await options.getToken(scopes);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: JSON_LIGHT };
-    if (method === 'MERGE') Object.assign(headers, { 'Content-Type': JSON_LIGHT, 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' });
+    if (method !== 'GET') headers['Content-Type'] = JSON_LIGHT;
+    if (method === 'MERGE') Object.assign(headers, { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' });
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -69,22 +157,89 @@ export function createSpRest(options: SpRestOptions): SpRest {
       } catch {
         // keep the text: an HTML error page says more than nothing
       }
-      if (!response.ok) throw errorFromResponseBody(response.status, parsed, { method, path: url, headers: response.headers });
+      if (!response.ok) throw errorFromResponseBody(response.status, spErrorBody(parsed), { method, path: url, headers: response.headers });
       return parsed;
     }
   }
 
+  const assignmentsUrl = (webUrl: string, listId: string): string => `${listUrl(webUrl, listId)}/roleassignments`;
+
   return {
     async getList(webUrl, listId) {
-      const answer = await send('GET', `${listUrl(webUrl, listId)}?$select=EnableVersioning,ReadSecurity,WriteSecurity`);
-      if (!answer || typeof answer !== 'object') {
-        throw new GraphRequestError({ status: 0, code: 'unexpectedShape', message: 'SharePoint answered the list query without a JSON object', method: 'GET', path: listUrl(webUrl, listId) });
-      }
-      const a = answer as Partial<SpListSettings>;
+      const url = `${listUrl(webUrl, listId)}?$select=EnableVersioning,ReadSecurity,WriteSecurity`;
+      const a = object(await send('GET', url, 'manage'), 'the list query', url) as Partial<SpListSettings>;
       return { EnableVersioning: a.EnableVersioning === true, ReadSecurity: Number(a.ReadSecurity ?? 1), WriteSecurity: Number(a.WriteSecurity ?? 1) };
     },
     async updateList(webUrl, listId, changes) {
-      await send('MERGE', listUrl(webUrl, listId), changes);
+      await send('MERGE', listUrl(webUrl, listId), 'manage', changes);
+    },
+    async hasUniqueRoleAssignments(webUrl, listId) {
+      const url = `${listUrl(webUrl, listId)}/HasUniqueRoleAssignments`;
+      const a = object(await send('GET', url, 'manage'), 'HasUniqueRoleAssignments', url);
+      if (typeof a.value !== 'boolean') throw shape('HasUniqueRoleAssignments without a true or false value', url);
+      return a.value;
+    },
+    async myPermissions(webUrl, listId) {
+      const url = `${listUrl(webUrl, listId)}?$select=ReadSecurity,EffectiveBasePermissions`;
+      const a = object(await send('GET', url, 'manage'), 'the list query', url);
+      return { mask: fromBasePermissions(a.EffectiveBasePermissions), readSecurity: Number(a.ReadSecurity ?? 1) };
+    },
+    async userPermissions(webUrl, listId, loginName) {
+      const url = `${listUrl(webUrl, listId)}/getusereffectivepermissions(@user)?@user=${literal(loginName)}`;
+      const a = object(await send('GET', url, 'fullControl'), 'the effective permissions', url);
+      // nometadata answers {High, Low}; some servers wrap it in the method's name.
+      return fromBasePermissions(a.GetUserEffectivePermissions ?? a);
+    },
+    async roleDefinitions(webUrl) {
+      const url = `${webApi(webUrl)}/roledefinitions`;
+      return values(await send('GET', url, 'fullControl'), url).map((v) => roleDefinition(v, url));
+    },
+    async createRoleDefinition(webUrl, level) {
+      const url = `${webApi(webUrl)}/roledefinitions`;
+      return roleDefinition(await send('POST', url, 'fullControl', { Name: level.name, Description: level.description, BasePermissions: toBasePermissions(level.mask) }), url);
+    },
+    async updateRoleDefinition(webUrl, id, changes) {
+      await send('MERGE', `${webApi(webUrl)}/roledefinitions(${id})`, 'fullControl', {
+        ...(changes.description !== undefined ? { Description: changes.description } : {}),
+        ...(changes.mask !== undefined ? { BasePermissions: toBasePermissions(changes.mask) } : {}),
+      });
+    },
+    async ensureUser(webUrl, logonName) {
+      const url = `${webApi(webUrl)}/ensureuser`;
+      return principal(await send('POST', url, 'fullControl', { logonName }), url);
+    },
+    async ownersGroup(webUrl) {
+      const url = `${webApi(webUrl)}/associatedownergroup`;
+      return principal(await send('GET', url, 'fullControl'), url);
+    },
+    async breakRoleInheritance(webUrl, listId, { copyRoleAssignments, clearSubscopes }) {
+      await send('POST', `${listUrl(webUrl, listId)}/breakroleinheritance(copyRoleAssignments=${copyRoleAssignments},clearSubscopes=${clearSubscopes})`, 'fullControl');
+    },
+    async resetRoleInheritance(webUrl, listId) {
+      await send('POST', `${listUrl(webUrl, listId)}/resetroleinheritance`, 'fullControl');
+    },
+    async roleAssignments(webUrl, listId) {
+      const url = `${assignmentsUrl(webUrl, listId)}?$expand=Member,RoleDefinitionBindings`;
+      return values(await send('GET', url, 'fullControl'), url).map((v) => {
+        const o = object(v, 'a role assignment', url);
+        const bindings = Array.isArray(o.RoleDefinitionBindings) ? o.RoleDefinitionBindings : [];
+        return { PrincipalId: Number(o.PrincipalId), Member: principal(o.Member, url), RoleDefinitionBindings: bindings.map((b) => roleDefinition(b, url)) };
+      });
+    },
+    async addRoleAssignment(webUrl, listId, principalId, roleDefinitionId) {
+      await send('POST', `${assignmentsUrl(webUrl, listId)}/addroleassignment(principalid=${principalId},roledefid=${roleDefinitionId})`, 'fullControl');
+    },
+    async removeRoleAssignment(webUrl, listId, principalId, roleDefinitionId) {
+      await send('POST', `${assignmentsUrl(webUrl, listId)}/removeroleassignment(principalid=${principalId},roledefid=${roleDefinitionId})`, 'fullControl');
     },
   };
+}
+
+/**
+ * SharePoint REST's error body is {"odata.error": {code, message: {lang, value}}} (nometadata) or
+ * {"error": …} (verbose); errorFromResponseBody reads the second shape, so the first is renamed.
+ */
+function spErrorBody(body: unknown): unknown {
+  if (body && typeof body === 'object' && 'odata.error' in body) return { error: (body as Record<string, unknown>)['odata.error'] };
+  return body;
 }

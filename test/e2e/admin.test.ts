@@ -2,7 +2,9 @@
 // Every change is checked in the lists through Graph, not only on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startEmulator, DEMO_USERS } from '../../src/emulator/index';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, startEmulator, DEMO_USERS } from '../../src/emulator/index';
+import { createSpRest } from '../../src/graph/sp-rest';
+import { verify } from '../../src/graph/provision';
 import { createGraphClient } from '../../src/graph/client';
 import { siteLists, type SiteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
@@ -148,7 +150,9 @@ describe('first-run setup', () => {
       await page.getByRole('heading', { name: 'Set up AUP Guard on this site' }).waitFor({ timeout: 30_000 });
       expect(await page.getByText('AUP Acknowledgements', { exact: false }).count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Set up the lists' }).click();
-      await page.getByRole('button', { name: 'Continue' }).click({ timeout: 60_000 });
+      // The same checks as `npm run provision -- --verify`, run straight after.
+      await page.getByText('and verified: every list and permission matches the role model.', { exact: false }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('tab', { name: 'Policy versions' }).waitFor();
       await page.getByRole('cell', { name: CURRENT_POLICY_META.versionLabel, exact: true }).waitFor();
       await page.close();
@@ -158,6 +162,8 @@ describe('first-run setup', () => {
       const graph = createGraphClient({ baseUrl: empty.url, getToken: async () => token, retry: { maxRetries: 0 } });
       const lists = siteLists(graph, (await graph.get<{ id: string }>('/sites/root')).id);
       expect((await new PoliciesRepository(lists).current())?.version).toBe(CURRENT_POLICY_META.versionLabel);
+      const spRest = createSpRest({ getToken: async () => token });
+      expect((await verify({ graph, spRest, siteId: 'root', groups: { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID } })).drifts).toEqual([]);
     } finally {
       await empty.close();
     }

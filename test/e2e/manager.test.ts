@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
-import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID, startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index';
+import { createSpRest } from '../../src/graph/sp-rest';
+import { createGraphClient } from '../../src/graph/client';
+import { siteLists } from '../../src/graph/lists';
+import { provision } from '../../src/graph/provision';
+import { groupClaim } from '../../src/graph/permissions';
+import { ACKNOWLEDGEMENTS_LIST } from '../../src/graph/schema';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { DirectoryRepository } from '../../src/graph/directory';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
@@ -160,6 +166,43 @@ describe('a member of staff', () => {
     expect(visible.every((a) => a.signedBy.id === staff.id)).toBe(true);
     const all = await new AcknowledgementsRepository((await graphFor(DEMO_USERS.manager)).lists).listForVersion(VERSION);
     expect(all.some((a) => a.signedBy.id !== staff.id)).toBe(true);
+  });
+});
+
+describe('a manager without the AUP Reviewer permission', () => {
+  it("is told plainly that they can't read everyone's signatures and what fixes it, not shown everyone as outstanding; provisioning puts it right", async () => {
+    const site = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
+    try {
+      // The site owner (the IT admin) takes the managers group's reviewer level off AUP Acknowledgements.
+      const token = ((await (await fetch(`${site.url}/_dev/token`, { method: 'POST', body: JSON.stringify({ upn: DEMO_USERS.admin }) })).json()) as { access_token: string }).access_token;
+      const spRest = createSpRest({ getToken: async () => token, delaySeconds: 0 });
+      const graph = createGraphClient({ baseUrl: site.url, getToken: async () => token, retry: { maxRetries: 0 } });
+      const webUrl = `${site.url}/sites/wellsap`;
+      const listId = await siteLists(graph, 'root').listId(ACKNOWLEDGEMENTS_LIST);
+      const managers = await spRest.ensureUser(webUrl, groupClaim(MANAGERS_GROUP_ID));
+      const reviewer = (await spRest.roleDefinitions(webUrl)).find((d) => d.Name === 'AUP Reviewer')!;
+      await spRest.removeRoleAssignment(webUrl, listId, managers.Id, reviewer.Id);
+
+      const page = await browser.context.newPage();
+      await page.goto(app.teamsUrl(site.url));
+      await page.getByRole('button', { name: `Sign in as ${user(DEMO_USERS.manager).displayName}` }).click();
+      await page.getByRole('tab', { name: 'Who has signed' }).click();
+      await page.getByText("Your account can't read everyone's signatures: ask your IT admin to run provisioning, which gives the managers group the AUP Reviewer permission on AUP Acknowledgements.").waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('outstanding-count').count()).toBe(0);
+      expect(await page.getByRole('table', { name: 'Staff and their signatures' }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await provision({
+        graph, spRest, siteId: 'root',
+        groups: { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID },
+      });
+      await page.reload(); // the demo remembers who signed in, as Teams' SSO would
+      await page.getByRole('tab', { name: 'Who has signed' }).click();
+      await page.getByTestId('outstanding-count').waitFor({ timeout: 30_000 });
+      await page.close();
+    } finally {
+      await site.close();
+    }
   });
 });
 

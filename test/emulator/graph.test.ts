@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilter, toSql } from '../../src/emulator/odata/filter';
 import { fieldPath } from '../../src/emulator/store';
-import { createTestList, start, signIn, call, DEMO_USERS, type Emulator, type Item, type Session } from './support';
+import { ALL_STAFF, createTestList, start, signIn, call, DEMO_USERS, type Emulator, type Item, type Session } from './support';
+import { groupClaim } from '../../src/graph/permissions';
+import { MANAGERS_GROUP_ID } from '../../src/emulator/index';
 
 let emulator: Emulator;
 let admin: Session;
@@ -68,7 +70,7 @@ describe('lists and columns', () => {
   it('refuses a second list with the same name with 409', async () => {
     expect((await admin.post('sites/root/lists', { displayName: 'test list' })).status).toBe(409);
   });
-  it('lets only a site owner create lists', async () => {
+  it('lets only someone with Manage Lists on the site create lists', async () => {
     const r = await staffA.post<{ error: { code: string } }>('sites/root/lists', { displayName: 'Mine' });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('accessDenied');
@@ -223,7 +225,8 @@ describe('item-level security (ReadSecurity 2, WriteSecurity 2)', () => {
   let secureItems: string;
   let bItemId: string;
   beforeAll(async () => {
-    const secureId = await createTestList(admin, 'Secure List');
+    // Staff contribute; managers hold Design, which carries Override List Behaviors.
+    const secureId = await createTestList(admin, 'Secure List', { [ALL_STAFF]: 'Contribute', [groupClaim(MANAGERS_GROUP_ID)]: 'Design' });
     const acks = (await admin.get<Page<{ id: string; displayName: string }>>('sites/root/lists')).body.value;
     expect(acks.some((l) => l.id === secureId)).toBe(true);
     const merge = await fetch(`${emulator.url}/sites/wellsap/_api/web/lists(guid'${secureId}')`, {
@@ -241,7 +244,7 @@ describe('item-level security (ReadSecurity 2, WriteSecurity 2)', () => {
     const r = await staffA.get<Page<Item>>(`${secureItems}?$expand=fields`);
     expect(r.body.value.map((i) => i.fields!.Key)).toEqual(['a1', 'a2']);
   });
-  it('shows a manager every item', async () => {
+  it('shows every item to someone with Override List Behaviors', async () => {
     const r = await manager.get<Page<Item>>(`${secureItems}?$expand=fields`);
     expect(r.body.value.map((i) => i.fields!.Key)).toEqual(['a1', 'a2', 'b1']);
   });
@@ -259,7 +262,7 @@ describe('item-level security (ReadSecurity 2, WriteSecurity 2)', () => {
     const verbose = await fetch(`${emulator.url}/sites/wellsap/_api/web/lists(guid'${id}')`, { headers: { Authorization: `Bearer ${admin.token}`, Accept: 'application/json;odata=verbose' } });
     expect(await verbose.json()).toMatchObject({ d: { ReadSecurity: 2 } });
   });
-  it('lets only an admin change them', async () => {
+  it('lets only someone with Manage Lists on the list change them', async () => {
     const id = secureItems.split('/')[3];
     const r = await fetch(`${emulator.url}/sites/wellsap/_api/web/lists(guid'${id}')`, {
       method: 'POST', headers: { Authorization: `Bearer ${staffA.token}`, 'X-HTTP-Method': 'MERGE', 'Content-Type': 'application/json' }, body: JSON.stringify({ ReadSecurity: 1 }),

@@ -8,6 +8,7 @@ import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index'
 import { parseFilter } from '../../src/emulator/odata/filter';
 import { ListStore } from '../../src/emulator/store';
 import { createTestList, start, signIn, DEMO_USERS, type Emulator, type Item, type Session } from './support';
+import { FULL_MASK } from '../../src/graph/permissions';
 
 interface Page<T> {
   value: T[];
@@ -46,7 +47,7 @@ describe('list items', () => {
   it('answers an indexed eq filter from one index range in id order: no scan of every item, no sort', () => {
     const store = new ListStore(emulator.db);
     const list = store.getList(listId);
-    const principal = { oid: 'x', upn: 'x', name: 'x', roles: ['manager'] as const };
+    const principal = { userId: 'x', mask: FULL_MASK };
     const filter = parseFilter("fields/Colour eq 'ODD'");
     for (const from of [undefined, { afterId: 3 }]) {
       const { sql, params } = store.itemQuery(list, principal, { filter, orderBy: [], top: 5000, honorNonIndexed: false, ...(from ? { from } : {}) });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphRequestError, StoreError, contactKey, provision } from '../../src/graph/index';
 import type { Contact, Store } from '../../src/graph/index';
-import { devUsers, firstWithRole, policySeed, signIn, startEmulator, storeFor } from './support';
+import { DEMO_GROUPS, devUsers, firstWithRole, policySeed, signIn, startEmulator, storeFor } from './support';
 import type { Emulator, Session } from './support';
 
 let emulator: Emulator;
@@ -13,7 +13,7 @@ let store: Store;
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'empty' });
   admin = await signIn(emulator, firstWithRole(await devUsers(emulator), 'admin'));
-  const report = await provision({ graph: admin.graph, spRest: admin.spRest, siteId: 'root', policy: await policySeed() });
+  const report = await provision({ graph: admin.graph, spRest: admin.spRest, siteId: 'root', groups: DEMO_GROUPS, policy: await policySeed() });
   store = storeFor(admin, report.siteId);
 });
 

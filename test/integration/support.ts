@@ -1,7 +1,7 @@
 // Starts the local emulator over real HTTP and builds the real graph-client
 // stack against it, counting requests at the transport seam. Integration tests
 // and the store bench share this, so they exercise exactly what production runs.
-import { startEmulator, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
+import { startEmulator, ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
 import type { DevUser, Emulator } from '../../src/emulator/index';
 import { createGraphClient, createSpRest, createStore } from '../../src/graph/index';
 import type { FetchLike, GraphClient, RetryOptions, SpRest, Store } from '../../src/graph/index';
@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 
 export type { DevUser, Emulator };
 
-/** The demo school's groups, as the emulator seeds them. */
-export const DEMO_GROUPS = { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID } as const;
+/** The demo school's groups, as the emulator seeds them (and provisioning grants to). */
+export const DEMO_GROUPS = { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID } as const;
 
 /** Counts requests that reach the network, by method and path. */
 export interface RequestCounter {
@@ -42,24 +42,28 @@ export async function devUsers(emulator: Emulator): Promise<DevUser[]> {
   return Array.isArray(body) ? body : body.value;
 }
 
-export async function devToken(emulator: Emulator, upn: string): Promise<string> {
-  const response = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
+/** A dev token with the app's delegated scopes, or only those given. */
+export async function devToken(emulator: Emulator, upn: string, scopes?: readonly string[]): Promise<string> {
+  const response = await fetch(`${emulator.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn, ...(scopes ? { scopes } : {}) }) });
   if (!response.ok) throw new Error(`/_dev/token for ${upn} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export interface Session {
   readonly user: DevUser;
+  /** The dev token, for SharePoint REST calls made by hand. */
+  readonly token: string;
   readonly graph: GraphClient;
   readonly spRest: SpRest;
   readonly requests: RequestCounter;
 }
 
-export async function signIn(emulator: Emulator, user: DevUser, retry: RetryOptions = FAST_RETRY): Promise<Session> {
-  const token = await devToken(emulator, user.upn);
+export async function signIn(emulator: Emulator, user: DevUser, retry: RetryOptions = FAST_RETRY, scopes?: readonly string[]): Promise<Session> {
+  const token = await devToken(emulator, user.upn, scopes);
   const requests = countingFetch();
   return {
     user,
+    token,
     requests,
     graph: createGraphClient({ baseUrl: emulator.url, getToken: async () => token, fetch: requests.fetch, retry }),
     spRest: createSpRest({ getToken: async () => token, fetch: requests.fetch, delaySeconds: 0 }),

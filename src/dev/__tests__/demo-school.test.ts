@@ -5,11 +5,12 @@
 // writes to is stubbed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index';
-import { checkDraft, fromLocal, hashContactEmail, resolveSettings, type Settings } from '../../compose-check';
+import { checkDraft, fromLocal, hashContactEmail, parseSettings, resolveSettings, type Settings } from '../../compose-check';
 import { hostStores, readCache } from '../../outlook/cache/settings-cache';
 import { createFakeOffice } from '../fake-office/fake-office';
 import { demoSettingsSource, emulatorSettingsSource } from '../settings-source';
-import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_USER, ENCRYPTED_LABEL_ID, PUPIL_DOMAIN, SCHOOL_DOMAIN } from '../demo-settings';
+import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_SETTINGS, DEMO_USER, ENCRYPTED_LABEL_ID, PUPIL_DOMAIN, SCHOOL_DOMAIN } from '../demo-settings';
+import { SettingsRepository, createGraphClient, siteLists } from '../../graph';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -40,15 +41,25 @@ const draftTo = (email: string, body: string) => ({
 });
 
 describe('the demo school', () => {
-  it('is the same cache from the built-in stand-in as from the emulator, read as the mailbox user', async () => {
-    const [fromDemo, fromEmulator] = await Promise.all([cachedSettings('demo'), cachedSettings('emulator')]);
-    expect(fromDemo).toEqual(fromEmulator);
-    expect(fromEmulator).toMatchObject({ schoolDomains: [SCHOOL_DOMAIN], pupilDomains: [PUPIL_DOMAIN], encryption: { labelIds: [ENCRYPTED_LABEL_ID] } });
-    expect(fromEmulator.parentContactHashes).toContain(hashContactEmail(DEMO_PARENT));
-    // The pupil's name and UPN stay readable; the address is stored hashed.
+  it("has the emulator's settings, read as the mailbox user", async () => {
+    const token = ((await (await fetch(`${emulator.url}/_dev/token`, { method: 'POST', body: JSON.stringify({ upn: DEMO_USER.emailAddress }) })).json()) as { access_token: string }).access_token;
+    const lists = siteLists(createGraphClient({ baseUrl: emulator.url, getToken: async () => token }), 'root');
+    const parsed = parseSettings(DEMO_SETTINGS);
+    if (!parsed.ok) throw new Error('the demo settings are invalid');
+    expect((await new SettingsRepository(lists).read())?.settings).toEqual(parsed.settings);
+    const fromDemo = await cachedSettings('demo');
+    expect(fromDemo).toMatchObject({ schoolDomains: [SCHOOL_DOMAIN], pupilDomains: [PUPIL_DOMAIN], encryption: { labelIds: [ENCRYPTED_LABEL_ID] } });
+    expect(fromDemo.parentContactHashes).toContain(hashContactEmail(DEMO_PARENT));
     const { email: pupilEmail, ...pupilWithoutEmail } = DEMO_PUPIL;
-    expect(fromEmulator.pupils).toContainEqual(pupilWithoutEmail);
-    if (pupilEmail) expect(fromEmulator.pupilEmailHashes).toContain(hashContactEmail(pupilEmail));
+    expect(fromDemo.pupils).toContainEqual(pupilWithoutEmail);
+    if (pupilEmail) expect(fromDemo.pupilEmailHashes).toContain(hashContactEmail(pupilEmail));
+  });
+
+  // AUP Contacts is for admins only (issue 10): a member of staff's refresh from the emulator is refused
+  // the contacts until the harness reads the derived AUP Send Check list instead (the send-check work).
+  // Then this becomes "the same cache from the stand-in as from the emulator" again.
+  it('is refused the contacts when refreshing from the emulator as a member of staff', async () => {
+    await expect(cachedSettings('emulator')).rejects.toThrow(/AUP Contacts/);
   });
 
   it("names a signed-in user and colleague the emulator's directory holds", async () => {

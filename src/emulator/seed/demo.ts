@@ -9,8 +9,9 @@ import { COMPOSE_CHECK_SETTINGS_KEY } from '../../graph/settings';
 import { CURRENT_POLICY_META } from '../../policy/index';
 import type { Db } from '../db';
 import type { Directory, NewUser } from '../directory';
-import type { Principal, Role } from '../http';
-import type { ListStore } from '../store';
+import type { Role } from '../http';
+import type { ItemAccess, ListStore } from '../store';
+import { FULL_MASK } from '../../graph/permissions';
 import { FIRST_NAMES, SURNAMES } from './names';
 import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './ids';
 import { pickFrom, prng, seededUuid } from './random';
@@ -99,9 +100,13 @@ export function addAdminsGroup(directory: Directory): void {
     directory.users().filter((u) => u.role === 'admin').map((u) => u.id));
 }
 
-const principalFor = (directory: Directory, upn: string): Principal => {
+/**
+ * Written straight into SQLite, as the person named, past any permission check: the seed stands in
+ * for what each of them did through the app. Only HTTP calls are authorised.
+ */
+const writerFor = (directory: Directory, upn: string): { access: ItemAccess; identity: ReturnType<Directory['identityOf']> } => {
   const u = directory.user(upn)!;
-  return { oid: u.id, upn: u.upn, name: u.display_name, roles: [u.role] };
+  return { access: { userId: u.id, mask: FULL_MASK }, identity: directory.identityOf({ oid: u.id, upn: u.upn, name: u.display_name, tid: '', scopes: new Set() }) };
 };
 
 /**
@@ -115,7 +120,7 @@ export function seedDemoContent(store: ListStore, directory: Directory, db: Db):
   const acks = store.findList(ACKNOWLEDGEMENTS_LIST.displayName);
   if (!settings || !contacts || !acks) throw new Error('seedDemoContent: the lists are not provisioned');
   if (store.itemCount(settings.id) > 0) return;
-  const admin = principalFor(directory, DEMO_USERS.admin);
+  const admin = writerFor(directory, DEMO_USERS.admin);
   db.transaction(() => {
     for (const contact of demoContacts(demoPupils())) {
       store.createItem(contacts, {
@@ -123,31 +128,30 @@ export function seedDemoContent(store: ListStore, directory: Directory, db: Db):
         ...(contact.pupilName ? { PupilName: contact.pupilName } : {}),
         ...(contact.pupilUpn ? { PupilUpn: contact.pupilUpn } : {}),
         ContactKey: contactKey(contact),
-      }, admin, directory.identityOf(admin));
+      }, admin.access, admin.identity);
     }
     // A dozen staff have already signed; the named demo staff member has not, so the demo can show signing.
     const signers = directory.users().filter((u) => u.upn !== DEMO_USERS.staff && u.upn !== DEMO_USERS.admin).slice(0, 12);
     const policy = store.findList('AUP Policies');
     const hash = policy ? policyHashOf(store, policy.id) : '';
     for (const u of signers) {
-      const signer = principalFor(directory, u.upn);
+      const signer = writerFor(directory, u.upn);
       store.createItem(acks, {
         Title: `${u.display_name} — ${CURRENT_POLICY_META.versionLabel}`,
         PrintedName: u.display_name, PolicyVersion: CURRENT_POLICY_META.versionLabel, PolicyHash: hash,
         SignerId: u.id, SignerUpn: u.upn, AcceptsPolicy: true, UnderstandsBreach: true, Signature: u.display_name,
         ClientSignedAt: new Date().toISOString(), SubmissionId: randomUUID(),
-      }, signer, directory.identityOf(signer));
+      }, signer.access, signer.identity);
     }
     store.createItem(settings, {
       Title: COMPOSE_CHECK_SETTINGS_KEY, SettingsKey: COMPOSE_CHECK_SETTINGS_KEY, SettingsJson: JSON.stringify(DEMO_SETTINGS, null, 2),
-    }, admin, directory.identityOf(admin));
+    }, admin.access, admin.identity);
   })();
 }
 
 function policyHashOf(store: ListStore, listId: string): string {
   const list = store.getList(listId);
-  const admin: Principal = { oid: '', upn: '', name: '', roles: ['admin'] };
-  const { rows } = store.queryItems(list, admin, { orderBy: [], top: 50, honorNonIndexed: true });
+  const { rows } = store.queryItems(list, { userId: '', mask: FULL_MASK }, { orderBy: [], top: 50, honorNonIndexed: true });
   for (const row of rows) {
     const f = JSON.parse(row.fields) as { Status?: string; PolicyHash?: string };
     if (f.Status === 'Current' && f.PolicyHash) return f.PolicyHash;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACKNOWLEDGEMENTS_LIST } from '../../graph/schema';
 import { CURRENT_POLICY_META } from '../../policy/index';
-import { nowIso, type Db } from '../db';
+import { nextPrincipalId, nowIso, type Db } from '../db';
 import type { StoredIdentity } from '../store';
 import { ALL_STAFF_GROUP_ID, SCHOOL_DOMAIN } from './demo';
 import { pickFrom, prng } from './random';
@@ -41,7 +41,8 @@ export function seedScale(db: Db, options: ScaleOptions): ScaleReport {
   const random = prng(10000);
 
   return db.transaction((): ScaleReport => {
-    let lookup = Number(db.prepare('SELECT coalesce(max(lookup_id), 10) FROM users').pluck().get());
+    // Users share the site's principal ids with the groups provisioning added (ensureuser).
+    let lookup = nextPrincipalId(db) - 1;
     const addUser = db.prepare(`INSERT INTO users (id, lookup_id, upn, display_name, given_name, surname, job_title, department, mail, role, teams_app_installed)
       VALUES (?, ?, ?, ?, ?, ?, 'Teaching Assistant', 'Teaching Assistants', ?, 'staff', 1)`);
     const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)');

@@ -1,11 +1,50 @@
-// The admin's write operations, over the store's repositories: publishing a
-// policy version and importing contacts. Checks come first, so a refused
-// action changes nothing.
+// The admin's write operations, over the store's repositories: setting the
+// site up, publishing a policy version and importing contacts. Checks come
+// first, so a refused action changes nothing.
 import { parseContactsCsv, type ParsedContacts } from '../../csv';
 import type { ContactsRepository, ImportReport } from '../../graph/contacts';
 import type { PoliciesRepository, PolicyDraft, PolicyVersion } from '../../graph/policies';
 import { StoreError } from '../../graph/errors';
-import { isVersionLabel, versionLabelProblem } from '../../policy/index';
+import { provision, verify, type ProvisionGroups, type ProvisionReport, type VerifyReport } from '../../graph/provision';
+import { createSpRest } from '../../graph/sp-rest';
+import { CURRENT_POLICY_META, isVersionLabel, versionLabelProblem } from '../../policy/index';
+import type { Session } from '../shell-types';
+
+/**
+ * The groups provisioning grants to, from the build's config. A build that names no all-staff or
+ * managers group cannot set permissions up, and says which setting is missing.
+ */
+export function setupGroups(config: Session['config']): ProvisionGroups {
+  const missing = [!config.allStaffGroupId && 'VITE_ALL_STAFF_GROUP_ID (AUP_ALL_STAFF_GROUP_ID in .env)', !config.managersGroupId && 'VITE_MANAGERS_GROUP_ID (AUP_MANAGERS_GROUP_ID in .env)'].filter(Boolean);
+  if (missing.length > 0) throw new Error(`This build names no ${missing.join(' or ')}, so setup cannot give the groups their permissions. Package the app again with them set.`);
+  return { allStaffGroupId: config.allStaffGroupId!, managersGroupId: config.managersGroupId!, adminsGroupId: config.adminsGroupId };
+}
+
+export interface SetupOutcome {
+  readonly report: ProvisionReport;
+  /** The same checks as `npm run provision -- --verify`, run straight after. */
+  readonly verified: VerifyReport;
+}
+
+/**
+ * First-run setup from the Teams tab: the same provisioning code and the same checks as the
+ * command line, with the signed-in admin's tokens (SharePoint asks for AllSites.FullControl here).
+ */
+export async function setUpSite(session: Pick<Session, 'graph' | 'lists' | 'getToken' | 'config'>, policyText: string, log: (line: string) => void): Promise<SetupOutcome> {
+  const groups = setupGroups(session.config);
+  const spRest = createSpRest({ getToken: session.getToken });
+  const report = await provision({
+    graph: session.graph,
+    siteId: session.lists.siteId,
+    spRest,
+    groups,
+    policy: { version: CURRENT_POLICY_META.versionLabel, title: CURRENT_POLICY_META.title, effectiveDate: CURRENT_POLICY_META.effectiveDate, text: policyText },
+    log,
+  });
+  session.lists.refresh();
+  const verified = await verify({ graph: session.graph, siteId: session.lists.siteId, spRest, groups });
+  return { report, verified };
+}
 
 export interface DraftInput {
   readonly version: string;

@@ -14,6 +14,7 @@ import { ComplianceTable } from './ComplianceTable';
 import { createManagerData, type LoadProgress, type ManagerData, type ManagerReport } from './data';
 import type { ReminderReport } from './reminders';
 import { applyQuery, CSV_COLUMNS, DEFAULT_QUERY, departmentsOf, type SortKey, type TableQuery } from './table';
+import { ReviewerAccessGate, reviewerCheck } from './ReviewerAccess';
 
 
 const useStyles = makeStyles({
@@ -243,5 +244,6 @@ function Report({ data, report, onReload }: { data: ManagerData; report: Manager
 
 export default function ManagerView({ session }: ViewProps) {
   const data = useMemo(() => createManagerData(session), [session]);
-  return <ManagerScreen data={data} />;
+  const check = useMemo(() => reviewerCheck(session), [session]);
+  return <ReviewerAccessGate check={check}><ManagerScreen data={data} /></ReviewerAccessGate>;
 }

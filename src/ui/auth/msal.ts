@@ -8,10 +8,14 @@ import {
   type AccountInfo, type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { AppConfig } from '../config';
+import { GRAPH_SCOPES } from '../../graph/scopes';
 import { AUTH_END_PATH } from './redirect';
 import type { SignedIn } from './types';
 
-export const GRAPH_SCOPES = ['User.Read', 'Sites.ReadWrite.All', 'GroupMember.Read.All'] as const;
+// Explicit delegated scopes, never `.default`: the token carries only what AUP Guard asks for
+// (src/graph/scopes.ts and docs/permissions.md say why each one). SharePoint's own scopes are asked
+// for when a SharePoint call first needs them (getToken with `${origin}/AllSites.*`).
+export { GRAPH_SCOPES };
 
 let pca: Promise<IPublicClientApplication> | undefined;
 

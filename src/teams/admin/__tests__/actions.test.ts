@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PolicyDraft, PolicyVersion } from '../../../graph/policies';
 import { StoreError } from '../../../graph/errors';
-import { importContacts, publishVersion, validateDraft, type DraftInput } from '../actions';
+import { importContacts, publishVersion, setupGroups, validateDraft, type DraftInput } from '../actions';
+import { resolveConfig } from '../../../ui/config';
 
 const version = (v: string, status: PolicyVersion['status'], text?: string): PolicyVersion => ({
   itemId: v, eTag: `"${v},1"`, version: v, title: 'AUP', status, effectiveDate: null, hash: 'h', ...(text !== undefined ? { text } : {}),
@@ -91,5 +92,17 @@ describe('importContacts', () => {
     const outcome = await importContacts(contacts, 'Email,Role,Pupil\nMum@Example.com,Mother,Amy\n');
     expect(outcome.kind).toBe('imported');
     expect(contacts.import).toHaveBeenCalledWith([{ email: 'mum@example.com', role: 'Parent', pupilName: 'Amy' }]);
+  });
+});
+
+describe('setupGroups', () => {
+  const production = (env: Record<string, string>) => resolveConfig({ MODE: 'production', ...env }, '');
+  it("takes the groups from the build's config, the admins group optional", () => {
+    expect(setupGroups(production({ VITE_ALL_STAFF_GROUP_ID: 'a', VITE_MANAGERS_GROUP_ID: 'm' }))).toEqual({ allStaffGroupId: 'a', managersGroupId: 'm', adminsGroupId: null });
+    expect(setupGroups(production({ VITE_ALL_STAFF_GROUP_ID: 'a', VITE_MANAGERS_GROUP_ID: 'm', VITE_ADMINS_GROUP_ID: 'x' })).adminsGroupId).toBe('x');
+  });
+  it('names the setting a build lacks, since setup cannot grant permissions without it', () => {
+    expect(() => setupGroups(production({ VITE_MANAGERS_GROUP_ID: 'm' }))).toThrow(/VITE_ALL_STAFF_GROUP_ID/);
+    expect(() => setupGroups(production({}))).toThrow(/VITE_ALL_STAFF_GROUP_ID .* or VITE_MANAGERS_GROUP_ID/);
   });
 });
