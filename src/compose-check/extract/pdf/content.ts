@@ -1,0 +1,323 @@
+// A page's content stream as text (ISO 32000-1, 9.4): the text operators Tj,
+// TJ, ' and " through the font of the moment, with the text and graphics
+// matrices tracked so that a move to a new line becomes a line break, a gap
+// wider than a space a space, and a wide gap (a table's next column) a tab.
+// Text is written in the order the stream draws it, which is reading order
+// for the PDFs that Word and LibreOffice write. Form XObjects are followed;
+// images are only noted, so a scanned page can be told from an empty one.
+import { Unreadable, type Budget } from '../budget';
+import type { PdfDocument } from './document';
+import { loadFont, type PdfFont } from './fonts';
+import type { PdfDict} from './objects';
+import { Lexer, PdfStream, TOK_EOF, TOK_KW, isWhite, valueOf, type PdfValue } from './objects';
+
+type Matrix = [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** a × b, in PDF's row-vector convention. */
+const mul = (a: Matrix, b: Matrix): Matrix => [
+  a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+  a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+  a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+];
+
+/** Form XObjects inside form XObjects: deeper is a loop or an attack. */
+const MAX_FORM_DEPTH = 8;
+/** Saved graphics states (q) kept; a stream that only pushes cannot grow memory without end. */
+const MAX_SAVED = 256;
+/** Operands kept before an operator; more is garbage. */
+const MAX_OPERANDS = 64;
+
+/** A font for text shown before any Tf (or with an unknown font): Standard encoding, average widths. */
+const NO_FONT: PdfFont = {
+  vertical: false,
+  codeLength: () => 1,
+  text: (code) => (code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : undefined),
+  width: () => 0.5,
+};
+
+export interface PageResult {
+  /** Characters written that are not white space. */
+  chars: number;
+  /** Codes shown that no font could turn into text. */
+  unmapped: number;
+  images: boolean;
+}
+
+export class PageReader {
+  private readonly fonts = new Map<PdfDict, PdfFont>();
+
+  constructor(private readonly doc: PdfDocument, private readonly budget: Budget) {}
+
+  /** Reads one page's text through `write`. */
+  read(page: PdfDict, write: (text: string) => void): PageResult {
+    const result: PageResult = { chars: 0, unmapped: 0, images: false };
+    const contents = this.doc.resolve(page.get('Contents'));
+    const streams = Array.isArray(contents) ? contents.map((c) => this.doc.resolve(c)) : [contents];
+    const parts: Uint8Array[] = [];
+    for (const s of streams) {
+      if (!(s instanceof PdfStream)) continue;
+      const data = this.doc.streamData(s);
+      if (data) parts.push(data);
+    }
+    // A page's content may be split across streams at any token boundary: they are read as one.
+    const data = joinWithSpace(parts);
+    const state = new TextRun(write, result);
+    this.run(data, this.doc.dict(page.get('Resources')), IDENTITY, state, 0, new Set());
+    return result;
+  }
+
+  private font(resources: PdfDict | undefined, name: string): PdfFont {
+    const fonts = this.doc.dict(resources?.get('Font'));
+    const dict = this.doc.dict(fonts?.get(name));
+    if (!dict) return NO_FONT;
+    let font = this.fonts.get(dict);
+    if (!font) {
+      font = loadFont(this.doc, dict, this.budget);
+      this.fonts.set(dict, font);
+    }
+    return font;
+  }
+
+  private run(data: Uint8Array, resources: PdfDict | undefined, startCtm: Matrix, t: TextRun, depth: number, forms: Set<PdfStream>): void {
+    const lexer = new Lexer(data);
+    const operands: PdfValue[] = [];
+    const saved: Matrix[] = [];
+    let ctm = startCtm;
+    const { budget } = this;
+    const n = (i: number): number => {
+      const v = operands[operands.length - 1 - i];
+      return typeof v === 'number' ? v : 0;
+    };
+    for (;;) {
+      const tok = lexer.next();
+      if (tok === TOK_EOF) return;
+      budget.tick();
+      if (tok !== TOK_KW) {
+        let value: PdfValue;
+        try {
+          value = valueOf(lexer, tok, false, 0);
+        } catch (error) {
+          // Arrays nested past the limit: the rest of this stream is not text anyone wrote.
+          if (error instanceof Unreadable) return;
+          throw error;
+        }
+        if (operands.length >= MAX_OPERANDS) operands.length = 0;
+        operands.push(value);
+        continue;
+      }
+      const op = lexer.word;
+      switch (op) {
+        case 'q':
+          if (saved.length < MAX_SAVED) saved.push(ctm);
+          break;
+        case 'Q':
+          ctm = saved.pop() ?? ctm;
+          break;
+        case 'cm':
+          if (operands.length >= 6) ctm = mul([n(5), n(4), n(3), n(2), n(1), n(0)], ctm);
+          break;
+        case 'BT':
+          t.tm = IDENTITY;
+          t.tlm = IDENTITY;
+          break;
+        case 'Tf': {
+          const name = operands[operands.length - 2];
+          t.font = typeof name === 'string' ? this.font(resources, name) : NO_FONT;
+          t.fontSize = n(0);
+          break;
+        }
+        case 'Tc': t.charSpacing = n(0); break;
+        case 'Tw': t.wordSpacing = n(0); break;
+        case 'Tz': t.scale = n(0) / 100; break;
+        case 'TL': t.leading = n(0); break;
+        case 'Td': t.move(n(1), n(0)); break;
+        case 'TD':
+          t.leading = -n(0);
+          t.move(n(1), n(0));
+          break;
+        case 'Tm':
+          if (operands.length >= 6) {
+            t.tlm = [n(5), n(4), n(3), n(2), n(1), n(0)];
+            t.tm = t.tlm;
+          }
+          break;
+        case 'T*': t.move(0, -t.leading); break;
+        case 'Tj': {
+          const s = operands[operands.length - 1];
+          if (s instanceof Uint8Array) t.show(s, ctm);
+          break;
+        }
+        case "'": {
+          const s = operands[operands.length - 1];
+          t.move(0, -t.leading);
+          if (s instanceof Uint8Array) t.show(s, ctm);
+          break;
+        }
+        case '"': {
+          const s = operands[operands.length - 1];
+          t.wordSpacing = n(2);
+          t.charSpacing = n(1);
+          t.move(0, -t.leading);
+          if (s instanceof Uint8Array) t.show(s, ctm);
+          break;
+        }
+        case 'TJ': {
+          const arr = operands[operands.length - 1];
+          if (!Array.isArray(arr)) break;
+          for (const item of arr) {
+            if (item instanceof Uint8Array) t.show(item, ctm);
+            else if (typeof item === 'number') t.advance((-item / 1000) * t.fontSize * t.scale);
+          }
+          break;
+        }
+        case 'Do': {
+          const name = operands[operands.length - 1];
+          if (typeof name !== 'string') break;
+          const xobject = this.doc.resolve(this.doc.dict(resources?.get('XObject'))?.get(name));
+          if (!(xobject instanceof PdfStream)) break;
+          const subtype = xobject.dict.get('Subtype');
+          if (subtype === 'Image') t.result.images = true;
+          else if (subtype === 'Form' && depth < MAX_FORM_DEPTH && !forms.has(xobject)) {
+            const formData = this.doc.streamData(xobject);
+            if (!formData) break;
+            const m = this.doc.resolve(xobject.dict.get('Matrix'));
+            const matrix: Matrix = Array.isArray(m) && m.length >= 6 && m.every((x) => typeof x === 'number') ? (m.slice(0, 6) as Matrix) : IDENTITY;
+            const formResources = this.doc.dict(xobject.dict.get('Resources')) ?? resources;
+            // The form runs in its own graphics and text state, as q ... Q around it.
+            const { tm, tlm, font, fontSize } = t;
+            forms.add(xobject);
+            this.run(formData, formResources, mul(matrix, ctm), t, depth + 1, forms);
+            forms.delete(xobject);
+            Object.assign(t, { tm, tlm, font, fontSize });
+          }
+          break;
+        }
+        case 'BI':
+          t.result.images = true;
+          skipInlineImage(lexer);
+          break;
+      }
+      operands.length = 0;
+    }
+  }
+}
+
+/** Past an inline image's dictionary and data: "BI <dict> ID <binary> EI". */
+function skipInlineImage(lexer: Lexer): void {
+  const { bytes, end } = lexer;
+  for (let guard = 0; guard < 1000; guard++) {
+    const tok = lexer.next();
+    if (tok === TOK_EOF) return;
+    if (tok === TOK_KW && lexer.word === 'ID') break;
+  }
+  // The data ends at "EI" between white space (or at the end).
+  let p = lexer.pos + 1;
+  for (; p + 1 < end; p++) {
+    if (bytes[p] === 69 && bytes[p + 1] === 73 && isWhite(bytes[p - 1] as number) && (p + 2 >= end || isWhite(bytes[p + 2] as number))) {
+      lexer.pos = p + 2;
+      return;
+    }
+  }
+  lexer.pos = end;
+}
+
+function joinWithSpace(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const total = parts.reduce((s, p) => s + p.length + 1, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    out[at + p.length] = 10;
+    at += p.length + 1;
+  }
+  return out;
+}
+
+/**
+ * The text state and where the last glyph ended, in device space, to decide
+ * what separates the next run from it.
+ */
+class TextRun {
+  tm: Matrix = IDENTITY;
+  tlm: Matrix = IDENTITY;
+  font: PdfFont = NO_FONT;
+  fontSize = 0;
+  charSpacing = 0;
+  wordSpacing = 0;
+  scale = 1;
+  leading = 0;
+  private hasLast = false;
+  private lastX = 0;
+  private lastY = 0;
+  private lastDirX = 1;
+  private lastDirY = 0;
+  private lastSize = 0;
+  private endsWithSpace = true;
+
+  constructor(private readonly write: (text: string) => void, readonly result: PageResult) {}
+
+  move(tx: number, ty: number): void {
+    this.tlm = mul([1, 0, 0, 1, tx, ty], this.tlm);
+    this.tm = this.tlm;
+  }
+
+  advance(tx: number): void {
+    const m = this.tm;
+    this.tm = [m[0], m[1], m[2], m[3], m[4] + tx * m[0], m[5] + tx * m[1]];
+  }
+
+  show(bytes: Uint8Array, ctm: Matrix): void {
+    const { font } = this;
+    let text = '';
+    let tx = 0;
+    let unmapped = 0;
+    for (let i = 0; i < bytes.length;) {
+      const len = Math.max(1, font.codeLength(bytes, i));
+      let code = 0;
+      for (let k = 0; k < len; k++) code = code * 256 + (bytes[i + k] ?? 0);
+      i += len;
+      const ch = font.text(code);
+      if (ch === undefined) unmapped++;
+      else text += ch;
+      tx += (font.width(code) * this.fontSize + this.charSpacing + (len === 1 && code === 32 ? this.wordSpacing : 0)) * this.scale;
+    }
+    this.result.unmapped += unmapped;
+    if (text === '') {
+      this.advance(tx);
+      return;
+    }
+    const m = mul(this.tm, ctm);
+    const x = m[4];
+    const y = m[5];
+    const size = Math.abs(this.fontSize) * Math.sqrt(m[2] * m[2] + m[3] * m[3]) || 1;
+    const dirLength = Math.sqrt(m[0] * m[0] + m[1] * m[1]) || 1;
+    const dirX = m[0] / dirLength;
+    const dirY = m[1] / dirLength;
+    const startsWithSpace = /^\s/.test(text);
+    if (this.hasLast) {
+      const dx = x - this.lastX;
+      const dy = y - this.lastY;
+      const along = dx * this.lastDirX + dy * this.lastDirY;
+      const across = -dx * this.lastDirY + dy * this.lastDirX;
+      const em = Math.max(size, this.lastSize);
+      const turned = dirX * this.lastDirX + dirY * this.lastDirY < 0.9;
+      if (turned || Math.abs(across) > em * 0.5) this.write('\n');
+      else if (along > em * 1.5) this.write('\t');
+      else if ((along > em * 0.15 || along < -em) && !this.endsWithSpace && !startsWithSpace) this.write(' ');
+    }
+    this.write(text);
+    this.result.chars += text.replace(/\s+/g, '').length;
+    this.advance(tx);
+    const end = mul(this.tm, ctm);
+    this.hasLast = true;
+    this.lastX = end[4];
+    this.lastY = end[5];
+    this.lastDirX = dirX;
+    this.lastDirY = dirY;
+    this.lastSize = size;
+    this.endsWithSpace = /\s$/.test(text);
+  }
+}
