@@ -11,6 +11,7 @@ import { Budget, DEFAULT_LIMITS, Protected, Stop, Unreadable, formatMB } from '.
 import { cfbKind, cfbNames, isCfb } from './cfb';
 import { readDocx } from './docx';
 import { odfEncrypted, odfKind, readOdf } from './odf';
+import { mainPart } from './ooxml';
 import { Output, TextLimit } from './output';
 import { isPdf, readPdf } from './pdf/index';
 import { looksLikeHtml, looksLikeText, readPlain } from './plain';
@@ -121,10 +122,15 @@ function readZip(input: AttachmentInput, ext: string, out: Output, budget: Budge
   }
   if (zip.get('[Content_Types].xml')) {
     if (zip.entries.some((e) => e.encrypted)) throw new Protected(`password-protected ${officeNoun(ext)}`);
+    // The main part says what the package is (a .docx renamed .xlsx is still a document); then the name; then the folders.
+    const main = mainPart(zip, '', budget).toLowerCase();
     const has = (folder: string): boolean => zip.entries.some((e) => e.name.startsWith(folder));
-    if (XLSX_EXTENSIONS.has(ext) || (!DOCX_EXTENSIONS.has(ext) && !PPTX_EXTENSIONS.has(ext) && has('xl/'))) readXlsx(zip, out, budget);
-    else if (DOCX_EXTENSIONS.has(ext) || (!PPTX_EXTENSIONS.has(ext) && has('word/'))) readDocx(zip, out, budget);
-    else if (PPTX_EXTENSIONS.has(ext) || has('ppt/')) readPptx(zip, out, budget);
+    const kind = /workbook\.xml$/.test(main) ? 'xlsx' : /document\.xml$/.test(main) ? 'docx' : /presentation\.xml$/.test(main) ? 'pptx'
+      : XLSX_EXTENSIONS.has(ext) ? 'xlsx' : DOCX_EXTENSIONS.has(ext) ? 'docx' : PPTX_EXTENSIONS.has(ext) ? 'pptx'
+        : has('xl/') ? 'xlsx' : has('word/') ? 'docx' : has('ppt/') ? 'pptx' : undefined;
+    if (kind === 'xlsx') readXlsx(zip, out, budget);
+    else if (kind === 'docx') readDocx(zip, out, budget);
+    else if (kind === 'pptx') readPptx(zip, out, budget);
     else throw new Unsupported('an Office file of a kind that is not checked');
     return [];
   }
