@@ -129,8 +129,4 @@ export class RowWriter {
   }
 }
 
-const TABS = '\t'.repeat(64);
-function repeatTab(n: number): string {
-  if (n <= 0) return '';
-  return n <= TABS.length ? TABS.slice(0, n) : '\t'.repeat(n);
-}
+const repeatTab = (n: number): string => (n <= 0 ? '' : n === 1 ? '\t' : '\t'.repeat(n));

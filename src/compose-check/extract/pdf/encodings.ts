@@ -19,7 +19,7 @@ const WIN_ANSI_NAMES = (
   'Eth Ntilde Ograve Oacute Ocircumflex Otilde Odieresis multiply Oslash Ugrave Uacute Ucircumflex Udieresis Yacute Thorn germandbls ' +
   'agrave aacute acircumflex atilde adieresis aring ae ccedilla egrave eacute ecircumflex edieresis igrave iacute icircumflex idieresis ' +
   'eth ntilde ograve oacute ocircumflex otilde odieresis divide oslash ugrave uacute ucircumflex udieresis yacute thorn ydieresis'
-).split(' ');
+);
 
 /** MacRoman's 0x80-0xFF as characters. */
 const MAC_ROMAN_HIGH =
@@ -28,22 +28,32 @@ const MAC_ROMAN_HIGH =
   '\u00bf\u00a1\u00ac\u221a\u0192\u2248\u2206\u00ab\u00bb\u2026\u00a0\u00c0\u00c3\u00d5\u0152\u0153\u2013\u2014\u201c\u201d\u2018\u2019\u00f7\u25ca\u00ff\u0178\u2044\u20ac\u2039\u203a\ufb01\ufb02' +
   '\u2021\u00b7\u201a\u201e\u2030\u00c2\u00ca\u00c1\u00cb\u00c8\u00cd\u00ce\u00cf\u00cc\u00d3\u00d4\uf8ff\u00d2\u00da\u00db\u00d9\u0131\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u00b8\u02dd\u02db\u02c7';
 
-const GLYPHS = new Map<string, string>();
-WIN_ANSI_NAMES.forEach((name, i) => {
-  if (!GLYPHS.has(name)) GLYPHS.set(name, String.fromCharCode(cp1252(0x20 + i)));
-});
-GLYPHS.set('bullet', '\u2022');
-for (const [name, text] of [
+/** Built on first use, so that loading the engine costs nothing when no PDF is read. */
+let glyphs: Map<string, string> | undefined;
+
+function glyphTable(): Map<string, string> {
+  if (glyphs) return glyphs;
+  const table = new Map<string, string>();
+  WIN_ANSI_NAMES.split(' ').forEach((name, i) => {
+    if (!table.has(name)) table.set(name, String.fromCharCode(cp1252(0x20 + i)));
+  });
+  table.set('bullet', '\u2022');
+  for (const [name, text] of EXTRA_GLYPHS) table.set(name, text);
+  glyphs = table;
+  return table;
+}
+
+const EXTRA_GLYPHS: readonly (readonly [string, string])[] = [
   ['fi', 'fi'], ['fl', 'fl'], ['ff', 'ff'], ['ffi', 'ffi'], ['ffl', 'ffl'], ['dotlessi', '\u0131'], ['minus', '-'], ['nbspace', ' '],
   ['sfthyphen', '-'], ['fraction', '/'], ['quoteleftreversed', "'"], ['nonbreakingspace', ' '], ['hyphensoft', '-'], ['periodcentered', '\u00b7'],
   ['Lslash', 'L'], ['lslash', 'l'], ['Zdot', 'Z'], ['zdot', 'z'], ['Zdotaccent', 'Z'], ['zdotaccent', 'z'], ['Ccaron', 'C'], ['ccaron', 'c'],
   ['Ecaron', 'E'], ['ecaron', 'e'], ['Rcaron', 'R'], ['rcaron', 'r'], ['Sacute', 'S'], ['sacute', 's'], ['Nacute', 'N'], ['nacute', 'n'],
   ['Cacute', 'C'], ['cacute', 'c'], ['Eogonek', 'E'], ['eogonek', 'e'], ['Aogonek', 'A'], ['aogonek', 'a'], ['emspace', ' '], ['enspace', ' '],
-] as [string, string][]) GLYPHS.set(name, text);
+];
 
 /** A glyph name's text: AGL names above, "uniXXXX", "uXXXX[XX]", ligatures "f_i", suffixes ".sc" dropped. */
 export function glyphText(name: string): string | undefined {
-  const known = GLYPHS.get(name);
+  const known = glyphTable().get(name);
   if (known !== undefined) return known;
   const dot = name.indexOf('.');
   if (dot > 0) return glyphText(name.slice(0, dot));

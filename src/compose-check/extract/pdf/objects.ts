@@ -42,9 +42,14 @@ export const TOK_DICT_CLOSE = 8;
 export const TOK_OTHER = 9;
 
 /** White space and delimiters, as a table: 1 white space, 2 delimiter. */
-const CLASS = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+function characterClasses(): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const c of [0, 9, 10, 12, 13, 32]) table[c] = 1;
+  for (const c of '()<>[]{}/%') table[c.charCodeAt(0)] = 2;
+  return table;
+}
+// Marked pure so that a bundle which never reads a PDF drops it.
+const CLASS = /* @__PURE__ */ characterClasses();
 
 export const isWhite = (c: number): boolean => CLASS[c] === 1;
 const isRegular = (c: number): boolean => CLASS[c] === 0;
