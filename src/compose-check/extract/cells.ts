@@ -15,10 +15,34 @@ export function formatGeneral(n: number): string {
 
 /** A number in Excel's stored form ("9283746510", "9.28374651E9", "0.30000000000000004"). */
 export function formatStoredNumber(stored: string): string {
+  if (isPlainNumber(stored)) return stored;
   const trimmed = stored.trim();
   if (trimmed === '') return '';
   const n = Number(trimmed);
   return isNaN(n) ? trimmed : formatGeneral(n);
+}
+
+/**
+ * "123", "-4.5": already as General shows it (at most 15 significant digits,
+ * no exponent, no leading zero), so most cells skip Number and back.
+ */
+function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  const sign = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (n - sign < 1 || n - sign > 16) return false;
+  let digits = 0;
+  let point = -1;
+  for (let i = sign; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && point < 0 && i > sign) point = i;
+    else return false;
+  }
+  if (digits > 15 || point === n - 1) return false;
+  // No leading zero ("007") and no trailing zero after the point ("1.50"): General shows neither.
+  const c1 = s.charCodeAt(sign + 1);
+  if (s.charCodeAt(sign) === 48 && c1 >= 48 && c1 <= 57) return false;
+  return !(point > 0 && s.charCodeAt(n - 1) === 48);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -68,23 +92,6 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** "B14" -> [1, 14]; undefined for anything else. */
-export function parseCellRef(ref: string): [number, number] | undefined {
-  let col = 0;
-  let i = 0;
-  while (i < ref.length) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-    i++;
-  }
-  if (i === 0 || i === ref.length) return undefined;
-  const row = Number(ref.slice(i));
-  if (!(row >= 1) || Math.floor(row) !== row) return undefined;
-  return [col - 1, row];
-}
-
 /** Line breaks and tabs inside a cell would break the table's shape. */
 const cellText = (text: string): string => (/[\t\r\n]/.test(text) ? text.replace(/\s*[\t\r\n]\s*/g, ' ') : text);
 
@@ -119,7 +126,7 @@ export class RowWriter {
       if (col <= prev) continue; // a repeated reference: the first cell wins
       // Cell N is preceded by N tabs in its line, however many cells are empty.
       part.append(repeatTab(prev < 0 ? col : col - prev));
-      part.mark(`cell ${columnName(col)}${row}`);
+      part.markCell(col, row);
       part.append(cellText(texts[i] as string));
       prev = col;
     }

@@ -7,7 +7,7 @@
 import { Unreadable, type Budget } from './budget';
 import { RowWriter, formatGeneral } from './cells';
 import type { Output, PartWriter } from './output';
-import { attr, scanXml } from './xml';
+import { attr, scanXml, type Attrs } from './xml';
 import type { ZipArchive } from './zip';
 
 /** A repeated row or cell is written at most this many times; beyond, repeats are empty formatting in practice. */
@@ -74,7 +74,7 @@ class TextFlow {
   }
 
   /** Handles a flow element; returns false for anything else. */
-  open(name: string, attrs: string): boolean {
+  open(name: string, attrs: Attrs): boolean {
     switch (name) {
       case 'note-citation': case 'sequence-decls': case 'tracked-changes':
         this.skip = 1;

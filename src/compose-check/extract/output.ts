@@ -3,6 +3,7 @@
 // what was read so far is kept: a 6-million-character sheet still has its
 // first pupils checked, and the result says the rest was not.
 import { formatCount } from './budget';
+import { columnName } from './cells';
 import type { ExtractedPart } from './types';
 
 /** Thrown when the text limit is reached; extractAttachment returns what was collected. */
@@ -10,55 +11,93 @@ export class TextLimit {
   constructor(readonly why: string) {}
 }
 
+/**
+ * A place is a string ("page 2") or, for spreadsheets, a cell packed into a
+ * number (column × 2^21 + row) and named only when asked: a 2,000-row export
+ * has 160,000 cells, and building "cell B14" for each would cost more than
+ * reading the sheet.
+ */
+const CELL_ROWS = 2097152;
+
 export class PartWriter {
-  private readonly chunks: string[] = [];
+  /** Appended with +=: V8 keeps such strings as ropes and flattens once, faster than joining millions of pieces. */
+  private text = '';
+  /** Kept apart: reading the last character of a rope flattens it, every time. */
+  private last = '';
   length = 0;
-  private readonly starts: number[] = [];
-  private readonly places: string[] = [];
+  private starts = new Float64Array(16);
+  /** Cells as col × 2^21 + row + 1; named places as -(index in `names` + 1): numbers in a typed array, no garbage per cell. */
+  private places = new Float64Array(16);
+  private count = 0;
+  private readonly names: string[] = [];
 
   constructor(readonly label: string, private readonly output: Output) {}
 
   append(text: string): void {
-    if (text.length === 0) return;
-    const allowed = this.output.charge(text.length);
-    if (allowed < text.length) {
-      this.chunks.push(text.slice(0, allowed));
+    const n = text.length;
+    if (n === 0) return;
+    const allowed = this.output.charge(n);
+    if (allowed < n) {
+      this.text += text.slice(0, allowed);
       this.length += allowed;
+      if (allowed > 0) this.last = text.charAt(allowed - 1);
       throw new TextLimit(`stopped after ${formatCount(this.output.maxChars)} characters: the rest was not checked`);
     }
-    this.chunks.push(text);
-    this.length += text.length;
+    this.text += text;
+    this.length += n;
+    this.last = text.charAt(n - 1);
   }
 
   /** The location of the text appended from here on; repeated locations are kept once. */
   mark(place: string): void {
-    const last = this.places.length - 1;
+    const last = this.names.length - 1;
+    if (last >= 0 && this.names[last] === place && this.count > 0 && this.places[this.count - 1] === -(last + 1)) return;
+    this.names.push(place);
+    this.place(-this.names.length);
+  }
+
+  /** The text appended from here on comes from cell (`col`, `row`); named "cell B14" by locate(). */
+  markCell(col: number, row: number): void {
+    this.place(col * CELL_ROWS + row + 1);
+  }
+
+  private place(place: number): void {
+    const last = this.count - 1;
     if (last >= 0 && this.places[last] === place) return;
     if (last >= 0 && this.starts[last] === this.length) {
       // Nothing was written at the previous mark: it is replaced.
       this.places[last] = place;
       return;
     }
-    this.starts.push(this.length);
-    this.places.push(place);
+    if (this.count === this.places.length) {
+      const starts = new Float64Array(this.count * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const places = new Float64Array(this.count * 2);
+      places.set(this.places);
+      this.places = places;
+    }
+    this.starts[this.count] = this.length;
+    this.places[this.count] = place;
+    this.count++;
   }
 
   /** The last character appended, or '' for an empty part. */
   lastChar(): string {
-    const last = this.chunks[this.chunks.length - 1];
-    return last === undefined ? '' : last.charAt(last.length - 1);
+    return this.last;
   }
 
   build(): ExtractedPart {
-    const text = this.chunks.join('');
-    const { starts, places } = this;
-    if (places.length === 0) return { label: this.label, text };
-    return { label: this.label, text, locate: (offset: number) => placeAt(starts, places, offset) };
+    const { names, text, count } = this;
+    if (count === 0) return { label: this.label, text };
+    const starts = this.starts.subarray(0, count);
+    const places = this.places.subarray(0, count);
+    return { label: this.label, text, locate: (offset: number) => placeAt(starts, places, names, offset) };
   }
 }
 
 /** The place whose start is the last at or before `offset`. */
-function placeAt(starts: readonly number[], places: readonly string[], offset: number): string | undefined {
+function placeAt(starts: Float64Array, places: Float64Array, names: readonly string[], offset: number): string | undefined {
   let lo = 0;
   let hi = starts.length - 1;
   if (hi < 0 || offset < (starts[0] as number)) return undefined;
@@ -67,7 +106,9 @@ function placeAt(starts: readonly number[], places: readonly string[], offset: n
     if ((starts[mid] as number) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return places[lo];
+  const place = places[lo] as number;
+  if (place < 0) return names[-place - 1];
+  return `cell ${columnName(Math.floor((place - 1) / CELL_ROWS))}${(place - 1) % CELL_ROWS}`;
 }
 
 interface Shared {

@@ -4,10 +4,10 @@
 // (as digits: ULNs and NHS numbers are often stored as numbers) and dates
 // (as dd/mm/yyyy, as a UK school's dates of birth are shown).
 import { Unreadable, type Budget } from './budget';
-import { RowWriter, formatGeneral, formatSerialDate, formatStoredNumber, parseCellRef } from './cells';
+import { RowWriter, formatGeneral, formatSerialDate, formatStoredNumber } from './cells';
 import { mainPart, relationships } from './ooxml';
 import type { Output } from './output';
-import { attr, scanXml } from './xml';
+import { AttrCursor, attr, scanXml } from './xml';
 import type { ZipArchive } from './zip';
 
 interface SheetRef {
@@ -143,10 +143,11 @@ function readSheet(xml: string, rows: RowWriter, shared: readonly string[], styl
   let inCell = false;
   let inInline = false;
   let capture = false;
-  let value: string[] = [];
+  let value = '';
+  const cursor = new AttrCursor();
 
   const endCell = (): void => {
-    const raw = value.join('');
+    const raw = value;
     let text: string;
     switch (type) {
       case 's': text = shared[Number(raw)] ?? ''; break;
@@ -162,19 +163,24 @@ function readSheet(xml: string, rows: RowWriter, shared: readonly string[], styl
     open(name, attrs, selfClosing) {
       switch (name) {
         case 'row': {
-          const r = Number(attr(attrs, 'r'));
+          let r = -1;
+          for (cursor.reset(attrs); cursor.next();) if (cursor.is('r')) r = cursor.int();
           row = r >= 1 ? r : row + 1;
           col = -1;
           break;
         }
         case 'c': {
-          const ref = attr(attrs, 'r');
-          const parsed = ref === undefined ? undefined : parseCellRef(ref);
-          col = parsed ? parsed[0] : col + 1;
-          type = attr(attrs, 't') ?? 'n';
-          style = Number(attr(attrs, 's') ?? '0') || 0;
+          let ref: [number, number] | undefined;
+          type = 'n';
+          style = 0;
+          for (cursor.reset(attrs); cursor.next();) {
+            if (cursor.is('r')) ref = cursor.cellRef();
+            else if (cursor.is('t')) type = cursor.valueIs('s') ? 's' : cursor.value();
+            else if (cursor.is('s')) style = Math.max(0, cursor.int());
+          }
+          col = ref ? ref[0] : col + 1;
           inCell = !selfClosing;
-          value = [];
+          value = '';
           break;
         }
         case 'v':
@@ -204,6 +210,6 @@ function readSheet(xml: string, rows: RowWriter, shared: readonly string[], styl
         case 'row': rows.endRow(row); break;
       }
     },
-    text(t) { value.push(t); },
+    text(t) { value += t; },
   }, budget);
 }

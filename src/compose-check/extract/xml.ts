@@ -7,23 +7,55 @@
 // differ in the prefixes they choose (the Open XML SDK writes "x:c").
 import type { Budget } from './budget';
 
+/**
+ * A start tag's attribute text, as a view into the document (no copy: a
+ * sheet has a tag per cell); read it with attr() or AttrCursor, and only
+ * during open(), as the view is reused for the next tag.
+ */
+export class Attrs {
+  xml = '';
+  start = 0;
+  end = 0;
+
+  toString(): string {
+    return this.xml.slice(this.start, this.end);
+  }
+}
+
 export interface XmlHandler {
-  /** A start tag; `attrs` is its raw attribute text for attr(). */
-  open(name: string, attrs: string, selfClosing: boolean): void;
+  /** A start tag; `attrs` is its attribute text for attr(). */
+  open(name: string, attrs: Attrs, selfClosing: boolean): void;
   close(name: string): void;
   /** Character data, entities decoded; only called while `wantText` is true. */
   text(text: string): void;
   readonly wantText: boolean;
 }
 
-const localName = (qname: string): string => {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
-};
+/** Interned local names: tags repeat by the hundred thousand, their names by the dozen. */
+class Names {
+  private readonly cache: (string | undefined)[] = new Array<string | undefined>(512);
+
+  /** The local name (after any prefix) of xml[start, end), without a new string when seen before. */
+  get(xml: string, start: number, end: number): string {
+    let from = start;
+    for (let k = start; k < end; k++) if (xml.charCodeAt(k) === 58 /* : */) from = k + 1;
+    const length = end - from;
+    if (length <= 0) return '';
+    const key = ((xml.charCodeAt(from) * 31 + xml.charCodeAt(end - 1)) * 7 + length) & 511;
+    const cached = this.cache[key];
+    if (cached !== undefined && cached.length === length && xml.startsWith(cached, from)) return cached;
+    const name = xml.slice(from, end);
+    this.cache[key] = name;
+    return name;
+  }
+}
 
 /** Runs `handler` over every tag and text run of `xml`, in order. */
 export function scanXml(xml: string, handler: XmlHandler, budget: Budget): void {
   const n = xml.length;
+  const names = new Names();
+  const view = new Attrs();
+  view.xml = xml;
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
@@ -46,7 +78,9 @@ export function scanXml(xml: string, handler: XmlHandler, budget: Budget): void 
     if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt + 2);
       const end = gt < 0 ? n : gt;
-      handler.close(localName(xml.slice(lt + 2, end).trim()));
+      let nameEnd = end;
+      while (nameEnd > lt + 2 && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+      handler.close(names.get(xml, lt + 2, nameEnd));
       i = end + 1;
       continue;
     }
@@ -57,7 +91,7 @@ export function scanXml(xml: string, handler: XmlHandler, budget: Budget): void 
       if (ch === 62 /* > */ || ch === 47 /* / */ || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       j++;
     }
-    const name = localName(xml.slice(lt + 1, j));
+    const name = names.get(xml, lt + 1, j);
     const attrsStart = j;
     let end = -1;
     while (j < n) {
@@ -73,7 +107,9 @@ export function scanXml(xml: string, handler: XmlHandler, budget: Budget): void 
     }
     if (end < 0) return; // an unfinished tag at the end: nothing more to read
     const selfClosing = xml.charCodeAt(end - 1) === 47;
-    handler.open(name, xml.slice(attrsStart, selfClosing ? end - 1 : end), selfClosing);
+    view.start = attrsStart;
+    view.end = selfClosing ? end - 1 : end;
+    handler.open(name, view, selfClosing);
     if (selfClosing) handler.close(name);
     i = end + 1;
   }
@@ -102,35 +138,117 @@ function skipMarkup(xml: string, lt: number, handler: XmlHandler): number {
 }
 
 /**
- * The value of attribute `name` (matched without its prefix) in a tag's raw
- * attribute text. With `prefixed`, only a prefixed attribute matches: a
+ * The value of attribute `name` (matched without its prefix) in a tag's
+ * attributes. With `prefixed`, only a prefixed attribute matches: a
  * relationship's "r:id" beside an element's own "id".
  */
-export function attr(attrs: string, name: string, prefixed = false): string | undefined {
-  const n = attrs.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && attrs.charCodeAt(i) !== 61 /* = */ && !isSpace(attrs.charCodeAt(i))) i++;
-    const end = i;
-    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
-    if (attrs.charCodeAt(i) !== 61) return undefined;
-    i++;
-    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
-    const quote = attrs.charCodeAt(i);
-    if (quote !== 34 && quote !== 39) return undefined;
-    const close = attrs.indexOf(quote === 34 ? '"' : "'", i + 1);
-    if (close < 0) return undefined;
-    const length = end - start;
-    if (length >= name.length && attrs.startsWith(name, end - name.length) &&
-      (prefixed ? length > name.length : length === name.length || attrs.charCodeAt(end - name.length - 1) === 58) &&
-      (length === name.length || attrs.charCodeAt(end - name.length - 1) === 58 /* : */) && !attrs.startsWith('xmlns', start)) {
-      return decodeXml(attrs.slice(i + 1, close));
-    }
-    i = close + 1;
+export function attr(attrs: Attrs | string, name: string, prefixed = false): string | undefined {
+  const cursor = new AttrCursor().reset(attrs);
+  while (cursor.next()) {
+    if (cursor.is(name, prefixed)) return cursor.value();
   }
   return undefined;
+}
+
+/**
+ * Walks a tag's attributes once, for elements read by the hundred thousand
+ * (a sheet's cells), where attr() per name would scan the text again each time.
+ */
+export class AttrCursor {
+  private xml = '';
+  private i = 0;
+  private end = 0;
+  private nameStart = 0;
+  private nameEnd = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  reset(attrs: Attrs | string): this {
+    if (typeof attrs === 'string') {
+      this.xml = attrs;
+      this.i = 0;
+      this.end = attrs.length;
+    } else {
+      this.xml = attrs.xml;
+      this.i = attrs.start;
+      this.end = attrs.end;
+    }
+    return this;
+  }
+
+  /** Moves to the next attribute; false at the end (or at malformed text). */
+  next(): boolean {
+    const { xml, end } = this;
+    let i = this.i;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= end) return false;
+    this.nameStart = i;
+    while (i < end && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
+    this.nameEnd = i;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61) return false;
+    i++;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return false;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close < 0 || close >= end) return false;
+    this.valueStart = i + 1;
+    this.valueEnd = close;
+    this.i = close + 1;
+    return true;
+  }
+
+  /** True when the current attribute's local name is `name` (and, with `prefixed`, it has a prefix); never a namespace declaration. */
+  is(name: string, prefixed = false): boolean {
+    const { xml, nameStart, nameEnd } = this;
+    const at = nameEnd - name.length;
+    if (at < nameStart || !xml.startsWith(name, at)) return false;
+    if (at === nameStart) return !prefixed;
+    return xml.charCodeAt(at - 1) === 58 && !xml.startsWith('xmlns', nameStart);
+  }
+
+  value(): string {
+    return decodeXml(this.xml.slice(this.valueStart, this.valueEnd));
+  }
+
+  /** True when the current value is exactly `text` (no string made). */
+  valueIs(text: string): boolean {
+    return this.valueEnd - this.valueStart === text.length && this.xml.startsWith(text, this.valueStart);
+  }
+
+  /** The current value as a non-negative integer, or -1. */
+  int(): number {
+    let v = 0;
+    if (this.valueEnd === this.valueStart) return -1;
+    for (let k = this.valueStart; k < this.valueEnd; k++) {
+      const c = this.xml.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return -1;
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
+  /** The current value as an A1 reference: [column index, row], or undefined. */
+  cellRef(): [number, number] | undefined {
+    const { xml, valueStart, valueEnd } = this;
+    let col = 0;
+    let k = valueStart;
+    for (; k < valueEnd; k++) {
+      const c = xml.charCodeAt(k);
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else break;
+    }
+    if (k === valueStart || k === valueEnd) return undefined;
+    let row = 0;
+    for (; k < valueEnd; k++) {
+      const c = xml.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return undefined;
+      row = row * 10 + c;
+    }
+    return row >= 1 ? [col - 1, row] : undefined;
+  }
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;

@@ -119,8 +119,7 @@ export class PageReader {
           if (operands.length >= 6) ctm = mul([n(5), n(4), n(3), n(2), n(1), n(0)], ctm);
           break;
         case 'BT':
-          t.tm = IDENTITY;
-          t.tlm = IDENTITY;
+          t.setMatrix(1, 0, 0, 1, 0, 0);
           break;
         case 'Tf': {
           const name = operands[operands.length - 2];
@@ -138,10 +137,7 @@ export class PageReader {
           t.move(n(1), n(0));
           break;
         case 'Tm':
-          if (operands.length >= 6) {
-            t.tlm = [n(5), n(4), n(3), n(2), n(1), n(0)];
-            t.tm = t.tlm;
-          }
+          if (operands.length >= 6) t.setMatrix(n(5), n(4), n(3), n(2), n(1), n(0));
           break;
         case 'T*': t.move(0, -t.leading); break;
         case 'Tj': {
@@ -166,9 +162,19 @@ export class PageReader {
         case 'TJ': {
           const arr = operands[operands.length - 1];
           if (!Array.isArray(arr)) break;
+          // One run: where it starts decides its line and gap; inside it, only a wide adjustment is a space
+          // (LibreOffice writes a line as one TJ with an adjustment between almost every pair of glyphs).
+          let first = true;
+          let gap = false;
           for (const item of arr) {
-            if (item instanceof Uint8Array) t.show(item, ctm);
-            else if (typeof item === 'number') t.advance((-item / 1000) * t.fontSize * t.scale);
+            if (item instanceof Uint8Array) {
+              t.show(item, ctm, first ? undefined : gap);
+              first = false;
+              gap = false;
+            } else if (typeof item === 'number') {
+              t.advance((-item / 1000) * t.fontSize * t.scale);
+              if (item < -GAP_THOUSANDTHS) gap = true;
+            }
           }
           break;
         }
@@ -186,11 +192,11 @@ export class PageReader {
             const matrix: Matrix = Array.isArray(m) && m.length >= 6 && m.every((x) => typeof x === 'number') ? (m.slice(0, 6) as Matrix) : IDENTITY;
             const formResources = this.doc.dict(xobject.dict.get('Resources')) ?? resources;
             // The form runs in its own graphics and text state, as q ... Q around it.
-            const { tm, tlm, font, fontSize } = t;
+            const saved = t.save();
             forms.add(xobject);
             this.run(formData, formResources, mul(matrix, ctm), t, depth + 1, forms);
             forms.delete(xobject);
-            Object.assign(t, { tm, tlm, font, fontSize });
+            t.restore(saved);
           }
           break;
         }
@@ -236,13 +242,26 @@ function joinWithSpace(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+interface SavedText {
+  readonly m: [number, number, number, number, number, number, number, number, number, number, number, number];
+  readonly font: PdfFont;
+  readonly fontSize: number;
+}
+
+/** A TJ adjustment wider than this (thousandths of the font size, to the right) is a word gap. */
+const GAP_THOUSANDTHS = 150;
+
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+
 /**
  * The text state and where the last glyph ended, in device space, to decide
- * what separates the next run from it.
+ * what separates the next run from it. The matrices are kept as numbers and
+ * updated in place: a page shows thousands of runs.
  */
 class TextRun {
-  tm: Matrix = IDENTITY;
-  tlm: Matrix = IDENTITY;
+  // Text matrix and text line matrix (ISO 32000-1, 9.4.2).
+  private a = 1; private b = 0; private c = 0; private d = 1; private e = 0; private f = 0;
+  private la = 1; private lb = 0; private lc = 0; private ld = 1; private le = 0; private lf = 0;
   font: PdfFont = NO_FONT;
   fontSize = 0;
   charSpacing = 0;
@@ -259,21 +278,44 @@ class TextRun {
 
   constructor(private readonly write: (text: string) => void, readonly result: PageResult) {}
 
+  setMatrix(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    this.a = this.la = a; this.b = this.lb = b; this.c = this.lc = c;
+    this.d = this.ld = d; this.e = this.le = e; this.f = this.lf = f;
+  }
+
+  /** Td: the line matrix moves by (tx, ty) in its own space; the text matrix starts there. */
   move(tx: number, ty: number): void {
-    this.tlm = mul([1, 0, 0, 1, tx, ty], this.tlm);
-    this.tm = this.tlm;
+    const e = tx * this.la + ty * this.lc + this.le;
+    const f = tx * this.lb + ty * this.ld + this.lf;
+    this.setMatrix(this.la, this.lb, this.lc, this.ld, e, f);
   }
 
   advance(tx: number): void {
-    const m = this.tm;
-    this.tm = [m[0], m[1], m[2], m[3], m[4] + tx * m[0], m[5] + tx * m[1]];
+    this.e += tx * this.a;
+    this.f += tx * this.b;
   }
 
-  show(bytes: Uint8Array, ctm: Matrix): void {
+  save(): SavedText {
+    return { m: [this.a, this.b, this.c, this.d, this.e, this.f, this.la, this.lb, this.lc, this.ld, this.le, this.lf], font: this.font, fontSize: this.fontSize };
+  }
+
+  restore(s: SavedText): void {
+    [this.a, this.b, this.c, this.d, this.e, this.f, this.la, this.lb, this.lc, this.ld, this.le, this.lf] = s.m;
+    this.font = s.font;
+    this.fontSize = s.fontSize;
+  }
+
+  /**
+   * Shows a string. `continued` is set for the second and later strings of
+   * one TJ: they follow on without a look at positions, after a space when
+   * the adjustment before them was a word gap.
+   */
+  show(bytes: Uint8Array, ctm: Matrix, continued?: boolean): void {
     const { font } = this;
     let text = '';
     let tx = 0;
     let unmapped = 0;
+    let chars = 0;
     for (let i = 0; i < bytes.length;) {
       const len = Math.max(1, font.codeLength(bytes, i));
       let code = 0;
@@ -281,7 +323,10 @@ class TextRun {
       i += len;
       const ch = font.text(code);
       if (ch === undefined) unmapped++;
-      else text += ch;
+      else {
+        text += ch;
+        if (ch.length > 0 && !isSpaceCode(ch.charCodeAt(0))) chars++;
+      }
       tx += (font.width(code) * this.fontSize + this.charSpacing + (len === 1 && code === 32 ? this.wordSpacing : 0)) * this.scale;
     }
     this.result.unmapped += unmapped;
@@ -289,14 +334,34 @@ class TextRun {
       this.advance(tx);
       return;
     }
-    const m = mul(this.tm, ctm);
-    const x = m[4];
-    const y = m[5];
-    const size = Math.abs(this.fontSize) * Math.sqrt(m[2] * m[2] + m[3] * m[3]) || 1;
-    const dirLength = Math.sqrt(m[0] * m[0] + m[1] * m[1]) || 1;
-    const dirX = m[0] / dirLength;
-    const dirY = m[1] / dirLength;
-    const startsWithSpace = /^\s/.test(text);
+    const startsWithSpace = isSpaceCode(text.charCodeAt(0));
+    if (continued !== undefined) {
+      if (continued && !this.endsWithSpace && !startsWithSpace) this.write(' ');
+    } else {
+      this.separate(ctm, startsWithSpace);
+    }
+    this.write(text);
+    this.result.chars += chars;
+    this.advance(tx);
+    this.hasLast = true;
+    this.lastX = this.e * ctm[0] + this.f * ctm[2] + ctm[4];
+    this.lastY = this.e * ctm[1] + this.f * ctm[3] + ctm[5];
+    this.endsWithSpace = isSpaceCode(text.charCodeAt(text.length - 1));
+  }
+
+  /** Before a run that starts afresh: a line break, a tab (a wide gap, a table's next column), a space, or nothing. */
+  private separate(ctm: Matrix, startsWithSpace: boolean): void {
+    // The text matrix times the CTM: where the run starts, its direction and its size on the page.
+    const m0 = this.a * ctm[0] + this.b * ctm[2];
+    const m1 = this.a * ctm[1] + this.b * ctm[3];
+    const m2 = this.c * ctm[0] + this.d * ctm[2];
+    const m3 = this.c * ctm[1] + this.d * ctm[3];
+    const x = this.e * ctm[0] + this.f * ctm[2] + ctm[4];
+    const y = this.e * ctm[1] + this.f * ctm[3] + ctm[5];
+    const size = Math.abs(this.fontSize) * Math.sqrt(m2 * m2 + m3 * m3) || 1;
+    const dirLength = Math.sqrt(m0 * m0 + m1 * m1) || 1;
+    const dirX = m0 / dirLength;
+    const dirY = m1 / dirLength;
     if (this.hasLast) {
       const dx = x - this.lastX;
       const dy = y - this.lastY;
@@ -308,16 +373,8 @@ class TextRun {
       else if (along > em * 1.5) this.write('\t');
       else if ((along > em * 0.15 || along < -em) && !this.endsWithSpace && !startsWithSpace) this.write(' ');
     }
-    this.write(text);
-    this.result.chars += text.replace(/\s+/g, '').length;
-    this.advance(tx);
-    const end = mul(this.tm, ctm);
-    this.hasLast = true;
-    this.lastX = end[4];
-    this.lastY = end[5];
     this.lastDirX = dirX;
     this.lastDirY = dirY;
     this.lastSize = size;
-    this.endsWithSpace = /\s$/.test(text);
   }
 }

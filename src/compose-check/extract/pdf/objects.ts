@@ -57,12 +57,17 @@ const isRegular = (c: number): boolean => CLASS[c] === 0;
 const hexValue = (c: number): number =>
   c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
 
+const EMPTY = new Uint8Array(0);
+
 export class Lexer {
   pos: number;
   /** The last token's value: number, name or keyword text, string bytes. */
   num = 0;
   word = '';
-  str: Uint8Array = new Uint8Array(0);
+  str: Uint8Array = EMPTY;
+  /** Strings are gathered here, then copied out at their length: subarray() is slow to call per glyph run. */
+  private scratch = new Uint8Array(64);
+  private scratchLength = 0;
 
   constructor(readonly bytes: Uint8Array, pos = 0, readonly end = bytes.length) {
     this.pos = pos;
@@ -179,7 +184,7 @@ export class Lexer {
     const { bytes, end } = this;
     let p = this.pos + 1;
     let depth = 1;
-    const out = new ByteBuffer();
+    const out = this.startString();
     while (p < end) {
       const c = bytes[p++] as number;
       if (c === 92 /* \ */) {
@@ -215,14 +220,39 @@ export class Lexer {
       out.push(c);
     }
     this.pos = p;
-    this.str = out.bytes();
+    this.str = this.endString();
     return TOK_STR;
+  }
+
+  private startString(): this {
+    this.scratchLength = 0;
+    return this;
+  }
+
+  /** Adds a byte to the string being read. */
+  push(b: number): void {
+    if (this.scratchLength === this.scratch.length) {
+      const bigger = new Uint8Array(this.scratch.length * 2);
+      bigger.set(this.scratch);
+      this.scratch = bigger;
+    }
+    this.scratch[this.scratchLength++] = b;
+  }
+
+  private endString(): Uint8Array {
+    const n = this.scratchLength;
+    if (n === 0) return EMPTY;
+    const out = new Uint8Array(n);
+    const { scratch } = this;
+    if (n > 64) out.set(scratch.subarray(0, n));
+    else for (let i = 0; i < n; i++) out[i] = scratch[i] as number;
+    return out;
   }
 
   private hex(): number {
     const { bytes, end } = this;
     let p = this.pos + 1;
-    const out = new ByteBuffer();
+    const out = this.startString();
     let high = -1;
     while (p < end) {
       const c = bytes[p++] as number;
@@ -237,7 +267,7 @@ export class Lexer {
     }
     if (high >= 0) out.push(high * 16);
     this.pos = p;
-    this.str = out.bytes();
+    this.str = this.endString();
     return TOK_STR;
   }
 }
