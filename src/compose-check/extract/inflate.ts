@@ -1,17 +1,21 @@
 // Deflate with a hard cap on output. fflate's streaming Inflate (ES5, no
-// TextDecoder on this path) is fed 16 KB slices of input, so one push can
-// produce at most about a thousand times that (deflate's ceiling), and
-// the caps are checked after every push: a zip bomb stops after a few MB of
+// TextDecoder on this path) is fed small slices of input (see FIRST_SLICE), so
+// one push can produce at most about a thousand times its size, and the
+// caps are checked after every push: a zip bomb stops after a few MB of
 // work, whatever sizes its headers declare.
 import { Inflate } from 'fflate';
 import { Unreadable, Stop, formatCount, type Budget } from './budget';
 
 /**
- * Input per push: at most ~16 MB of output between two checks of the caps.
- * Larger slices are barely faster once the code is warm (fflate keeps a 32 KB
- * window and grows its buffer per push) and let a bomb allocate more first.
+ * Input per push starts at 1 KB and doubles while the stream inflates like a
+ * document (under 50:1), up to 32 KB and never more than the inflate budget
+ * left could take at deflate's 1,032:1: a zip bomb shows itself within a
+ * couple of MB of output, and an ordinary part is read in few pushes (each
+ * costs fflate a copy of its 32 KB window).
  */
-const SLICE = 16384;
+const FIRST_SLICE = 1024;
+const MAX_SLICE = 32768;
+const DEFLATE_MAX_RATIO = 1032;
 
 export interface InflateOptions {
   /** Largest output expected from this stream (an entry's declared size), if any. */
@@ -37,15 +41,20 @@ export function inflateRaw(data: Uint8Array, budget: Budget, options: InflateOpt
     chunks.push(chunk);
   });
   try {
-    for (let at = 0; at < data.length; at += SLICE) {
-      inflater.push(data.subarray(at, Math.min(data.length, at + SLICE)), false);
-      if (total > ratioFloorBytes && total > (at + SLICE) * maxInflateRatio) {
+    let slice = FIRST_SLICE;
+    for (let at = 0; at < data.length;) {
+      const end = Math.min(data.length, at + slice);
+      inflater.push(data.subarray(at, end), false);
+      at = end;
+      if (total > ratioFloorBytes && total > at * maxInflateRatio) {
         throw new Stop(`stopped: expands more than ${formatCount(maxInflateRatio)} times (zip bomb?)`);
       }
       if (options.maxOutput !== undefined && total > options.maxOutput) {
         throw new Stop(`stopped: ${options.what ?? 'a part'} is larger than it says it is`);
       }
       budget.checkTime();
+      const room = (budget.limits.maxInflatedBytes - budget.inflated) / DEFLATE_MAX_RATIO;
+      slice = total < at * 50 ? Math.max(FIRST_SLICE, Math.floor(Math.min(MAX_SLICE, slice * 2, room))) : FIRST_SLICE;
     }
     inflater.push(new Uint8Array(0), true);
   } catch (error) {

@@ -10,7 +10,7 @@ describe('limits', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_LIMITS).toEqual({
       maxBytes: 25 * MB, maxInflatedBytes: 50 * MB, maxInflateRatio: 200, ratioFloorBytes: MB, maxEntries: 2000,
-      maxPdfObjects: 200000, maxTextChars: 5000000, timeMs: 1500,
+      maxPdfObjects: 200000, maxTextChars: 5000000, timeMs: 1000,
     });
   });
 
