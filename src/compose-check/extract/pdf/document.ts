@@ -322,9 +322,7 @@ export class PdfDocument {
       if (after !== undefined && !isWhite(after) && after !== 60 /* < */ && after !== 91 /* [ */ && after !== 47 && after !== 40) continue;
       const start = objectHeaderStart(bytes, at);
       if (start < 0) continue;
-      const lexer = new Lexer(bytes, start);
-      lexer.next();
-      found.set(lexer.num, start);
+      found.set(numberAt(bytes, start), start);
       starts.push(start);
       if (found.size > maxPdfObjects) throw this.tooManyObjects();
     }
@@ -445,20 +443,27 @@ interface Inherited {
 /** Where "N G obj" starts, given the index of its "obj"; -1 if the bytes before it are not two numbers. */
 function objectHeaderStart(bytes: Uint8Array, objAt: number): number {
   let p = objAt - 1;
-  const digits = (): boolean => {
+  // White space, digits (the generation), white space, digits (the number), each at least one long.
+  for (let part = 0; part < 4; part++) {
     const end = p;
-    while (p >= 0 && (bytes[p] as number) >= 48 && (bytes[p] as number) <= 57) p--;
-    return p < end && end - p <= 10;
-  };
-  const white = (): boolean => {
-    const end = p;
-    while (p >= 0 && isWhite(bytes[p] as number)) p--;
-    return p < end;
-  };
-  if (!white() || !digits() || !white() || !digits()) return -1;
+    if (part % 2 === 0) while (p >= 0 && isWhite(bytes[p] as number)) p--;
+    else while (p >= 0 && end - p <= 10 && (bytes[p] as number) >= 48 && (bytes[p] as number) <= 57) p--;
+    if (p === end || (part % 2 === 1 && end - p > 10)) return -1;
+  }
   if (p >= 0 && !isWhite(bytes[p] as number) && bytes[p] !== 62 /* > */ && bytes[p] !== 93 /* ] */ && bytes[p] !== 41) {
     // "endobj12 0 obj" is accepted; a number glued to other text is not.
     if (!(bytes[p] === 106 /* j */ && p >= 5)) return -1;
   }
   return p + 1;
+}
+
+/** The object number at `start` (digits), without a lexer. */
+function numberAt(bytes: Uint8Array, start: number): number {
+  let v = 0;
+  for (let p = start; p < bytes.length; p++) {
+    const c = (bytes[p] as number) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+  }
+  return v;
 }
