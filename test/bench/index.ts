@@ -16,6 +16,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'quality', load: () => import('./sections/quality') },
   { name: 'speed', load: () => import('./sections/speed') },
   { name: 'robustness', load: () => import('./sections/robustness') },
+  { name: 'attachments', load: () => import('./sections/attachments-speed') },
   { name: 'heldout', load: () => import('./sections/heldout') },
   { name: 'blind', load: () => import('./sections/blind') },
   { name: 'store', load: () => import('./sections/store') },

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeText, decodeUtf8, decodeUtf8Js, isUtf8 } from '../text-decode';
+import { attr, decodeXml, scanXml } from '../xml';
+import { Budget, DEFAULT_LIMITS } from '../budget';
+import { bytesOf, extract, fixture, outcome, part } from './support';
+
+const utf16 = (s: string, littleEndian: boolean, bom: boolean): Uint8Array => {
+  const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
+  const units = [...(bom ? [0xfeff] : []), ...Array.from(s, (c) => c.charCodeAt(0))];
+  units.forEach((u, i) => {
+    out[2 * i] = littleEndian ? u & 0xff : u >> 8;
+    out[2 * i + 1] = littleEndian ? u >> 8 : u & 0xff;
+  });
+  return out;
+};
+
+describe('text attachments from bytes', () => {
+  const csv = 'Name,UPN\r\nZo\u00eb Smith-Jones,E886402190211\r\n';
+
+  it('decodes UTF-8 with and without a byte-order mark', () => {
+    const utf8 = new TextEncoder().encode(csv);
+    expect(decodeText(utf8)).toBe(csv);
+    expect(decodeText(bytesOf(new Uint8Array([0xef, 0xbb, 0xbf]), utf8))).toBe(csv);
+  });
+
+  it('decodes UTF-16 little- and big-endian, with a byte-order mark and without (as Excel\'s "Unicode text" is)', () => {
+    for (const le of [true, false]) {
+      expect(decodeText(utf16(csv, le, true))).toBe(csv);
+      expect(decodeText(utf16(csv, le, false))).toBe(csv);
+    }
+  });
+
+  it('falls back to Windows-1252 for bytes that are not UTF-8 (a CSV saved by Excel on a UK PC)', () => {
+    const cp1252 = Uint8Array.from('Zo\u00eb \u0080 \u0092 caf\u00e9', (c) => c.charCodeAt(0));
+    expect(isUtf8(cp1252)).toBe(false);
+    expect(decodeText(cp1252)).toBe('Zo\u00eb \u20ac \u2019 caf\u00e9');
+  });
+
+  it('reads .csv, .txt and .html attachments, HTML reduced to text', () => {
+    expect(part(extract('a.csv', new TextEncoder().encode(csv)), '').text).toBe(csv);
+    expect(part(extract('a.htm', new TextEncoder().encode('<table><tr><td>Emily</td><td>Q886402190100</td></tr></table>')), '').text).toBe('\n\n\tEmily\tQ886402190100\n\n');
+    // An "Excel" export that is really an HTML table named .xls.
+    expect(part(extract('export.xls', new TextEncoder().encode('<html><body><table><tr><td>UPN</td></tr></table></body></html>')), '').text).toContain('\tUPN');
+  });
+
+  it('says images, audio and unknown binary files are not checked', () => {
+    expect(outcome(extract('logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])))).toBe('unsupported: an image');
+    expect(outcome(extract('note.m4a', new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70])))).toBe('unsupported: audio');
+    expect(outcome(extract('tool.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])))).toBe('unsupported: a file type that is not checked (.exe)');
+  });
+});
+
+describe('UTF-8 without TextDecoder', () => {
+  it('decodes exactly as TextDecoder does, malformed sequences included', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const native = new TextDecoder('utf-8');
+    for (let round = 0; round < 300; round++) {
+      const bytes = new Uint8Array(1 + Math.floor(random() * 64));
+      for (let i = 0; i < bytes.length; i++) {
+        // Mostly the bytes that make up multi-byte sequences, so that errors of every kind occur.
+        const r = random();
+        bytes[i] = r < 0.3 ? Math.floor(random() * 0x80) : r < 0.6 ? 0x80 + Math.floor(random() * 0x40) : 0xc0 + Math.floor(random() * 0x40);
+      }
+      expect(decodeUtf8Js(bytes)).toBe(native.decode(bytes));
+    }
+    const text = 'Zo\u00eb \u20ac \ud83d\ude00 \u0915'.repeat(5000);
+    expect(decodeUtf8Js(new TextEncoder().encode(text))).toBe(text);
+  });
+
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'TextDecoder');
+  afterEach(() => {
+    if (saved) Object.defineProperty(globalThis, 'TextDecoder', saved);
+  });
+
+  it('reads every fixture the same with TextDecoder deleted', () => {
+    const names = ['pupils.xlsx', 'pupils.ods', 'report.docx', 'report.odt', 'report.pdf', 'slides.pptx', 'archive.zip'];
+    const withNative = names.map((n) => extract(n));
+    Reflect.deleteProperty(globalThis, 'TextDecoder');
+    expect('TextDecoder' in globalThis).toBe(false);
+    expect(decodeUtf8(new Uint8Array([0x5a, 0x6f, 0xc3, 0xab]))).toBe('Zo\u00eb');
+    const without = names.map((n) => extract(n));
+    const flat = (r: ReturnType<typeof extract>): unknown => (r.kind === 'text' ? r.parts.map((p) => [p.label, p.text]) : r);
+    expect(without.map(flat)).toEqual(withNative.map(flat));
+    expect(part(without[0] ?? extract('pupils.xlsx'), 'sheet Year 9').text).toContain('Zo\u00eb Smith-Jones');
+  });
+
+  it('keeps a fixture readable whatever the clock: the time limit needs the caller\'s clock', () => {
+    let t = 0;
+    // A clock that jumps a second on every read stops the first check.
+    expect(outcome(extract('pupils.xlsx', fixture('pupils.xlsx'), { timeMs: 500 }, () => (t += 1000)))).toBe('unreadable: stopped: took longer than 500 ms to read');
+    expect(outcome(extract('pupils.xlsx', fixture('pupils.xlsx'), { timeMs: 500 }))).toMatch(/^text: 3 parts/);
+  });
+});
+
+describe('XML tokenizer', () => {
+  const budget = new Budget(DEFAULT_LIMITS, undefined);
+  const events = (xml: string): string[] => {
+    const out: string[] = [];
+    scanXml(xml, {
+      wantText: true,
+      open: (name, attrs, selfClosing) => out.push(`<${name}${attrs}${selfClosing ? '/' : ''}>`),
+      close: (name) => out.push(`</${name}>`),
+      text: (t) => out.push(t),
+    }, budget);
+    return out;
+  };
+
+  it('decodes the predefined entities and character references, and leaves others as written', () => {
+    expect(decodeXml('&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#233; &#xE9; &#128512; &nbsp; &#0;')).toBe('<a> & "b" \'c\' \u00e9 \u00e9 \ud83d\ude00 &nbsp; \ufffd');
+  });
+
+  it('never expands DTD entities (no billion laughs, no external entities)', () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]><d>&b;&x;</d>';
+    expect(events(xml)).toEqual(['<d>', '&b;&x;', '</d>']);
+  });
+
+  it('reads CDATA as text, skips comments and processing instructions, and finds a ">" inside a quoted attribute', () => {
+    expect(events('<a t="x > y"><!-- <b>no</b> --><?pi x?><![CDATA[<raw> & ]]><c/></a>')).toEqual(['<a t="x > y">', '<raw> & ', '<c/>', '</c>', '</a>']);
+  });
+
+  it('matches attributes by local name, a prefixed one on request, and decodes their values', () => {
+    const attrs = ' id="256" r:id="rId4" w:val="a&amp;b" xmlns:r="urn:r" name=\'single\'';
+    expect(attr(attrs, 'id')).toBe('256');
+    expect(attr(attrs, 'id', true)).toBe('rId4');
+    expect(attr(attrs, 'val')).toBe('a&b');
+    expect(attr(attrs, 'name')).toBe('single');
+    expect(attr(attrs, 'r')).toBeUndefined();
+    expect(attr(' sheetId="1"', 'Id')).toBeUndefined();
+  });
+
+  it('stops at an unfinished tag without looping', () => {
+    expect(events('<a>text<b attr="never closed')).toEqual(['<a>', 'text']);
+  });
+});
