@@ -25,3 +25,6 @@ export { findSensitiveData, scanIdentifiers, PROXIMITY } from './detect';
 export { isValidUpn, isValidUln, isValidNhsNumber, isValidNiNumber, upnCheckLetter, maskIdentifier } from './identifiers';
 export { htmlToText, decodeEntities, cleanText, bodyText } from './normalise';
 export { BUILTIN_WEBMAIL_DOMAINS, isPersonalWebmail } from './webmail';
+
+export type { ContactDirectory, ContactMatch } from './directory';
+export { combineDirectories, settingsDirectory } from './directory';
