@@ -12,7 +12,7 @@ import { DEMO_CONTACTS, DEMO_SETTINGS } from './demo-settings';
 import { clockNow } from './clock';
 
 /** The emulator's seed without the emulator: its settings and its AUP Contacts rows. */
-export function demoSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime): SettingsSource {
+export function demoSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime | undefined): SettingsSource {
   const parsed = parseSettings(DEMO_SETTINGS);
   if (!parsed.ok) throw new Error(`The demo settings are invalid: ${parsed.errors.join('; ')}`);
   return {
@@ -22,7 +22,7 @@ export function demoSettingsSource(office: typeof Office, runtime: typeof Office
 }
 
 /** Signs in as the mailbox's own user, as the pane does in Outlook, and reads both lists through the real repositories. */
-export function emulatorSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime, emulatorUrl = DEMO_GRAPH_BASE_URL): SettingsSource {
+export function emulatorSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime | undefined, emulatorUrl = DEMO_GRAPH_BASE_URL): SettingsSource {
   return {
     label: 'the local Graph emulator',
     async refresh() {
@@ -39,7 +39,7 @@ export function emulatorSettingsSource(office: typeof Office, runtime: typeof Of
 }
 
 /** The emulator if it answers within a moment, else the built-in demo school. */
-export async function pickSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime, preferDemo: boolean): Promise<SettingsSource> {
+export async function pickSettingsSource(office: typeof Office, runtime: typeof OfficeRuntime | undefined, preferDemo: boolean): Promise<SettingsSource> {
   const demo = demoSettingsSource(office, runtime);
   if (preferDemo) return demo;
   try {

@@ -161,7 +161,7 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     const { fake } = load({}, true);
     const { buildCacheRecord, CACHE_KEY } = await import('../../src/outlook/cache/settings-cache');
     const record = buildCacheRecord({ schoolDomains: ['wellsap.example.org.uk'], severities: { 'sensitive-unencrypted': 'block' } }, [], new Date());
-    await fake.OfficeRuntime.storage.setItem(CACHE_KEY, JSON.stringify(record));
+    await fake.runtimeStorage.setItem(CACHE_KEY, JSON.stringify(record));
     fake.state.to = [to('officer@county.example.gov.uk')];
     fake.state.bodyHtml = '<p>UPN B801200005001</p>';
     const completed = await fake.dispatch('onMessageSendHandler');

@@ -13,7 +13,7 @@ const recipient = (emailAddress: string, recipientType = 'externalUser'): Office
 async function paneWithParentAfterHours() {
   const fake = createFakeOffice({ user: { emailAddress: 'tom@school.example.org.uk', displayName: 'Tom' } });
   const record = buildCacheRecord({ schoolDomains: ['school.example.org.uk'], parentContactHashes: [hashContactEmail('mum@example.com')] }, [], new Date('2026-11-26T09:00:00Z'));
-  await fake.OfficeRuntime.storage.setItem(CACHE_KEY, JSON.stringify(record));
+  await fake.runtimeStorage.setItem(CACHE_KEY, JSON.stringify(record));
   fake.state.to = [recipient('mum@example.com')];
   fake.state.subject = 'Trip';
   const now = fromLocal(2026, 11, 26, 19, 10, 'Europe/London');

@@ -23,7 +23,8 @@ export interface PaneHost {
 /** What the dev harness puts on its window for the pane's iframe. */
 export interface DevHostBridge {
   readonly Office: typeof Office;
-  readonly OfficeRuntime: typeof OfficeRuntime;
+  /** Undefined where the platform has no OfficeRuntime.storage (web, new Outlook, Mac). */
+  readonly OfficeRuntime: typeof OfficeRuntime | undefined;
   now(): Date;
   readonly settingsSource: SettingsSource;
 }

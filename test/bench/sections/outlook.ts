@@ -49,7 +49,7 @@ async function latency(code: string, warm: boolean): Promise<Latency> {
   let fake = createFakeOffice({ user: DEMO_USER });
   const load = async (): Promise<void> => {
     fake = createFakeOffice({ user: DEMO_USER });
-    await fake.OfficeRuntime.storage.setItem(CACHE_KEY, record);
+    await fake.runtimeStorage.setItem(CACHE_KEY, record);
     const context = createContext({ Office: fake.Office, OfficeRuntime: fake.OfficeRuntime, console: { error() {}, log() {} } });
     new Script('delete globalThis.Intl;').runInContext(context);
     new Script(code).runInContext(context);
