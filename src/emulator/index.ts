@@ -11,7 +11,7 @@ import { Outbox, type OutboxEntry } from './outbox';
 import { createEmulatorServer } from './server';
 import { ListStore } from './store';
 import { addAdminsGroup, seedDemoContent, seedDirectory, DEMO_USERS } from './seed/demo';
-import { createGraphClient, createSpRest, provision } from '../graph/index';
+import { createGraphClient, createSpRest, provision, publishSendCheck, siteLists } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
 export type { FaultKind, FaultOptions, FaultStats } from './faults';
@@ -127,13 +127,16 @@ async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory:
     const token = (await directory.mintToken(DEMO_USERS.admin)).access_token;
     const getToken = async (): Promise<string> => token;
     const text = await readFile(fileURLToPath(new URL(`../../${policyAssetPath(CURRENT_POLICY_META.versionLabel)}`, import.meta.url)), 'utf8');
+    const graph = createGraphClient({ baseUrl: url, getToken });
     await provision({
-      graph: createGraphClient({ baseUrl: url, getToken }),
+      graph,
       spRest: createSpRest({ getToken }),
       siteId: 'root',
       policy: { version: CURRENT_POLICY_META.versionLabel, title: CURRENT_POLICY_META.title, effectiveDate: CURRENT_POLICY_META.effectiveDate, text },
     });
     seedDemoContent(store, directory, db);
+    // What staff's Outlook reads instead of AUP Contacts, published as the contacts import does.
+    await publishSendCheck(siteLists(graph, 'root'), new Date());
   }
   setMeta(db, 'seed_state', 'done');
 }

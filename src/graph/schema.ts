@@ -74,4 +74,15 @@ export const CONTACTS_LIST = {
   ],
 } as const satisfies ListDefinition;
 
-export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST] as const;
+export const SEND_CHECK_LIST = {
+  displayName: 'AUP Send Check',
+  description: 'What staff\'s Outlook needs from AUP Contacts, without addresses: written by the contacts import. Staff read it; only admins edit.',
+  columns: [
+    text('SnapshotId', 'Snapshot', { indexed: true, required: true }),
+    { name: 'Part', displayName: 'Part', number: {}, required: true },
+    { name: 'PartCount', displayName: 'Parts', number: {}, required: true },
+    note('Payload', 'Payload'),
+  ],
+} as const satisfies ListDefinition;
+
+export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST, SEND_CHECK_LIST] as const;
