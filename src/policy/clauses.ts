@@ -38,7 +38,8 @@ export type PolicyClauses = Readonly<Record<ClauseId, ClauseRef | null>>;
 // match one sentence. Deliberately loose about the words around them, so a
 // reworded sentence is still found; deliberately strict about the subject, so
 // an unrelated sentence is not quoted as the rule.
-const TIME = '(\\d{1,2})(?:[.:](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
+// am/pm written as "am" or "a.m.", never taking a sentence's full stop: "… 5.30pm."
+const TIME = '(\\d{1,2})(?:[.:](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)?';
 const TIME_RANGE = new RegExp(`${TIME}\\s*(?:to|until|till|and|-|–|—)\\s*${TIME}`, 'i');
 const LOCATORS: Readonly<Record<keyof typeof CLAUSES, readonly RegExp[]>> = {
   emailSecurity: [/\b(?:security|encrypt)/i, /\b(?:confidential|sensitive)\b/i, /\b(?:e-?mail|internet)\b/i],

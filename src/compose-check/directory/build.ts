@@ -32,15 +32,17 @@ export interface BuildOptions {
   readonly key: Uint8Array;
   readonly bits?: number;
   readonly upnBits?: number;
+  /** The school's pupil domains: pupils' own addresses on them are marked, so a small store may leave them out. */
+  readonly pupilDomains?: readonly string[];
 }
 
 /** Tabs and line breaks separate the roster's fields and lines, so names keep neither. */
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The fields of SendCheckData that encoding needs (its key is the same either way). */
-type Fingerprints = Pick<SendCheckData, 'id' | 'createdAt' | 'key' | 'bits' | 'upnBits' | 'roster' | 'upns' | 'entries'>;
+type Fingerprints = Pick<SendCheckData, 'id' | 'createdAt' | 'key' | 'bits' | 'upnBits' | 'schoolAddresses' | 'roster' | 'upns' | 'entries'>;
 
-function encode(d: Fingerprints, bits: number, upnBits: number): string {
+function encode(d: Fingerprints, bits: number, upnBits: number, schoolAddresses = d.schoolAddresses): string {
   if (bits > d.bits || upnBits > d.upnBits) throw new Error(`cannot widen fingerprints from ${d.bits}/${d.upnBits} to ${bits}/${upnBits} bits`);
   const narrow = (fp: number, from: number, to: number): number => Math.floor(fp / 2 ** (from - to));
   const roster = d.roster.map((p) => (p.preferredName ? `${oneLine(p.name)}\t${oneLine(p.preferredName)}` : oneLine(p.name))).join('\n');
@@ -55,9 +57,10 @@ function encode(d: Fingerprints, bits: number, upnBits: number): string {
   // Grouped by pupil (the unlinked last); within a group sorted, duplicates once.
   const byGroup = new Map<number, Set<string>>();
   for (const e of d.entries) {
+    if (!schoolAddresses && e.onPupilDomain) continue;
     const g = e.pupil < 0 ? d.roster.length : e.pupil;
     const set = byGroup.get(g) ?? new Set<string>();
-    set.add(`${e.kind === 'pupil' ? 1 : 0}:${narrow(e.fp, d.bits, bits)}`);
+    set.add(`${e.kind === 'pupil' ? (e.onPupilDomain ? 3 : 1) : 0}:${narrow(e.fp, d.bits, bits)}`);
     byGroup.set(g, set);
   }
   const links = new BitWriter();
@@ -66,7 +69,8 @@ function encode(d: Fingerprints, bits: number, upnBits: number): string {
     links.writeRice(items.length, COUNT_RICE_K);
     for (const item of items) {
       const [kind, fp] = item.split(':');
-      links.write(Number(kind), 1);
+      links.write(Number(kind) & 1, 1);
+      if (Number(kind) & 1) links.write(Number(kind) >> 1, 1);
       links.write(Number(fp), bits);
     }
   }
@@ -78,6 +82,7 @@ function encode(d: Fingerprints, bits: number, upnBits: number): string {
     key: toBase64(d.key),
     bits,
     upnBits,
+    schoolAddresses: schoolAddresses && d.schoolAddresses,
     pupils: d.roster.length,
     roster: d.roster.length === 0 ? '' : toBase64(deflateSync(utf8Encode(roster), { level: 9 })),
     upns: upnBits > 0 ? toBase64(upns.finish()) : '',
@@ -99,42 +104,58 @@ export function buildSendCheck(source: SendCheckSource, options: BuildOptions): 
   if (options.key.length < 16) throw new Error('the send-check key must be at least 16 bytes');
   const { roster, idOf } = sortRoster(source.pupils);
   const fp = (email: string): number => fingerprint32(options.key, 'address', normaliseAddress(email));
+  const pupilDomains = (options.pupilDomains ?? []).map((d) => d.toLowerCase());
+  const onPupilDomain = (email: string): { onPupilDomain?: true } => {
+    const domain = normaliseAddress(email).slice(normaliseAddress(email).lastIndexOf('@') + 1);
+    return pupilDomains.some((d) => domain === d || domain.endsWith(`.${d}`)) ? { onPupilDomain: true } : {};
+  };
   const entries: SendCheckEntry[] = [];
   source.pupils.forEach((p, i) => {
-    if (p.email) entries.push({ fp: fp(p.email), kind: 'pupil', pupil: idOf[i] ?? -1 });
+    if (p.email) entries.push({ fp: fp(p.email), kind: 'pupil', pupil: idOf[i] ?? -1, ...onPupilDomain(p.email) });
   });
   for (const c of source.contacts) {
     const linked = c.pupils.filter((i) => i >= 0 && i < source.pupils.length);
-    if (linked.length === 0) entries.push({ fp: fp(c.email), kind: c.kind, pupil: -1 });
-    for (const i of linked) entries.push({ fp: fp(c.email), kind: c.kind, pupil: idOf[i] ?? -1 });
+    const own = c.kind === 'pupil' ? onPupilDomain(c.email) : {};
+    if (linked.length === 0) entries.push({ fp: fp(c.email), kind: c.kind, pupil: -1, ...own });
+    for (const i of linked) entries.push({ fp: fp(c.email), kind: c.kind, pupil: idOf[i] ?? -1, ...own });
   }
   const upns = roster.map((p) => (p.upn ? fingerprint32(options.key, 'upn', p.upn.trim().toUpperCase()) : undefined));
   const names = roster.map((p): PupilEntry => (p.preferredName ? { name: p.name, preferredName: p.preferredName } : { name: p.name }));
-  const full: Fingerprints = { id: options.id, createdAt: options.createdAt, key: options.key, bits: MAX_BITS, upnBits: MAX_BITS, roster: names, upns, entries };
+  const full: Fingerprints = { id: options.id, createdAt: options.createdAt, key: options.key, bits: MAX_BITS, upnBits: MAX_BITS, schoolAddresses: true, roster: names, upns, entries };
   return encode(full, options.bits ?? MAX_BITS, options.upnBits ?? MAX_BITS);
 }
 
-/** The same record with narrower fingerprints: smaller, and more false positives (see addressFalsePositiveRate). */
-export function narrowSendCheck(data: SendCheckData, bits: number, upnBits: number): string {
-  return encode(data, bits, upnBits);
+/** The same record with narrower fingerprints (smaller, more false positives: see addressFalsePositiveRate), optionally without pupils' school addresses. */
+export function narrowSendCheck(data: SendCheckData, bits: number, upnBits: number, schoolAddresses = data.schoolAddresses): string {
+  return encode(data, bits, upnBits, schoolAddresses);
 }
 
 /**
- * Widths tried, widest first, when a store has a budget: the UPN fingerprints
- * go first (detection finds UPNs by their check letter anyway; the roster's
- * only adds confidence), then address bits, never below 16.
+ * What is given up, in order, when a store has a budget: first the UPN
+ * fingerprints (detection finds UPNs by their check letter anyway; the
+ * roster's only add confidence), then pupils' own addresses on the school's
+ * pupil domains (the engine knows those domains are pupils'; only whose is
+ * lost), then address bits, never below 16.
  */
-export const WIDTH_LADDER: readonly (readonly [bits: number, upnBits: number])[] = [
-  [32, 32], [32, 24], [32, 16], [32, 0], [28, 0], [24, 0], [22, 0], [20, 0], [18, 0], [16, 0],
+export const WIDTH_LADDER: readonly (readonly [bits: number, upnBits: number, schoolAddresses: boolean])[] = [
+  [32, 32, true], [32, 16, true], [32, 0, true], [32, 0, false], [28, 0, false], [24, 0, false], [22, 0, false], [20, 0, false], [18, 0, false], [16, 0, false],
 ];
 
-/** The widest version of the record that `fits`, or undefined when even the narrowest does not. */
-export function fitSendCheck(data: SendCheckData, fits: (json: string) => boolean): { json: string; bits: number; upnBits: number } | undefined {
-  for (const [bits, upnBits] of WIDTH_LADDER) {
+export interface Fitted {
+  readonly json: string;
+  readonly bits: number;
+  readonly upnBits: number;
+  readonly schoolAddresses: boolean;
+}
+
+/** The fullest version of the record that `fits`, or undefined when even the narrowest does not. */
+export function fitSendCheck(data: SendCheckData, fits: (json: string) => boolean): Fitted | undefined {
+  for (const [bits, upnBits, schoolAddresses] of WIDTH_LADDER) {
     if (bits > data.bits) continue;
     const u = Math.min(upnBits, data.upnBits);
-    const json = encode(data, bits, u);
-    if (fits(json)) return { json, bits, upnBits: u };
+    const keep = schoolAddresses && data.schoolAddresses;
+    const json = encode(data, bits, u, keep);
+    if (fits(json)) return { json, bits, upnBits: u, schoolAddresses: keep };
   }
   return undefined;
 }
@@ -162,6 +183,7 @@ export function extendSendCheck(data: SendCheckData, extra: SendCheckSource): st
   });
   const fp = (email: string): number => truncate(fingerprint32(data.key, 'address', normaliseAddress(email)), data.bits);
   const entries: SendCheckEntry[] = [...data.entries];
+  // Settings' own pupils' addresses are kept whatever their domain: there are few, and the record cannot tell.
   extra.pupils.forEach((p, i) => {
     if (p.email) entries.push({ fp: fp(p.email), kind: 'pupil', pupil: idOf[i] ?? -1 });
   });

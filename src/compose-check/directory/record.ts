@@ -8,8 +8,11 @@
 //    name"), UTF-8, deflated. A pupil's id is its line number.
 //  - upns: per pupil, one bit "has a UPN", then `upnBits` of its keyed fingerprint.
 //  - links: per pupil, a Rice-coded count, then that many entries of one bit
-//    (0 family, 1 the pupil's own) and `bits` of the address's keyed
-//    fingerprint; then the same for addresses linked to no roster pupil.
+//    (0 family, 1 the pupil's own; a pupil's own has a second bit: 1 when it
+//    is on one of the school's pupil domains) and `bits` of the address's
+//    keyed fingerprint; then the same for addresses linked to no roster pupil.
+//    A small store may leave out pupils' addresses on the pupil domains: the
+//    engine knows those domains are pupils' anyway; only "whose" is lost.
 //    An address linked to two pupils appears under each: the pair (address,
 //    pupil) is what the record stores, so "is A linked to P?" is a lookup.
 import { inflateSync } from 'fflate';
@@ -38,6 +41,8 @@ export interface SendCheckEnvelope {
   readonly bits: number;
   /** Width of the UPN fingerprints, 0 (none kept) to 32 bits. */
   readonly upnBits: number;
+  /** False when pupils' own addresses on the school's pupil domains were left out to fit a small store. */
+  readonly schoolAddresses: boolean;
   readonly pupils: number;
   readonly roster: string;
   readonly upns: string;
@@ -52,6 +57,8 @@ export interface SendCheckEntry {
   readonly kind: ContactKind;
   /** The roster pupil it is linked to, or -1 for a family contact whose pupil is not on the roster. */
   readonly pupil: number;
+  /** A pupil's own address on one of the school's pupil domains. */
+  readonly onPupilDomain?: boolean;
 }
 
 export interface SendCheckData {
@@ -60,6 +67,7 @@ export interface SendCheckData {
   readonly key: Uint8Array;
   readonly bits: number;
   readonly upnBits: number;
+  readonly schoolAddresses: boolean;
   /** Names only (and preferred names): UPNs and addresses are fingerprints below. */
   readonly roster: readonly PupilEntry[];
   /** Each pupil's UPN fingerprint at `upnBits`, where one was kept. */
@@ -99,6 +107,7 @@ export function parseSendCheck(json: string): SendCheckParse {
   if (typeof r.createdAt !== 'string' || Number.isNaN(Date.parse(r.createdAt))) return { ok: false, problem: 'the send-check record has no creation time' };
   if (!isInt(r.bits, 8, MAX_BITS) || !isInt(r.upnBits, 0, MAX_BITS)) return { ok: false, problem: 'the send-check record has bad fingerprint widths' };
   if (!isInt(r.pupils, 0, 100_000)) return { ok: false, problem: 'the send-check record has a bad pupil count' };
+  if (typeof r.schoolAddresses !== 'boolean') return { ok: false, problem: 'the send-check record is missing a part' };
   if (typeof r.key !== 'string' || typeof r.roster !== 'string' || typeof r.upns !== 'string' || typeof r.links !== 'string') {
     return { ok: false, problem: 'the send-check record is missing a part' };
   }
@@ -117,12 +126,13 @@ export function parseSendCheck(json: string): SendCheckParse {
       const count = links.readRice(COUNT_RICE_K);
       for (let j = 0; j < count; j++) {
         const kind: ContactKind = links.read(1) === 1 ? 'pupil' : 'family';
+        const onPupilDomain = kind === 'pupil' && links.read(1) === 1;
         // The last group (after every pupil) holds addresses linked to no roster pupil.
-        entries.push({ fp: links.read(r.bits), kind, pupil: pupil === r.pupils ? -1 : pupil });
+        entries.push({ fp: links.read(r.bits), kind, pupil: pupil === r.pupils ? -1 : pupil, ...(onPupilDomain ? { onPupilDomain } : {}) });
       }
     }
     if (!links.atEnd()) throw new Error('the links run past their end');
-    return { ok: true, data: { id: r.id, createdAt: r.createdAt, key, bits: r.bits, upnBits: r.upnBits, roster, upns, entries } };
+    return { ok: true, data: { id: r.id, createdAt: r.createdAt, key, bits: r.bits, upnBits: r.upnBits, schoolAddresses: r.schoolAddresses, roster, upns, entries } };
   } catch (error) {
     return { ok: false, problem: `the send-check record is corrupt: ${error instanceof Error ? error.message : String(error)}` };
   }

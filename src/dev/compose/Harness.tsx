@@ -12,6 +12,7 @@ import { FLUENT_THEMES, type ThemeName } from '../../ui/theme';
 import type { FakeOffice, MailboxVersion } from '../fake-office/fake-office';
 import { PLATFORMS, type FakePlatform } from '../fake-office/platforms';
 import type { HandlerHost } from './handler-host';
+import { useOfficeDialog } from './office-dialog';
 import { LIGHT_THEME } from '../fake-office/fake-office';
 import { DEMO_COLLEAGUE, DEMO_LABELS, DEMO_PARENT, DEMO_PUPIL, DEMO_SETTINGS, DEMO_USER, SCHOOL_DOMAIN } from '../demo-settings';
 import { clockNow, setClock } from '../clock';
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   },
   pane: { width: '380px', border: 'none', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%', backgroundColor: tokens.colorNeutralBackground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  dialogFrame: { width: '100%', height: '16rem', border: 'none' },
 });
 
 type Field3 = 'to' | 'cc' | 'bcc';
@@ -90,6 +92,7 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
   const lastRecipients = useRef('');
   const state = fake.state;
   const tz = DEMO_SETTINGS.timeZone;
+  const officeDialog = useOfficeDialog();
 
   useEffect(() => { fake.setTheme(THEMES[theme]); }, [fake, theme]);
 
@@ -267,6 +270,19 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
           </main>
           {paneOpen && <iframe ref={paneRef} className={styles.pane} title="AUP Guard task pane" src="/outlook/taskpane.html?host=dev" />}
         </div>
+        <Dialog open={officeDialog !== undefined} modalType="modal" onOpenChange={(_, d) => { if (!d.open) officeDialog?.closeByUser(); }}>
+          <DialogSurface aria-label="Office dialog">
+            <DialogBody>
+              <DialogTitle>Office dialog</DialogTitle>
+              <DialogContent>
+                {officeDialog && <iframe className={styles.dialogFrame} title="Sign in – AUP Guard" src={officeDialog.url} />}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => officeDialog?.closeByUser()}>Close</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <Dialog open={alert !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setAlert(undefined); }}>
           <DialogSurface aria-describedby="smart-alert-message">
             <DialogBody>

@@ -6,6 +6,7 @@ import { installClock, setClock, clockNow } from '../clock';
 import { createFakeOffice } from '../fake-office/fake-office';
 import { isFakePlatform, PLATFORMS, type FakePlatform } from '../fake-office/platforms';
 import { inPage, inWorker, type HandlerHost } from './handler-host';
+import { openDialog } from './office-dialog';
 import { DEMO_LABELS, DEMO_USER } from '../demo-settings';
 import { pickSettingsSource } from '../settings-source';
 import { DEV_BRIDGE_KEY, type DevHostBridge } from '../../outlook/taskpane/host';
@@ -46,11 +47,13 @@ async function start(): Promise<void> {
   installClock();
   setClock(clockFromQuery(query.get('at')));
   const fake = createFakeOffice({
-    user: DEMO_USER, labels: DEMO_LABELS.map((l) => ({ ...l, children: [] })), platform, nestedAppAuth: query.get('naa') !== 'off',
+    user: DEMO_USER, labels: DEMO_LABELS.map((l) => ({ ...l, children: [] })), platform, nestedAppAuth: query.get('naa') !== 'off', openDialog,
   });
   // The page is the pane's host; on browser runtimes it is also where the handlers run.
   Object.assign(globalThis, { Office: fake.Office, ...(fake.OfficeRuntime ? { OfficeRuntime: fake.OfficeRuntime } : {}) });
-  const settingsSource = await pickSettingsSource(fake.Office, fake.OfficeRuntime, query.get('settings') === 'demo');
+  const settingsSource = await pickSettingsSource({
+    office: fake.Office, ...(fake.OfficeRuntime ? { runtime: fake.OfficeRuntime } : {}), localStorage: window.localStorage,
+  }, query.get('settings') === 'demo');
   // As if the pane had refreshed the cache earlier: the send check then knows the school.
   await settingsSource.refresh(false).catch((e: unknown) => console.warn('AUP Guard harness: settings refresh failed', e));
   const bridge: DevHostBridge = { Office: fake.Office, OfficeRuntime: fake.OfficeRuntime, now: clockNow, settingsSource };

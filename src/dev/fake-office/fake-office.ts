@@ -51,6 +51,14 @@ export interface FakeOfficeOptions {
   readonly platform?: FakePlatform;
   /** NestedAppAuth 1.1; default on, as in current builds of every client. */
   readonly nestedAppAuth?: boolean;
+  /** Shows a dialog page for Office.context.ui.displayDialogAsync; without it the call fails as if blocked. */
+  readonly openDialog?: (url: string, events: FakeDialogEvents) => { close(): void };
+}
+
+/** What the page in a fake dialog can do: message its opener, or be closed by the user. */
+export interface FakeDialogEvents {
+  message(text: string): void;
+  closedByUser(): void;
 }
 
 export type FakeEventHandler = (event: { completed(options?: Office.SmartAlertsEventCompletedOptions): void }) => unknown;
@@ -93,7 +101,10 @@ const runtimeValue = <T>(value: string): T => value as unknown as T;
 export const OFFICE_CONSTANTS = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   CoercionType: { Html: 'html', Text: 'text' },
-  EventType: { RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' },
+  EventType: {
+    RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
+    DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived',
+  },
   MailboxEnums: {
     RecipientType: { DistributionList: 'distributionList', User: 'user', ExternalUser: 'externalUser', Other: 'other' },
     SendModeOverride: { PromptUser: 'promptUser' },
@@ -170,7 +181,8 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
         const message = error instanceof Error ? error.message : String(error);
         result = {
           status: runtimeValue<Office.AsyncResultStatus>('failed'), value: undefined as T, asyncContext: undefined, diagnostics: undefined,
-          error: { code: 9002, message, name: 'InternalServerError' },
+          // An error may carry Office's own code (12009: dialog blocked); else 9002, Outlook's internal error.
+          error: { code: typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 9002, message, name: 'InternalServerError' },
         };
       }
       cb?.(result);
@@ -310,6 +322,24 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       getAsync: (...args: unknown[]) => call<Office.SensitivityLabelDetails[]>('sensitivityLabelsCatalog.getAsync', callbackOf(args), () => [...labels]),
     },
     displayLanguage: 'en-GB',
+    ui: {
+      displayDialogAsync: (url: string, ...args: unknown[]) => call<Office.Dialog>('ui.displayDialogAsync', callbackOf(args), () => {
+        if (!options.openDialog) throw Object.assign(new Error('The dialog was blocked.'), { code: 12009 });
+        const handlers = new Map<string, ((arg: unknown) => void)[]>();
+        const emit = (type: string, arg: unknown): void => { for (const h of handlers.get(type) ?? []) h(arg); };
+        const shown = options.openDialog(url, {
+          message: (text) => emit('dialogMessageReceived', { type: 'dialogMessageReceived', message: text, origin: new URL(url, 'http://localhost').origin }),
+          closedByUser: () => emit('dialogEventReceived', { type: 'dialogEventReceived', error: 12006 }),
+        });
+        const dialog = {
+          close: () => shown.close(),
+          addEventHandler: (type: string, handler: (arg: unknown) => void) => { handlers.set(type, [...(handlers.get(type) ?? []), handler]); },
+          messageChild: () => undefined,
+          sendMessage: () => undefined,
+        };
+        return dialog as unknown as Office.Dialog;
+      }),
+    },
   };
 
   const office = {

@@ -44,6 +44,9 @@ export async function startComposeHarness(): Promise<ComposeHarness> {
     async open(options = {}) {
       const page = await browser.context.newPage();
       await page.route('**/outlook/launchevent.js', (route) => route.fulfill({ contentType: 'text/javascript', body: launchEventJs }));
+      // The profile persists between pages: start each from empty storage, as a fresh client would.
+      await page.goto(`${baseUrl}outlook/support.html`);
+      await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
       const q = new URLSearchParams({
         settings: 'demo', launchevent: 'built',
         ...(options.at ? { at: options.at } : {}), ...(options.theme ? { theme: options.theme } : {}),
