@@ -7,6 +7,7 @@ import { createGraphClient } from '../../src/graph/client';
 import { siteLists, type SiteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { ContactsRepository } from '../../src/graph/contacts';
+import { SendCheckRepository } from '../../src/graph/send-check';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { SettingsRepository } from '../../src/graph/settings';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
@@ -66,11 +67,31 @@ describe('contacts import', () => {
       await openAdmin(page, 'Contacts');
       await page.getByLabel('Contacts CSV file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+      // The demo's other contacts are not in this file: the panel says how many and asks before removing them.
+      const dialog = page.getByRole('dialog', { name: new RegExp(`^Remove ${before.toLocaleString('en-GB')} contacts no longer in the file\\?$`) });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Import and keep them' }).click();
       const result = await page.getByTestId('contacts-result').textContent({ timeout: 30_000 });
-      expect(result).toContain(round === 1 ? '2 added' : '0 added, 0 updated, 2 already up to date');
+      expect(result).toContain(round === 1 ? '2 added' : '0 added, 0 updated, 2 already up to date, 0 removed');
       await page.close();
     }
     expect((await contacts.listAll()).length).toBe(before + 2);
+  });
+
+  it('finds a contact on file and removes it, republishing what staff\'s Outlook reads', async () => {
+    const contacts = new ContactsRepository(adminLists);
+    const sendCheck = new SendCheckRepository(adminLists);
+    const snapshot = (await sendCheck.latest())?.id;
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Contacts');
+    await page.getByRole('searchbox', { name: 'Search contacts' }).fill('first.parent@');
+    await expect.poll(() => page.getByTestId('contacts-count').textContent()).toMatch(/^1 contact of [\d,]+ match\.$/);
+    await page.getByRole('button', { name: 'Remove first.parent@example.com (Parent of Amy Brown)' }).click();
+    await page.getByRole('dialog', { name: 'Remove first.parent@example.com?' }).getByRole('button', { name: 'Remove' }).click();
+    expect(await page.getByTestId('contacts-result').textContent({ timeout: 30_000 })).toContain('Removed 1 contact.');
+    expect((await contacts.listAll()).map((c) => c.email)).not.toContain('first.parent@example.com');
+    expect((await sendCheck.latest())?.id).not.toBe(snapshot);
+    await page.close();
   });
 });
 

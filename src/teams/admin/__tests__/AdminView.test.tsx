@@ -25,11 +25,11 @@ function fakeSession(roles: Role[], present: string[], failWith?: Error): Sessio
 
 describe('missingLists', () => {
   it('names the lists the site lacks', async () => {
-    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Settings']))).toEqual(['AUP Acknowledgements', 'AUP Contacts']);
+    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Settings']))).toEqual(['AUP Acknowledgements', 'AUP Contacts', 'AUP Send Check']);
   });
 
   it('is empty on a set-up site', async () => {
-    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Acknowledgements', 'AUP Settings', 'AUP Contacts']))).toEqual([]);
+    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Acknowledgements', 'AUP Settings', 'AUP Contacts', 'AUP Send Check']))).toEqual([]);
   });
 
   it('does not mistake a network failure for a missing list', async () => {
@@ -46,6 +46,6 @@ describe('AdminView', () => {
   it('offers first-run setup when the lists are missing', async () => {
     render(<FluentProvider theme={teamsLightTheme}><AdminView session={fakeSession(['admin'], [])} /></FluentProvider>);
     expect(await screen.findByRole('button', { name: 'Set up the lists' })).toBeTruthy();
-    expect(screen.getByText(/AUP Policies, AUP Acknowledgements, AUP Settings, AUP Contacts/)).toBeTruthy();
+    expect(screen.getByText(/AUP Policies, AUP Acknowledgements, AUP Settings, AUP Contacts, AUP Send Check/)).toBeTruthy();
   });
 });
