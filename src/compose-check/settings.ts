@@ -89,6 +89,8 @@ export const settingsSchema = v.strictObject({
     }),
   ),
   webmailDomains: v.optional(v.array(domain)),
+  /** The policy version (its label) whose contact-hours sentence these settings were last checked against. */
+  policyVersionReviewed: v.optional(nonEmpty('a policy version label')),
   severities: v.optional(
     v.strictObject({
       'sensitive-unencrypted': v.optional(severity),
