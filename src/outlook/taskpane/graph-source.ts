@@ -5,7 +5,7 @@
 // Loaded only when a refresh runs: MSAL and the Graph client are most of the
 // pane's weight and the live check never needs them.
 import type { Settings } from '../../compose-check';
-import { PoliciesRepository, SendCheckRepository, SettingsRepository, createGraphClient, siteLists, type SiteLists } from '../../graph';
+import { PoliciesRepository, SendCheckRepository, SettingsRepository, StoreError, createGraphClient, siteLists, type SiteLists } from '../../graph';
 import { signInSilently, signInWithPopup } from '../../ui/auth/msal';
 import { appConfig } from '../../ui/config';
 import { cacheDraftFrom, fitForStore } from '../cache/build';
@@ -29,7 +29,11 @@ export function listsReader(lists: SiteLists): SchoolDataReader {
   const policies = new PoliciesRepository(lists);
   return {
     readSettings: async () => (await settings.read())?.settings,
-    readSendCheck: async () => (await sendCheck.latest())?.payload,
+    // A site set up before AUP Send Check existed has no such list yet: that is "no contacts published", not a failed refresh.
+    readSendCheck: () => sendCheck.latest().then((s) => s?.payload, (e: unknown) => {
+      if (e instanceof StoreError && e.code === 'listNotProvisioned') return undefined;
+      throw e;
+    }),
     async readPolicy() {
       const current = await policies.current();
       return current?.text !== undefined ? { version: current.version, text: current.text } : undefined;
