@@ -25,3 +25,15 @@ describe('storesFor: one store per runtime, as Microsoft documents it, roaming s
     expect(runtimeKind({})).toBe('javascript-only');
   });
 });
+
+describe('writing the cache', () => {
+  it('removes the first cache (clear names, unsalted hashes), which would otherwise fill roaming settings', async () => {
+    const fake = createFakeOffice({ user: { emailAddress: 'me@school.example.org.uk', displayName: 'Me' }, platform: 'web' });
+    const roaming = fake.Office.context.roamingSettings;
+    roaming.set('aupGuard.cache.v1', 'x'.repeat(31_000));
+    const store = storesFor({ office: fake.Office }).find((s) => s.name === 'roamingSettings');
+    await store?.write('y'.repeat(20_000));
+    expect(roaming.get('aupGuard.cache.v1')).toBeUndefined();
+    expect(await store?.read()).toHaveLength(20_000);
+  });
+});

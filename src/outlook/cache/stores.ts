@@ -29,6 +29,13 @@ export interface CacheStore {
 export type StoreName = 'OfficeRuntime.storage' | 'localStorage' | 'sessionData' | 'roamingSettings';
 
 export const CACHE_KEY = 'aupGuard.cache.v2';
+/**
+ * The first cache, which kept pupils' names and UPNs in clear and unsalted
+ * hashes of addresses: removed whenever the pane writes, both because it
+ * should not linger and because, at up to 30,000 characters, it would leave
+ * roaming settings no room (32 KB for the whole add-in).
+ */
+export const LEGACY_CACHE_KEYS: readonly string[] = ['aupGuard.cache.v1'];
 
 /** Roaming settings hold 32 KB of characters for the whole add-in; room is left for anything else kept there. */
 export const ROAMING_BUDGET_CHARS = 30_000;
@@ -36,7 +43,7 @@ export const ROAMING_BUDGET_CHARS = 30_000;
 export const SESSION_DATA_BUDGET_CHARS = 48_000;
 
 /** Minimal Web Storage: what this file uses of window.localStorage. */
-export type LocalStore = Pick<Storage, 'getItem' | 'setItem'>;
+export type LocalStore = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
 
 export interface StoreEnvironment {
   readonly office?: typeof Office;
@@ -52,6 +59,7 @@ export function runtimeStore(storage: OfficeRuntime.Storage): CacheStore {
       return (await storage.getItem(CACHE_KEY)) ?? undefined;
     },
     async write(json) {
+      for (const key of LEGACY_CACHE_KEYS) await storage.removeItem(key).catch(() => undefined);
       await storage.setItem(CACHE_KEY, json);
     },
   };
@@ -62,7 +70,10 @@ export function localStore(storage: LocalStore): CacheStore {
     name: 'localStorage',
     // Both can throw (storage disabled, quota): the caller records it as a problem with this store.
     read: () => Promise.resolve(storage.getItem(CACHE_KEY) ?? undefined),
-    write: (json) => Promise.resolve(storage.setItem(CACHE_KEY, json)),
+    write: (json) => {
+      for (const key of LEGACY_CACHE_KEYS) storage.removeItem?.(key);
+      return Promise.resolve(storage.setItem(CACHE_KEY, json));
+    },
   };
 }
 
@@ -92,6 +103,7 @@ export function roamingStore(settings: Office.RoamingSettings): CacheStore {
       return typeof value === 'string' ? value : undefined;
     },
     write(json) {
+      for (const key of LEGACY_CACHE_KEYS) settings.remove(key);
       settings.set(CACHE_KEY, json);
       return settle<void>((cb) => settings.saveAsync(cb), 'roamingSettings.saveAsync');
     },
