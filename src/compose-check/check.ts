@@ -4,7 +4,9 @@ import { CLAUSES } from '../policy/clauses';
 import type { Decision, Draft, Finding, Fix, Reason, ReasonCode, Severity, Verdict } from './types';
 import { REASON_CODES } from './types';
 import type { ResolvedSettings } from './settings';
-import { domainOf, hashContactEmail } from './settings';
+import { domainOf } from './settings';
+import type { ContactDirectory } from './directory/types';
+import { settingsDirectory } from './directory/settings-directory';
 import { findSensitiveData } from './detect';
 import { formatLocalDateTime, formatLocalTime, isWithinPermittedHours, nextPermittedTime } from './time';
 import { isPersonalWebmail } from './webmail';
@@ -14,6 +16,12 @@ export interface CheckContext {
   /** The send time; the engine never reads the clock. */
   readonly now: Date;
   readonly settings: ResolvedSettings;
+  /**
+   * Who family contacts and pupils are. Defaults to the one the settings
+   * describe (parentContacts, pupils' emails, hashes); Outlook passes the
+   * send-check record's, whose pupil ids index `settings.pupils` too.
+   */
+  readonly directory?: ContactDirectory;
 }
 
 /** The Smart Alerts limit on a message's length. */
@@ -50,8 +58,6 @@ function evidenceSummary(findings: readonly Finding[]): string {
 /** Lookups derived from settings, built once per settings object rather than per check. */
 interface Lookups {
   readonly internal: readonly string[];
-  readonly parentHashes: ReadonlySet<string>;
-  readonly pupilHashes: ReadonlySet<string>;
   readonly webmailDomains: ReadonlySet<string>;
 }
 
@@ -62,26 +68,11 @@ function lookups(settings: ResolvedSettings): Lookups {
   if (!found) {
     found = {
       internal: [...settings.schoolDomains, ...settings.pupilDomains],
-      parentHashes: new Set(settings.parentContactHashes),
-      pupilHashes: new Set(settings.pupilEmailHashes),
       webmailDomains: new Set(settings.webmailDomains),
     };
     lookupsCache.set(settings, found);
   }
   return found;
-}
-
-// Recipients repeat from draft to draft (the task pane re-checks on every
-// change), and SHA-256 in pure JS is the costliest step for a short message.
-const hashMemo = new Map<string, string>();
-function memoHash(address: string): string {
-  let h = hashMemo.get(address);
-  if (h === undefined) {
-    if (hashMemo.size >= 1000) hashMemo.clear();
-    h = hashContactEmail(address);
-    hashMemo.set(address, h);
-  }
-  return h;
 }
 
 export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
@@ -91,7 +82,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   // Each address's domain once: three rules ask, and a newsletter may have hundreds of recipients.
   const domains = new Map(recipients.map((r) => [r, domainOf(r)]));
   const domain = (r: string): string => domains.get(r) ?? '';
-  const { internal, parentHashes, pupilHashes, webmailDomains } = lookups(settings);
+  const { internal, webmailDomains } = lookups(settings);
+  const directory = ctx.directory ?? settingsDirectory(settings);
 
   const findings = needsDetection(settings) ? findSensitiveData(draft, settings) : [];
   const sensitive = findings.length > 0;
@@ -124,9 +116,9 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   }
 
   // outside-hours
-  // Parents' and pupils' addresses are known only by hash (the Outlook cache keeps them out of plain text).
-  const isParent = (r: string): boolean => parentHashes.size > 0 && parentHashes.has(memoHash(r));
-  const isPupil = (r: string): boolean => pupilHashes.size > 0 && pupilHashes.has(memoHash(r));
+  // Asked of the directory: in Outlook it knows addresses only by keyed fingerprint, never in clear.
+  const isParent = (r: string): boolean => directory.match(r).family;
+  const isPupil = (r: string): boolean => directory.match(r).pupil;
   const contacts = recipients.filter((r) => isParent(r) || isPupil(r) || inDomains(domain(r), settings.pupilDomains));
   const deliveryAt = draft.scheduledDelivery ?? now;
   if (contacts.length > 0 && severityOf('outside-hours') !== 'off' && !isWithinPermittedHours(deliveryAt, settings)) {

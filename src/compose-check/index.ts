@@ -28,3 +28,5 @@ export { BUILTIN_WEBMAIL_DOMAINS, isPersonalWebmail } from './webmail';
 
 export { extractAttachment, DEFAULT_LIMITS as DEFAULT_EXTRACT_LIMITS, decodeText } from './extract/index';
 export type { AttachmentInput, Extraction, ExtractedPart, ExtractedText, ExtractLimits, SkippedEntry } from './extract/index';
+export type { ContactDirectory, ContactMatch } from './directory';
+export { combineDirectories, settingsDirectory } from './directory';

@@ -76,6 +76,7 @@ export const settingsSchema = v.strictObject({
     v.array(
       v.strictObject({
         name: nonEmpty('a pupil name'),
+        preferredName: v.optional(nonEmpty('a preferred name')),
         upn: v.optional(v.pipe(v.string('must be a UPN'), v.trim(), v.regex(UPN, (issue) => `${quoted(issue.input)} is not a UPN (a letter and 12 digits)`))),
         email: v.optional(email),
       }),
@@ -88,6 +89,8 @@ export const settingsSchema = v.strictObject({
     }),
   ),
   webmailDomains: v.optional(v.array(domain)),
+  /** The policy version (its label) whose contact-hours sentence these settings were last checked against. */
+  policyVersionReviewed: v.optional(nonEmpty('a policy version label')),
   severities: v.optional(
     v.strictObject({
       'sensitive-unencrypted': v.optional(severity),
@@ -108,6 +111,7 @@ export interface ParentContact {
 
 export interface PupilEntry {
   readonly name: string;
+  readonly preferredName?: string;
   readonly upn?: string;
   readonly email?: string;
 }

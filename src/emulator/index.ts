@@ -12,7 +12,7 @@ import { createEmulatorServer } from './server';
 import { ListStore } from './store';
 import { SitePermissions } from './permissions';
 import { addAdminsGroup, seedDemoContent, seedDirectory, DEMO_USERS, ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
-import { createGraphClient, createSpRest, provision } from '../graph/index';
+import { createGraphClient, createSpRest, provision, publishSendCheck, siteLists } from '../graph/index';
 import { CURRENT_POLICY_META, policyAssetPath } from '../policy/index';
 
 export type { FaultKind, FaultOptions, FaultStats } from './faults';
@@ -137,14 +137,17 @@ async function seed(kind: 'demo' | 'empty', db: Db, store: ListStore, directory:
     const token = (await directory.mintToken(DEMO_USERS.admin)).access_token;
     const getToken = async (): Promise<string> => token;
     const text = await readFile(fileURLToPath(new URL(`../../${policyAssetPath(CURRENT_POLICY_META.versionLabel)}`, import.meta.url)), 'utf8');
+    const graph = createGraphClient({ baseUrl: url, getToken });
     await provision({
-      graph: createGraphClient({ baseUrl: url, getToken }),
+      graph,
       spRest: createSpRest({ getToken }),
       siteId: 'root',
       groups: { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID, adminsGroupId: ADMINS_GROUP_ID },
       policy: { version: CURRENT_POLICY_META.versionLabel, title: CURRENT_POLICY_META.title, effectiveDate: CURRENT_POLICY_META.effectiveDate, text },
     });
     seedDemoContent(store, directory, db);
+    // What staff's Outlook reads instead of AUP Contacts, published as the contacts import does.
+    await publishSendCheck(siteLists(graph, 'root'), new Date());
   }
   setMeta(db, 'seed_state', 'done');
 }

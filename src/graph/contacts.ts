@@ -1,10 +1,15 @@
 // Parents, carers and pupils imported from the school's MIS. The caller
 // validates the whole file first (all or nothing); this then upserts by
 // ContactKey, so importing the same file twice creates no duplicates.
+// AUP Contacts is for admins only; every change here also republishes the
+// AUP Send Check snapshot staff's Outlook reads (issue 10), so the Teams
+// panel and `npm run contacts` share one path: plan, then import or remove.
 import type { BatchRequest, GraphClient } from './client';
 import { batchPartError } from './client';
 import { GraphRequestError } from './errors';
 import { CONTACTS_LIST } from './schema';
+import { SettingsRepository } from './settings';
+import { SendCheckRepository, buildSnapshot, newSnapshotId, type PublishReport } from './send-check';
 import type { Item, SiteLists } from './lists';
 import { ITEM_SELECT, expandFields, itemHolds } from './lists';
 
@@ -36,6 +41,16 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly removed: number;
+}
+
+export interface ImportPlan {
+  /** The file's contacts, once each. */
+  readonly contacts: readonly Contact[];
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Stored contacts the file no longer lists (leavers' families): removed unless the admin keeps them. */
+  readonly missing: readonly StoredContact[];
 }
 
 export interface ImportOptions {
@@ -74,6 +89,35 @@ export class ContactsRepository {
 
   private get graph(): GraphClient {
     return this.lists.graph;
+  }
+
+  /** What importing `contacts` would do, without writing: the counts to show before asking. */
+  async plan(contacts: readonly Contact[]): Promise<ImportPlan> {
+    const existing = await this.listAll();
+    const byKey = new Map(existing.map((c) => [c.key, c]));
+    const wanted = new Map(contacts.map((c) => [contactKey(c), c]));
+    let created = 0, updated = 0, unchanged = 0;
+    for (const [key, c] of wanted) {
+      const current = byKey.get(key);
+      if (!current) created++;
+      else if (!same(toFields(c), toFields(current))) updated++;
+      else unchanged++;
+    }
+    return { contacts: [...wanted.values()], created, updated, unchanged, missing: existing.filter((c) => !wanted.has(c.key)) };
+  }
+
+  /** Deletes these stored contacts (the admin panel's Remove). A contact already gone counts as removed. */
+  async remove(contacts: readonly Pick<StoredContact, 'itemId'>[]): Promise<number> {
+    if (contacts.length === 0) return 0;
+    const path = await this.lists.itemsPath(CONTACTS_LIST);
+    const requests: BatchRequest[] = contacts.map((c, i) => ({ id: `d${i}`, method: 'DELETE', url: `${path}/${c.itemId}` }));
+    const failed = (await this.graph.batch(requests)).filter((r) => r.status >= 400 && r.status !== 404);
+    const first = failed[0];
+    if (first) {
+      const cause = batchPartError(first, requests.find((r) => r.id === first.id));
+      throw new GraphRequestError({ status: cause.status, code: cause.code, requestId: cause.requestId, message: `${failed.length} of ${requests.length} contacts could not be removed; try again. First: ${cause.message}` }, { cause });
+    }
+    return contacts.length;
   }
 
   async listAll(): Promise<StoredContact[]> {
@@ -145,4 +189,36 @@ export class ContactsRepository {
     const path = await this.lists.itemsPath(CONTACTS_LIST);
     return this.graph.all<Item<Partial<ContactFields>>>(path, { query: { $select: ITEM_SELECT, $expand: expandFields(FIELDS), $top: 999 } });
   }
+}
+
+export interface ContactsChange {
+  readonly contacts: ImportReport;
+  readonly sendCheck: PublishReport;
+}
+
+/**
+ * Rebuilds AUP Send Check from AUP Contacts as they now stand and the pupils
+ * and contacts AUP Settings holds: a new snapshot, then the old one deleted.
+ */
+export async function publishSendCheck(lists: SiteLists, now: Date): Promise<PublishReport> {
+  const [contacts, stored] = await Promise.all([new ContactsRepository(lists).listAll(), new SettingsRepository(lists).read()]);
+  const id = newSnapshotId(now);
+  return new SendCheckRepository(lists).publish(id, buildSnapshot(contacts, stored?.settings ?? {}, id, now));
+}
+
+/**
+ * The import both the Teams panel and `npm run contacts` run, after
+ * showing the plan: contacts first, then, in the same run, a new send-check
+ * snapshot. If the contacts fail half-way nothing is published and the error
+ * says to run it again (re-running completes it, as before).
+ */
+export async function importContacts(lists: SiteLists, contacts: readonly Contact[], options: { readonly removeMissing: boolean; readonly now: Date }): Promise<ContactsChange> {
+  const report = await new ContactsRepository(lists).import(contacts, { removeMissing: options.removeMissing });
+  return { contacts: report, sendCheck: await publishSendCheck(lists, options.now) };
+}
+
+/** Removes contacts (the admin panel), then republishes the send-check snapshot without them. */
+export async function removeContacts(lists: SiteLists, contacts: readonly Pick<StoredContact, 'itemId'>[], now: Date): Promise<ContactsChange> {
+  const removed = await new ContactsRepository(lists).remove(contacts);
+  return { contacts: { created: 0, updated: 0, unchanged: 0, removed }, sendCheck: await publishSendCheck(lists, now) };
 }

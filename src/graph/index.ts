@@ -17,6 +17,7 @@ export * from './acknowledgements';
 export * from './policies';
 export * from './settings';
 export * from './contacts';
+export * from './send-check';
 export * from './directory';
 export * from './notifications';
 export * from './sp-rest';

@@ -9,6 +9,7 @@ import { createGraphClient } from '../../src/graph/client';
 import { siteLists, type SiteLists } from '../../src/graph/lists';
 import { AcknowledgementsRepository } from '../../src/graph/acknowledgements';
 import { ContactsRepository } from '../../src/graph/contacts';
+import { SendCheckRepository } from '../../src/graph/send-check';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { SettingsRepository } from '../../src/graph/settings';
 import { CURRENT_POLICY_META } from '../../src/policy/index';
@@ -68,11 +69,31 @@ describe('contacts import', () => {
       await openAdmin(page, 'Contacts');
       await page.getByLabel('Contacts CSV file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+      // The demo's other contacts are not in this file: the panel says how many and asks before removing them.
+      const dialog = page.getByRole('dialog', { name: new RegExp(`^Remove ${before.toLocaleString('en-GB')} contacts no longer in the file\\?$`) });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Import and keep them' }).click();
       const result = await page.getByTestId('contacts-result').textContent({ timeout: 30_000 });
-      expect(result).toContain(round === 1 ? '2 added' : '0 added, 0 updated, 2 already up to date');
+      expect(result).toContain(round === 1 ? '2 added' : '0 added, 0 updated, 2 already up to date, 0 removed');
       await page.close();
     }
     expect((await contacts.listAll()).length).toBe(before + 2);
+  });
+
+  it('finds a contact on file and removes it, republishing what staff\'s Outlook reads', async () => {
+    const contacts = new ContactsRepository(adminLists);
+    const sendCheck = new SendCheckRepository(adminLists);
+    const snapshot = (await sendCheck.latest())?.id;
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Contacts');
+    await page.getByRole('searchbox', { name: 'Search contacts' }).fill('first.parent@');
+    await expect.poll(() => page.getByTestId('contacts-count').textContent()).toMatch(/^1 contact of [\d,]+ match\.$/);
+    await page.getByRole('button', { name: 'Remove first.parent@example.com (Parent of Amy Brown)' }).click();
+    await page.getByRole('dialog', { name: 'Remove first.parent@example.com?' }).getByRole('button', { name: 'Remove' }).click();
+    expect(await page.getByTestId('contacts-result').textContent({ timeout: 30_000 })).toContain('Removed 1 contact.');
+    expect((await contacts.listAll()).map((c) => c.email)).not.toContain('first.parent@example.com');
+    expect((await sendCheck.latest())?.id).not.toBe(snapshot);
+    await page.close();
   });
 });
 
@@ -205,5 +226,25 @@ describe('publishing a new policy version', () => {
     expect(await staffPage.getByRole('button', { name: 'Sign the policy' }).count()).toBe(1);
     expect(await staffPage.getByTestId('receipt').count()).toBe(0);
     await staffPage.close();
+  });
+
+  it('shows a version\'s new contact hours beside the Outlook checks\' and updates the checks in the same step', async () => {
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Policy versions');
+    await page.getByRole('textbox', { name: 'Version label' }).fill('2026-02');
+    const text = page.getByRole('textbox', { name: 'Policy text (Markdown)' });
+    await text.fill((await text.inputValue()).replace('8.00 am to 6.00 pm', '8.00 am to 5.30 pm'));
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish version 2026-02?' });
+    const table = dialog.getByRole('table', { name: 'Contact hours: the policy and the Outlook checks' });
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/8\.00 am to 5\.30 pm” \(08:00–17:30\).*08:00–18:00/);
+    expect(await dialog.getByRole('checkbox', { name: 'Change the Outlook checks to 08:00–17:30 when publishing' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Publish version 2026-02' }).click();
+    await page.getByTestId('policy-hours-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('policy-hours-result').textContent()).toBe('The Outlook checks now allow contact 08:00–17:30, as version 2026-02 says.');
+    const saved = await new SettingsRepository(adminLists).read();
+    expect(saved?.settings).toMatchObject({ permittedHours: { start: '08:00', end: '17:30' }, policyVersionReviewed: '2026-02' });
+    await page.close();
   });
 });

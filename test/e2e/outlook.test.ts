@@ -2,65 +2,28 @@
 // harness: the built launchevent.js handles Send (as Outlook would load it)
 // and the real task pane runs in its iframe against the same fake Office.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { buildLaunchEvent } from '../outlook/build-launchevent';
+import { startEmulator, type Emulator } from '../../src/emulator/index';
+import { alertDialog, compose, pane, sendButton, sentItems, startComposeHarness, type ComposeHarness, type HarnessOptions } from './support/compose-harness';
 import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_PUPILS } from '../../src/dev/demo-settings';
 
 // The emulator's demo school, forced with ?settings=demo so no running emulator changes the outcome.
 const CLASS_LIST = DEMO_PUPILS.slice(0, 3).map((p) => `${p.name} ${p.upn}`).join(', ');
 
-let server: ViteDevServer;
-let browser: LaunchedBrowser;
-let baseUrl = '';
-let launchEventJs = '';
+let harness: ComposeHarness;
 
 beforeAll(async () => {
-  launchEventJs = (await buildLaunchEvent()).code;
-  server = await createServer({
-    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
-    mode: 'development',
-    logLevel: 'error',
-    server: { port: 0, strictPort: false },
-  });
-  await server.listen();
-  baseUrl = server.resolvedUrls?.local[0] ?? '';
-  browser = await launchBrowser();
+  harness = await startComposeHarness();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 /** Opens the harness with the built-in demo school and the BUILT send handlers. */
-async function openHarness(at?: string, theme?: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.route('**/outlook/launchevent.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: launchEventJs }));
-  const q = new URLSearchParams({ settings: 'demo', launchevent: 'built', ...(at ? { at } : {}), ...(theme ? { theme } : {}) });
-  await page.goto(`${baseUrl}dev/compose.html?${q.toString()}`);
-  await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
-  await pane(page).getByRole('heading', { name: 'AUP Guard' }).waitFor();
-  return page;
-}
-
-const pane = (page: Page) => page.frameLocator('iframe[title="AUP Guard task pane"]');
-
-async function compose(page: Page, m: { to: string; subject: string; body: string }): Promise<void> {
-  const to = page.getByRole('textbox', { name: 'To' });
-  await to.fill(m.to);
-  await to.press('Enter');
-  await page.getByRole('textbox', { name: 'Subject' }).fill(m.subject);
-  await page.getByRole('textbox', { name: 'Message body' }).fill(m.body);
-}
-
-const alertDialog = (page: Page) => page.getByRole('alertdialog');
-const sendButton = (page: Page) => page.getByRole('button', { name: 'Send', exact: true });
-const sentItems = (page: Page) => page.getByRole('region', { name: 'Sent items' });
+const openHarness = (at?: string, theme?: string, more: HarnessOptions = {}): Promise<Page> =>
+  harness.open({ ...(at ? { at } : {}), ...(theme ? { theme } : {}), ...more });
 
 describe('Outlook add-in through the compose harness', () => {
   it('raises the alert for a UPN to an external address, and sends once the encrypting label is applied', async () => {
@@ -93,8 +56,12 @@ describe('Outlook add-in through the compose harness', () => {
     await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).isVisible()).resolves.toBe(true);
     await alertDialog(page).getByRole('button', { name: 'Fix in AUP Guard' }).click();
 
+    const bars = page.getByRole('region', { name: 'Message notifications' });
+    await expect.poll(() => bars.textContent()).toMatch(/^It's 19:10\./);
     await pane(page).getByRole('button', { name: 'Schedule for Fri 27/11/2026 08:00' }).click();
     await expect.poll(() => page.getByText(/Delivery scheduled for/).textContent()).toBe('Delivery scheduled for Fri 27/11/2026 08:00');
+    // The information bar's reason is gone once the message is scheduled into hours: the pane takes it down.
+    await expect.poll(() => bars.textContent()).toBe('');
     await sendButton(page).click();
     await expect.poll(() => sentItems(page).textContent()).toMatch(/“Trip tomorrow”, delivered Fri 27\/11\/2026 08:00/);
     await page.close();
@@ -148,6 +115,30 @@ describe('Outlook add-in through the compose harness', () => {
     await page.close();
   });
 
+  it('on Mailbox 1.13 (no "Send anyway") stops a warning once, saying Send again will send it, and sends on the second Send', async () => {
+    const page = await openHarness('2026-11-26T10:00');
+    await page.getByRole('combobox', { name: 'Outlook API level' }).selectOption('1.13');
+    await compose(page, { to: 'officer@county.example.gov.uk', subject: 'Referral', body: `Referral for ${DEMO_PUPIL.name}, UPN ${DEMO_PUPIL.upn}.` });
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/To send it anyway, press Send again\./);
+    await expect(alertDialog(page).getByRole('button', { name: 'Send anyway' }).count()).resolves.toBe(0);
+    await alertDialog(page).getByRole('button', { name: "Don't send" }).click();
+    await sendButton(page).click();
+    await expect.poll(() => sentItems(page).textContent()).toMatch(/“Referral”, delivered now/);
+    await page.close();
+  });
+
+  it('shows one instruction for a Gmail recipient: remove it, with no encryption button for it', async () => {
+    const page = await openHarness('2026-11-26T10:00');
+    await compose(page, { to: 'someone.random@gmail.com', subject: 'Class list', body: CLASS_LIST });
+    await pane(page).getByRole('button', { name: 'Remove someone.random@gmail.com' }).waitFor();
+    await expect(pane(page).getByRole('button', { name: /Apply label|Add \[secure\]/ }).count()).resolves.toBe(0);
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/Personal email address/);
+    await expect(alertDialog(page).textContent()).resolves.not.toMatch(/sensitivity label|\[secure\]/);
+    await page.close();
+  });
+
   for (const theme of ['light', 'dark', 'contrast'] as const) {
     it(`has no serious or critical axe violations in the harness and the pane (${theme})`, async () => {
       const page = await openHarness('2026-11-26T19:10', theme);
@@ -160,4 +151,34 @@ describe('Outlook add-in through the compose harness', () => {
       await page.close();
     });
   }
+});
+
+describe('signing in from the pane against the emulator', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, dataFile: ':memory:', seed: 'demo' });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  it('without nested app authentication, signs in through the Office dialog, keeps the token in memory, and refreshes from AUP Send Check', async () => {
+    const page = await harness.open({ platform: 'web', naa: 'off', at: '2026-11-26T19:10', extra: { settings: 'emulator', graph: emulator.url } });
+    // Without NAA nothing signs in by itself: the send check is on defaults until the user refreshes.
+    await pane(page).getByText(/No school settings saved yet: running on safe defaults/).waitFor();
+    await pane(page).getByText('Refreshing opens a sign-in window.').waitFor();
+    await pane(page).getByRole('button', { name: 'Refresh settings from the local Graph emulator' }).click();
+    const dialog = page.frameLocator('iframe[title="Sign in – AUP Guard"]');
+    await dialog.getByRole('button', { name: 'Continue as Tom Baker' }).click();
+    await pane(page).getByText(/^School settings refreshed\./).waitFor();
+    await expect(page.locator('iframe[title="Sign in – AUP Guard"]').count()).resolves.toBe(0);
+    // The refreshed data reaches the send handler: a known parent at 19:10.
+    await compose(page, { to: DEMO_PARENT, subject: 'Trip', body: 'A reminder.' });
+    await sendButton(page).click();
+    await expect.poll(() => alertDialog(page).textContent()).toMatch(/Contact with parents and pupils is limited/);
+    // No token was written to storage (the emulator's tokens are JWTs, "eyJ…").
+    const stored = await page.evaluate(() => JSON.stringify([Object.values(localStorage), Object.values(sessionStorage)]));
+    expect(stored).not.toContain('eyJ');
+    await page.close();
+  });
 });

@@ -8,6 +8,8 @@ import { parse } from 'acorn';
 import { buildLaunchEvent } from './build-launchevent';
 import { createFakeOffice, type FakeOffice, type FakeOfficeOptions, type MailboxVersion } from '../../src/dev/fake-office/fake-office';
 import { DEMO_USER } from '../../src/dev/demo-settings';
+import type { Settings } from '../../src/compose-check';
+import { CACHE_KEY } from '../../src/outlook/cache/stores';
 
 let code = '';
 beforeAll(async () => {
@@ -53,13 +55,24 @@ const ES2017_REGEXP = `(() => {
   globalThis.RegExp = Limited;
 })();`;
 
+/** A cache record as the pane writes it, saved a day before the fake's events. */
+async function cacheJson(settings: Settings): Promise<string> {
+  const { cacheDraftFrom, fitForStore } = await import('../../src/outlook/cache/build');
+  const { recordForStore } = await import('../../src/outlook/cache/settings-cache');
+  const { draft } = cacheDraftFrom({ settings, sendCheck: undefined, policy: undefined }, new Date(Date.now() - 24 * 3600_000));
+  return recordForStore(draft, undefined, fitForStore).json;
+}
+
 const to = (emailAddress: string, recipientType = 'externalUser'): Office.EmailAddressDetails =>
   ({ emailAddress, displayName: emailAddress, recipientType, appointmentResponse: 'none' } as Office.EmailAddressDetails);
 
 describe('launchevent.js in a bare JavaScript-only runtime', () => {
-  it('is self-contained: no imports, no DOM, storage or Intl references, and small', () => {
+  it('is self-contained: no imports, no DOM or Intl, and small', () => {
     expect(code).not.toMatch(/\bimport\s*[({'"]|\brequire\(/);
-    expect(code).not.toMatch(/\b(?:window|document|localStorage|Intl)\b/);
+    expect(code).not.toMatch(/\b(?:window|document|Intl)\b/);
+    // Browser runtimes share localStorage with the pane; classic Windows' runtime has none. The global is only
+    // looked up behind a typeof check (the contexts below have none, and every test runs without it).
+    expect(code).toMatch(/typeof localStorage/);
     expect(code).not.toMatch(/Segmenter/);
     // The runtime may lack TextEncoder; the SHA-256 helper encodes UTF-8 itself.
     expect(code).not.toMatch(/\bTextEncoder\b/);
@@ -85,7 +98,7 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     const { fake, context } = load();
     expect([...fake.associated.keys()].sort()).toEqual(['onMessageRecipientsChangedHandler', 'onMessageSendHandler']);
     expect(new Script('typeof Intl').runInContext(context)).toBe('undefined');
-    expect(new Script('typeof window + typeof document + typeof localStorage').runInContext(context)).toBe('undefinedundefinedundefined');
+    expect(new Script('typeof window + typeof document + typeof localStorage + typeof TextDecoder + typeof TextEncoder').runInContext(context)).toBe('undefined'.repeat(5));
   });
 
   it('stops a message carrying a valid UPN to an external address', async () => {
@@ -100,7 +113,7 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     // Warn-level with Mailbox 1.14+: "Send anyway" and the pane button.
     expect(completed?.sendModeOverride).toBe('promptUser');
     expect(completed?.commandId).toBe('aupGuardComposeOpenPane');
-    expect(completed?.errorMessageMarkdown).toMatch(/^\*\*Encryption needed\.\*\*/);
+    expect(completed?.errorMessageMarkdown).toMatch(/^- \*\*Encryption needed\.\*\*/);
   });
 
   it('lets a staff-only message through', async () => {
@@ -159,15 +172,58 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
 
   it('reads the cache from OfficeRuntime.storage when the host has it', async () => {
     const { fake } = load({}, true);
-    const { buildCacheRecord, CACHE_KEY } = await import('../../src/outlook/cache/settings-cache');
-    const record = buildCacheRecord({ schoolDomains: ['wellsap.example.org.uk'], severities: { 'sensitive-unencrypted': 'block' } }, [], new Date());
-    await fake.OfficeRuntime.storage.setItem(CACHE_KEY, JSON.stringify(record));
+    await fake.runtimeStorage.setItem(CACHE_KEY, await cacheJson({ schoolDomains: ['wellsap.example.org.uk'], severities: { 'sensitive-unencrypted': 'block' } }));
     fake.state.to = [to('officer@county.example.gov.uk')];
     fake.state.bodyHtml = '<p>UPN B801200005001</p>';
     const completed = await fake.dispatch('onMessageSendHandler');
     expect(completed?.allowEvent).toBe(false);
     // Block-level: no "Send anyway"; the manifest's SoftBlock applies.
     expect(completed?.sendModeOverride).toBeUndefined();
+  });
+
+  it('knows a parent from the send-check record and warns about contact hours, then ignores a record past its time-to-live', async () => {
+    const json = await cacheJson({ schoolDomains: ['wellsap.example.org.uk'], parentContacts: [{ email: 'mum@example.com', pupil: 'Sam Lee' }], pupils: [{ name: 'Sam Lee' }] });
+    for (const [savedDaysAgo, warned] of [[1, true], [15, false]] as const) {
+      const { fake, context } = load({}, true);
+      // The handler's clock: 19:10 on a Thursday; the record saved some days before.
+      new Script(`(() => { const at = ${Date.parse('2026-11-26T19:10:00Z')}; const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [at])); } static now() { return at; } }; })();`).runInContext(context);
+      const record = JSON.parse(json) as { savedAt: string };
+      record.savedAt = new Date(Date.parse('2026-11-26T19:10:00Z') - savedDaysAgo * 24 * 3600_000).toISOString();
+      await fake.runtimeStorage.setItem(CACHE_KEY, JSON.stringify(record));
+      fake.state.to = [to('mum@example.com')];
+      const completed = await fake.dispatch('onMessageSendHandler');
+      expect(completed?.allowEvent).toBe(!warned);
+      if (warned) expect(completed?.errorMessage).toMatch(/Contact with parents and pupils is limited to 08:00 to 18:00/);
+    }
+  });
+
+  it('on Mailbox 1.13 stops a warning once, saying Send again will send it, then lets the same draft go; a block stays a block', async () => {
+    const { fake } = load({ mailboxVersion: '1.13' }, true);
+    await fake.runtimeStorage.setItem(CACHE_KEY, await cacheJson({ schoolDomains: ['wellsap.example.org.uk'] }));
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>Pupil UPN: B801200005001</p>';
+    const first = await fake.dispatch('onMessageSendHandler');
+    expect(first).toMatchObject({ allowEvent: false });
+    expect(first?.errorMessage).toMatch(/To send it anyway, press Send again\.$/);
+    expect(await fake.dispatch('onMessageSendHandler')).toEqual({ allowEvent: true });
+    // A new reason on the same draft (a Gmail recipient: a block) is not let through by the earlier warning.
+    fake.state.to = [to('officer@county.example.gov.uk'), to('someone@gmail.com')];
+    for (let i = 0; i < 2; i++) {
+      const blocked = await fake.dispatch('onMessageSendHandler');
+      expect(blocked?.allowEvent).toBe(false);
+      expect(blocked?.errorMessage).not.toMatch(/press Send again/);
+    }
+  });
+
+  it('reads localStorage where the runtime has one (browser runtimes), and no OfficeRuntime.storage', async () => {
+    const fake = createFakeOffice({ user: DEMO_USER, platform: 'web' });
+    const stored = new Map<string, string>([[CACHE_KEY, await cacheJson({ schoolDomains: ['wellsap.example.org.uk'], severities: { 'sensitive-unencrypted': 'block' } })]]);
+    const context = createContext({ Office: fake.Office, console: { error() {}, log() {} }, localStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem() {} } });
+    new Script('delete globalThis.Intl;').runInContext(context);
+    new Script(code).runInContext(context);
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>UPN B801200005001</p>';
+    expect((await fake.dispatch('onMessageSendHandler'))?.sendModeOverride).toBeUndefined();
   });
 
   it('completes the recipients-changed event even when nothing needs saying', async () => {

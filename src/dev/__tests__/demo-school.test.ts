@@ -5,12 +5,13 @@
 // writes to is stubbed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index';
-import { checkDraft, fromLocal, hashContactEmail, parseSettings, resolveSettings, type Settings } from '../../compose-check';
-import { hostStores, readCache } from '../../outlook/cache/settings-cache';
+import { checkDraft, fromLocal, type ContactDirectory, type ResolvedSettings } from '../../compose-check';
+import { readCache } from '../../outlook/cache/settings-cache';
+import { settingsForDraft } from '../../outlook/cache/resolve';
+import { storesFor } from '../../outlook/cache/stores';
 import { createFakeOffice } from '../fake-office/fake-office';
 import { demoSettingsSource, emulatorSettingsSource } from '../settings-source';
-import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_SETTINGS, DEMO_USER, ENCRYPTED_LABEL_ID, PUPIL_DOMAIN, SCHOOL_DOMAIN } from '../demo-settings';
-import { SettingsRepository, createGraphClient, siteLists } from '../../graph';
+import { DEMO_COLLEAGUE, DEMO_PARENT, DEMO_PUPIL, DEMO_USER, ENCRYPTED_LABEL_ID, PUPIL_DOMAIN, SCHOOL_DOMAIN } from '../demo-settings';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -23,15 +24,16 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-async function cachedSettings(source: 'demo' | 'emulator'): Promise<Settings> {
-  const fake = createFakeOffice({ user: DEMO_USER });
-  const settingsSource = source === 'demo'
-    ? demoSettingsSource(fake.Office, fake.OfficeRuntime)
-    : emulatorSettingsSource(fake.Office, fake.OfficeRuntime, emulator.url);
-  await settingsSource.refresh(false);
-  const { record } = await readCache(hostStores(fake.Office, fake.OfficeRuntime));
-  if (!record) throw new Error(`no cache after refreshing from ${source}`);
-  return record.settings;
+/** What the send handler would run with after a refresh from either source (classic Windows: OfficeRuntime.storage). */
+async function refreshed(source: 'demo' | 'emulator') {
+  const fake = createFakeOffice({ user: DEMO_USER, platform: 'windows' });
+  const env = { office: fake.Office, ...(fake.OfficeRuntime ? { runtime: fake.OfficeRuntime } : {}) };
+  const settingsSource = source === 'demo' ? demoSettingsSource(env) : emulatorSettingsSource(env, emulator.url);
+  const summary = await settingsSource.refresh(false);
+  const { best } = await readCache(storesFor(env));
+  if (!best) throw new Error(`no cache after refreshing from ${source}`);
+  const checked = await settingsForDraft(env, { from: DEMO_USER.emailAddress, recipients: [] }, fromLocal(2026, 11, 26, 19, 10, 'Europe/London'));
+  return { summary, record: best.record, settings: checked.settings, directory: checked.directory };
 }
 
 const draftTo = (email: string, body: string) => ({
@@ -41,25 +43,24 @@ const draftTo = (email: string, body: string) => ({
 });
 
 describe('the demo school', () => {
-  it("has the emulator's settings, read as the mailbox user", async () => {
-    const token = ((await (await fetch(`${emulator.url}/_dev/token`, { method: 'POST', body: JSON.stringify({ upn: DEMO_USER.emailAddress }) })).json()) as { access_token: string }).access_token;
-    const lists = siteLists(createGraphClient({ baseUrl: emulator.url, getToken: async () => token }), 'root');
-    const parsed = parseSettings(DEMO_SETTINGS);
-    if (!parsed.ok) throw new Error('the demo settings are invalid');
-    expect((await new SettingsRepository(lists).read())?.settings).toEqual(parsed.settings);
-    const fromDemo = await cachedSettings('demo');
-    expect(fromDemo).toMatchObject({ schoolDomains: [SCHOOL_DOMAIN], pupilDomains: [PUPIL_DOMAIN], encryption: { labelIds: [ENCRYPTED_LABEL_ID] } });
-    expect(fromDemo.parentContactHashes).toContain(hashContactEmail(DEMO_PARENT));
-    const { email: pupilEmail, ...pupilWithoutEmail } = DEMO_PUPIL;
-    expect(fromDemo.pupils).toContainEqual(pupilWithoutEmail);
-    if (pupilEmail) expect(fromDemo.pupilEmailHashes).toContain(hashContactEmail(pupilEmail));
-  });
-
-  // AUP Contacts is for admins only (issue 10): a member of staff's refresh from the emulator is refused
-  // the contacts until the harness reads the derived AUP Send Check list instead (the send-check work).
-  // Then this becomes "the same cache from the stand-in as from the emulator" again.
-  it('is refused the contacts when refreshing from the emulator as a member of staff', async () => {
-    await expect(cachedSettings('emulator')).rejects.toThrow(/AUP Contacts/);
+  it('is the same school from the built-in stand-in as from the emulator, read as the mailbox user from AUP Send Check', async () => {
+    const [fromDemo, fromEmulator] = await Promise.all([refreshed('demo'), refreshed('emulator')]);
+    expect(fromDemo.record.settings).toEqual(fromEmulator.record.settings);
+    expect(fromEmulator.record.settings).toMatchObject({ schoolDomains: [SCHOOL_DOMAIN], pupilDomains: [PUPIL_DOMAIN], encryption: { labelIds: [ENCRYPTED_LABEL_ID] } });
+    expect(fromEmulator.summary.hasContacts).toBe(true);
+    // The same roster (names only) and the same answers, though each snapshot has its own key.
+    expect(fromDemo.settings.pupils.map((p) => p.name).sort()).toEqual(fromEmulator.settings.pupils.map((p) => p.name).sort());
+    for (const r of [fromDemo, fromEmulator]) {
+      expect(r.settings.pupils).toContainEqual({ name: DEMO_PUPIL.name });
+      expect(r.directory?.match(DEMO_PARENT)).toEqual({ family: true, pupil: false });
+      expect(r.directory?.match(DEMO_PUPIL.email)).toEqual({ family: false, pupil: true });
+      const pupil = r.settings.pupils.findIndex((p) => p.name === DEMO_PUPIL.name);
+      expect(r.directory?.isLinked(DEMO_PARENT, pupil)).toBe(true);
+      // The policy in force comes along, quoted from its text.
+      expect(r.record.policy?.clauses['mobile-phones.contact-hours']?.quote).toMatch(/8\.00 am to 6\.00 pm$/);
+    }
+    // No address is kept in clear.
+    expect(JSON.stringify(fromEmulator.record.sendCheck?.roster)).not.toContain('@');
   });
 
   it("names a signed-in user and colleague the emulator's directory holds", async () => {
@@ -69,14 +70,15 @@ describe('the demo school', () => {
   });
 
   it('treats the demo parent on outlook.com as a parent: contact hours apply at 19:10, the personal-webmail block does not', async () => {
-    const settings = resolveSettings(await cachedSettings('demo'), DEMO_USER.emailAddress);
+    const { settings, directory } = await refreshed('demo');
+    const ctx = (now: Date): { now: Date; settings: ResolvedSettings; directory?: ContactDirectory } => ({ now, settings, ...(directory ? { directory } : {}) });
     const at1910 = fromLocal(2026, 11, 26, 19, 10, 'Europe/London');
-    const toParent = checkDraft(draftTo(DEMO_PARENT, `${DEMO_PUPIL.name} (UPN ${DEMO_PUPIL.upn}) has a trip tomorrow.`), { now: at1910, settings });
+    const toParent = checkDraft(draftTo(DEMO_PARENT, `${DEMO_PUPIL.name} (UPN ${DEMO_PUPIL.upn}) has a trip tomorrow.`), ctx(at1910));
     expect(toParent.reasons.map((r) => r.code)).toContain('outside-hours');
     expect(toParent.reasons.map((r) => r.code)).not.toContain('personal-webmail');
-    const toStranger = checkDraft(draftTo('someone.random@outlook.com', `${DEMO_PUPIL.name} (UPN ${DEMO_PUPIL.upn}) has a trip tomorrow.`), { now: at1910, settings });
+    const toStranger = checkDraft(draftTo('someone.random@outlook.com', `${DEMO_PUPIL.name} (UPN ${DEMO_PUPIL.upn}) has a trip tomorrow.`), ctx(at1910));
     expect(toStranger.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['personal-webmail']));
     expect(toStranger.reasons.map((r) => r.code)).not.toContain('outside-hours');
-    expect(checkDraft(draftTo(DEMO_COLLEAGUE, 'Staff meeting notes.'), { now: at1910, settings }).reasons).toEqual([]);
+    expect(checkDraft(draftTo(DEMO_COLLEAGUE, 'Staff meeting notes.'), ctx(at1910)).reasons).toEqual([]);
   });
 });

@@ -10,6 +10,9 @@ import {
 import { formatLocalDateTime, fromLocal, toLocal } from '../../compose-check';
 import { FLUENT_THEMES, type ThemeName } from '../../ui/theme';
 import type { FakeOffice, MailboxVersion } from '../fake-office/fake-office';
+import { PLATFORMS, type FakePlatform } from '../fake-office/platforms';
+import type { HandlerHost } from './handler-host';
+import { useOfficeDialog } from './office-dialog';
 import { LIGHT_THEME } from '../fake-office/fake-office';
 import { DEMO_COLLEAGUE, DEMO_LABELS, DEMO_PARENT, DEMO_PUPIL, DEMO_SETTINGS, DEMO_USER, SCHOOL_DOMAIN } from '../demo-settings';
 import { clockNow, setClock } from '../clock';
@@ -26,6 +29,7 @@ const useStyles = makeStyles({
   },
   pane: { width: '380px', border: 'none', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%', backgroundColor: tokens.colorNeutralBackground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  dialogFrame: { width: '100%', height: '16rem', border: 'none' },
 });
 
 type Field3 = 'to' | 'cc' | 'bcc';
@@ -58,7 +62,22 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffice; settingsLabel: string; initialTheme: string | null }) {
+/** Another platform means another fake Office and handler runtime: the page reloads with `?platform=`. */
+function switchPlatform(next: string): void {
+  const q = new URLSearchParams(location.search);
+  q.set('platform', next);
+  location.search = q.toString();
+}
+
+interface HarnessProps {
+  readonly fake: FakeOffice;
+  readonly handlers: HandlerHost;
+  readonly platform: FakePlatform;
+  readonly settingsLabel: string;
+  readonly initialTheme: string | null;
+}
+
+export function Harness({ fake, handlers, platform, settingsLabel, initialTheme }: HarnessProps) {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>(initialTheme === 'dark' || initialTheme === 'contrast' ? initialTheme : 'light');
   const [, setVersion] = useState(0);
@@ -73,6 +92,7 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
   const lastRecipients = useRef('');
   const state = fake.state;
   const tz = DEMO_SETTINGS.timeZone;
+  const officeDialog = useOfficeDialog();
 
   useEffect(() => { fake.setTheme(THEMES[theme]); }, [fake, theme]);
 
@@ -81,8 +101,8 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
     if (snapshot === lastRecipients.current) return;
     lastRecipients.current = snapshot;
     // Outlook raises OnMessageRecipientsChanged for the add-in's own changes too.
-    void fake.dispatch('onMessageRecipientsChangedHandler');
-  }, [fake, state]);
+    void handlers.dispatch('onMessageRecipientsChangedHandler');
+  }, [handlers, state]);
 
   useEffect(() => fake.subscribe(() => {
     setText({ to: asText(state.to), cc: asText(state.cc), bcc: asText(state.bcc) });
@@ -133,7 +153,7 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
   const onSend = async () => {
     setSending(true);
     try {
-      const completion = await fake.dispatch('onMessageSendHandler');
+      const completion = await handlers.dispatch('onMessageSendHandler');
       if (completion?.allowEvent === false) setAlert(completion);
       else deliver();
     } finally {
@@ -183,6 +203,17 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
           <Field label="Theme">
             <Select value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
               <option value="light">Light</option><option value="dark">Dark</option><option value="contrast">High contrast</option>
+            </Select>
+          </Field>
+          <Field label="Platform" hint={`Handlers run in ${handlers.where}`}>
+            <Select value={platform} onChange={(_, d) => switchPlatform(d.value)}>
+              {(Object.keys(PLATFORMS) as FakePlatform[]).map((p) => <option key={p} value={p}>{PLATFORMS[p].label}</option>)}
+            </Select>
+          </Field>
+          <Field label="Nested app auth">
+            <Select defaultValue={fake.Office.context.requirements.isSetSupported('NestedAppAuth', '1.1') ? 'on' : 'off'}
+              onChange={(_, d) => fake.setNestedAppAuth(d.value === 'on')}>
+              <option value="on">NestedAppAuth 1.1</option><option value="off">Not supported (dialog sign-in)</option>
             </Select>
           </Field>
           <Field label="Outlook API level">
@@ -239,6 +270,19 @@ export function Harness({ fake, settingsLabel, initialTheme }: { fake: FakeOffic
           </main>
           {paneOpen && <iframe ref={paneRef} className={styles.pane} title="AUP Guard task pane" src="/outlook/taskpane.html?host=dev" />}
         </div>
+        <Dialog open={officeDialog !== undefined} modalType="modal" onOpenChange={(_, d) => { if (!d.open) officeDialog?.closeByUser(); }}>
+          <DialogSurface aria-label="Office dialog">
+            <DialogBody>
+              <DialogTitle>Office dialog</DialogTitle>
+              <DialogContent>
+                {officeDialog && <iframe className={styles.dialogFrame} title="Sign in – AUP Guard" src={officeDialog.url} />}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => officeDialog?.closeByUser()}>Close</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <Dialog open={alert !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setAlert(undefined); }}>
           <DialogSurface aria-describedby="smart-alert-message">
             <DialogBody>

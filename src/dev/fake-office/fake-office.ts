@@ -4,6 +4,11 @@
 // callbacks arrive asynchronously, a fourth concurrent call fails (Outlook on
 // the web's limit), notifications replace by key, and requirement sets can be
 // lowered to exercise the older-client paths. DOM-free, so it runs in node.
+// It plays one platform at a time (./platforms.ts): what that Outlook has
+// (OfficeRuntime.storage, requirement sets, nested app auth) is all it offers.
+import { PLATFORMS, type FakePlatform } from './platforms';
+
+export type { FakePlatform } from './platforms';
 
 export type MailboxVersion = '1.1' | '1.8' | '1.10' | '1.11' | '1.12' | '1.13' | '1.14' | '1.15';
 
@@ -42,13 +47,29 @@ export interface FakeOfficeOptions {
   readonly latencyMs?: number;
   /** Calls whose name matches fail, to exercise error paths. */
   readonly failCalls?: RegExp;
+  /** The Outlook client to play; default classic Windows, whose handler runtime has OfficeRuntime.storage. */
+  readonly platform?: FakePlatform;
+  /** NestedAppAuth 1.1; default on, as in current builds of every client. */
+  readonly nestedAppAuth?: boolean;
+  /** Shows a dialog page for Office.context.ui.displayDialogAsync; without it the call fails as if blocked. */
+  readonly openDialog?: (url: string, events: FakeDialogEvents) => { close(): void };
+}
+
+/** What the page in a fake dialog can do: message its opener, or be closed by the user. */
+export interface FakeDialogEvents {
+  message(text: string): void;
+  closedByUser(): void;
 }
 
 export type FakeEventHandler = (event: { completed(options?: Office.SmartAlertsEventCompletedOptions): void }) => unknown;
 
 export interface FakeOffice {
   readonly Office: typeof Office;
-  readonly OfficeRuntime: typeof OfficeRuntime;
+  /** What the platform exposes: undefined where it has no OfficeRuntime.storage (web, new Outlook, Mac). */
+  readonly OfficeRuntime: typeof OfficeRuntime | undefined;
+  /** The storage behind OfficeRuntime.storage, always there, so tests can seed or read it on any platform. */
+  readonly runtimeStorage: OfficeRuntime.Storage;
+  readonly platform: FakePlatform;
   readonly state: ComposeState;
   /** Handlers registered through Office.actions.associate. */
   readonly associated: Map<string, FakeEventHandler>;
@@ -66,12 +87,34 @@ export interface FakeOffice {
   /** Notified whenever the add-in changes the draft (labels, subject, delivery time, recipients, notifications). */
   subscribe(listener: () => void): () => void;
   setMailboxVersion(version: MailboxVersion): void;
+  setNestedAppAuth(on: boolean): void;
+  /** The keys roaming settings hold, for copying them into another runtime. */
+  roamingKeys(): string[];
 }
 
 // @types/office-js declares several enums as numeric, while Office.js's
 // run-time values are strings ("succeeded", "Outlook"); the fake uses the
 // run-time values, as the add-in compares against those.
 const runtimeValue = <T>(value: string): T => value as unknown as T;
+
+/** Office.js's enums at their run-time (string) values: plain data, so a worker can have them too. */
+export const OFFICE_CONSTANTS = {
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  CoercionType: { Html: 'html', Text: 'text' },
+  EventType: {
+    RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
+    DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived',
+  },
+  MailboxEnums: {
+    RecipientType: { DistributionList: 'distributionList', User: 'user', ExternalUser: 'externalUser', Other: 'other' },
+    SendModeOverride: { PromptUser: 'promptUser' },
+    ItemNotificationMessageType: { ProgressIndicator: 'progressIndicator', InformationalMessage: 'informationalMessage', ErrorMessage: 'errorMessage', InsightMessage: 'insightMessage' },
+    ActionType: { ShowTaskPane: 'showTaskPane' },
+    AttachmentType: { File: 'file', Item: 'item', Cloud: 'cloud' },
+    AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' },
+    ItemType: { Message: 'message', Appointment: 'appointment' },
+  },
+} as const;
 
 const VERSION_ORDER: readonly MailboxVersion[] = ['1.1', '1.8', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15'];
 
@@ -104,6 +147,9 @@ function stripHtml(html: string): string {
 export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState = emptyState()): FakeOffice {
   let version: MailboxVersion = options.mailboxVersion ?? '1.15';
   let theme: Office.OfficeTheme = options.theme ?? LIGHT_THEME;
+  const platform: FakePlatform = options.platform ?? 'windows';
+  const profile = PLATFORMS[platform];
+  let nestedAppAuth = options.nestedAppAuth ?? true;
   const associated = new Map<string, FakeEventHandler>();
   const calls: string[] = [];
   const listeners = new Set<() => void>();
@@ -135,7 +181,8 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
         const message = error instanceof Error ? error.message : String(error);
         result = {
           status: runtimeValue<Office.AsyncResultStatus>('failed'), value: undefined as T, asyncContext: undefined, diagnostics: undefined,
-          error: { code: 9002, message, name: 'InternalServerError' },
+          // An error may carry Office's own code (12009: dialog blocked); else 9002, Outlook's internal error.
+          error: { code: typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 9002, message, name: 'InternalServerError' },
         };
       }
       cb?.(result);
@@ -261,40 +308,51 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     mailbox: mailbox as Office.Mailbox,
     roamingSettings: roamingSettings as Office.RoamingSettings,
     requirements: {
-      isSetSupported: (name: string, minVersion?: string) =>
-        name === 'Mailbox' && VERSION_ORDER.indexOf((minVersion ?? '1.1') as MailboxVersion) <= VERSION_ORDER.indexOf(version)
-        && VERSION_ORDER.includes((minVersion ?? '1.1') as MailboxVersion),
+      isSetSupported: (name: string, minVersion?: string) => {
+        if (name === 'NestedAppAuth') return nestedAppAuth && (minVersion ?? '1.1') === '1.1';
+        if (name === 'DialogApi') return ['1.1', '1.2'].includes(minVersion ?? '1.1');
+        return name === 'Mailbox' && VERSION_ORDER.indexOf((minVersion ?? '1.1') as MailboxVersion) <= VERSION_ORDER.indexOf(version)
+          && VERSION_ORDER.includes((minVersion ?? '1.1') as MailboxVersion);
+      },
     },
+    diagnostics: { host: runtimeValue<Office.HostType>('Outlook'), platform: runtimeValue<Office.PlatformType>(profile.diagnostics), version: '16.0.0.0' },
     get officeTheme() { return theme; },
     sensitivityLabelsCatalog: {
       getIsEnabledAsync: (...args: unknown[]) => call<boolean>('sensitivityLabelsCatalog.getIsEnabledAsync', callbackOf(args), () => labels.length > 0),
       getAsync: (...args: unknown[]) => call<Office.SensitivityLabelDetails[]>('sensitivityLabelsCatalog.getAsync', callbackOf(args), () => [...labels]),
     },
     displayLanguage: 'en-GB',
+    ui: {
+      displayDialogAsync: (url: string, ...args: unknown[]) => call<Office.Dialog>('ui.displayDialogAsync', callbackOf(args), () => {
+        if (!options.openDialog) throw Object.assign(new Error('The dialog was blocked.'), { code: 12009 });
+        const handlers = new Map<string, ((arg: unknown) => void)[]>();
+        const emit = (type: string, arg: unknown): void => { for (const h of handlers.get(type) ?? []) h(arg); };
+        const shown = options.openDialog(url, {
+          message: (text) => emit('dialogMessageReceived', { type: 'dialogMessageReceived', message: text, origin: new URL(url, 'http://localhost').origin }),
+          closedByUser: () => emit('dialogEventReceived', { type: 'dialogEventReceived', error: 12006 }),
+        });
+        const dialog = {
+          close: () => shown.close(),
+          addEventHandler: (type: string, handler: (arg: unknown) => void) => { handlers.set(type, [...(handlers.get(type) ?? []), handler]); },
+          messageChild: () => undefined,
+          sendMessage: () => undefined,
+        };
+        return dialog as unknown as Office.Dialog;
+      }),
+    },
   };
 
   const office = {
     context,
     onReady: (cb?: (info: { host: Office.HostType; platform: Office.PlatformType }) => void) => {
-      const info = { host: runtimeValue<Office.HostType>('Outlook'), platform: runtimeValue<Office.PlatformType>('OfficeOnline') };
+      const info = { host: runtimeValue<Office.HostType>('Outlook'), platform: runtimeValue<Office.PlatformType>(profile.diagnostics) };
       cb?.(info);
       return Promise.resolve(info);
     },
     actions: {
       associate: (name: string, handler: FakeEventHandler) => { associated.set(name, handler); },
     },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    CoercionType: { Html: 'html', Text: 'text' },
-    EventType: { RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' },
-    MailboxEnums: {
-      RecipientType: { DistributionList: 'distributionList', User: 'user', ExternalUser: 'externalUser', Other: 'other' },
-      SendModeOverride: { PromptUser: 'promptUser' },
-      ItemNotificationMessageType: { ProgressIndicator: 'progressIndicator', InformationalMessage: 'informationalMessage', ErrorMessage: 'errorMessage', InsightMessage: 'insightMessage' },
-      ActionType: { ShowTaskPane: 'showTaskPane' },
-      AttachmentType: { File: 'file', Item: 'item', Cloud: 'cloud' },
-      AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' },
-      ItemType: { Message: 'message', Appointment: 'appointment' },
-    },
+    ...OFFICE_CONSTANTS,
   };
 
   const runtimeStorage: Partial<OfficeRuntime.Storage> = {
@@ -306,7 +364,9 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
   return {
     // The one cast: the fake implements the subset above, not all of Office.js.
     Office: office as unknown as typeof Office,
-    OfficeRuntime: { storage: runtimeStorage } as unknown as typeof OfficeRuntime,
+    OfficeRuntime: profile.runtimeStorage ? { storage: runtimeStorage } as unknown as typeof OfficeRuntime : undefined,
+    runtimeStorage: runtimeStorage as OfficeRuntime.Storage,
+    platform,
     state,
     associated,
     calls,
@@ -332,5 +392,7 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       return () => listeners.delete(listener);
     },
     setMailboxVersion(next) { version = next; },
+    setNestedAppAuth(on) { nestedAppAuth = on; },
+    roamingKeys: () => [...roaming.keys()],
   };
 }

@@ -1,78 +1,69 @@
-// The settings + contacts cache the send handler reads. The send-time runtime
-// has no network and no token, so the task pane (which can sign in) refreshes
-// this cache and the handler only reads it. Parents' and pupils' addresses
-// are stored as SHA-256 hashes of the lower-cased address, never in plain
-// text (issue #6); pupils' names and UPNs stay, as the engine looks for them
-// in the message text.
+// The cache the send handler reads. The send-time runtime has no network and
+// no token, so the task pane (which can sign in) refreshes it from AUP
+// Settings, AUP Send Check and the current policy, and the handler only reads
+// it. No address is kept in clear: contacts and the roster travel as the
+// compact send-check record (src/compose-check/directory), narrowed where a
+// store is small (issue 10). Past its time-to-live the handler ignores it.
 import type { Settings } from '../../compose-check';
-import { hashContactEmail, parseSettings } from '../../compose-check';
-import type { Contact } from '../../graph/contacts';
+import { parseSettings } from '../../compose-check';
+import type { PolicyClauses } from '../../policy/clauses';
+import type { SendCheckData } from '../../compose-check/directory/record';
+import { parseSendCheck } from '../../compose-check/directory/record';
+import type { CacheStore, StoreName } from './stores';
 
-export const CACHE_KEY = 'aupGuard.cache.v1';
+export { CACHE_KEY } from './stores';
 
-/** Roaming settings hold at most 32 KB per add-in; leave room for anything else stored there. */
-export const ROAMING_BUDGET_CHARS = 30_000;
+export const CACHE_VERSION = 2;
+/** After this long without a refresh the cache is not used: the send check falls back to defaults (issue 10). */
+export const CACHE_TTL_DAYS = 14;
+export const CACHE_TTL_MS = CACHE_TTL_DAYS * 24 * 60 * 60 * 1000;
 
-export interface CacheRecord {
-  readonly version: 1;
-  /** ISO-8601 time of the refresh, so the pane can say how fresh the cache is. */
-  readonly savedAt: string;
-  /** Engine settings with `parentContacts` replaced by `parentContactHashes` and pupils' emails by `pupilEmailHashes`. */
-  readonly settings: Settings;
+/** The policy version in force when the cache was refreshed, and how it words each clause the checks cite. */
+export interface PolicyInForce {
+  readonly version: string;
+  readonly clauses: PolicyClauses;
 }
 
-const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
-type Pupil = NonNullable<Settings['pupils']>[number];
+export interface CacheRecord {
+  readonly version: typeof CACHE_VERSION;
+  /** When the pane last refreshed it (ISO-8601): the time-to-live counts from here. */
+  readonly savedAt: string;
+  /** AUP Settings as stored, less the pupils and contacts (they are in `sendCheck`). */
+  readonly settings: Settings;
+  /** The send-check record, decoded; absent when none fitted this store. */
+  readonly sendCheck?: SendCheckData;
+  readonly policy?: PolicyInForce;
+}
 
-/**
- * Folds contacts into settings and hashes every parent, carer and pupil
- * address, so the record can sit in the staff member's mailbox (roaming
- * settings) without listing anyone's address.
- */
-export function buildCacheRecord(settings: Settings, contacts: readonly Contact[], savedAt: Date): CacheRecord {
-  const { parentContacts, pupils: rosterPupils, pupilEmailHashes: configuredPupilHashes, ...rest } = settings;
-  const parentEmails = [
-    ...(parentContacts ?? []).map((c) => c.email),
-    ...contacts.filter((c) => c.role !== 'Pupil').map((c) => c.email),
-  ];
-  const parentContactHashes = unique([
-    ...(settings.parentContactHashes ?? []).map((h) => h.toLowerCase()),
-    ...parentEmails.map(hashContactEmail),
-  ]);
-  // Pupils keep their name and UPN; their address goes into the hashes.
-  const pupils: Pupil[] = [];
-  const pupilEmails: string[] = [];
-  const known = new Set<string>();
-  const addPupil = (name: string, email: string | undefined, upn: string | undefined): void => {
-    if (email) pupilEmails.push(email);
-    const keys = [email?.toLowerCase(), upn?.toUpperCase()].filter((k): k is string => Boolean(k));
-    if (keys.some((k) => known.has(k))) return;
-    for (const k of keys) known.add(k);
-    pupils.push({ name, ...(upn ? { upn } : {}) });
-  };
-  for (const p of rosterPupils ?? []) addPupil(p.name, p.email, p.upn);
-  for (const c of contacts) if (c.role === 'Pupil' && c.pupilName) addPupil(c.pupilName, c.email, c.pupilUpn);
-  const pupilEmailHashes = unique([
-    ...(configuredPupilHashes ?? []).map((h) => h.toLowerCase()),
-    ...pupilEmails.map(hashContactEmail),
-  ]);
-  return {
-    version: 1,
-    savedAt: savedAt.toISOString(),
-    settings: {
-      ...rest,
-      ...(parentContactHashes.length > 0 ? { parentContactHashes } : {}),
-      ...(pupils.length > 0 ? { pupils } : {}),
-      ...(pupilEmailHashes.length > 0 ? { pupilEmailHashes } : {}),
-    },
-  };
+/** A record as it is stored: the send-check part as its own JSON text, already narrowed to the store. */
+interface StoredRecord {
+  readonly version: typeof CACHE_VERSION;
+  readonly savedAt: string;
+  readonly settings: Settings;
+  readonly sendCheck?: unknown;
+  readonly policy?: PolicyInForce;
+}
+
+/** A record ready to write: everything but the send-check part, which each store narrows to fit. */
+export interface CacheDraft {
+  readonly savedAt: string;
+  readonly settings: Settings;
+  readonly sendCheck?: SendCheckData;
+  readonly policy?: PolicyInForce;
 }
 
 export type CacheParse =
   | { readonly ok: true; readonly record: CacheRecord }
   | { readonly ok: false; readonly problem: string };
 
-/** Validates a stored record with the engine's own settings schema. */
+function isPolicy(value: unknown): value is PolicyInForce {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, clauses } = value as Record<string, unknown>;
+  return typeof version === 'string' && typeof clauses === 'object' && clauses !== null
+    && Object.values(clauses).every((c) => c === null || (typeof c === 'object' && typeof (c as Record<string, unknown>).quote === 'string'));
+}
+
+/** Validates a stored record: settings with the engine's own schema, the send-check part with its own decoder. */
 export function parseCacheRecord(json: string): CacheParse {
   let raw: unknown;
   try {
@@ -81,73 +72,43 @@ export function parseCacheRecord(json: string): CacheParse {
     return { ok: false, problem: 'the cache is not JSON' };
   }
   if (typeof raw !== 'object' || raw === null) return { ok: false, problem: 'the cache is not an object' };
-  const { version, savedAt, settings } = raw as Record<string, unknown>;
-  if (version !== 1) return { ok: false, problem: `unknown cache version ${String(version)}` };
+  const { version, savedAt, settings, sendCheck, policy } = raw as Record<string, unknown>;
+  if (version !== CACHE_VERSION) return { ok: false, problem: `unknown cache version ${String(version)}` };
   if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return { ok: false, problem: 'savedAt is not a time' };
   const parsed = parseSettings(settings);
   if (!parsed.ok) return { ok: false, problem: parsed.errors.join('; ') };
-  return { ok: true, record: { version: 1, savedAt, settings: parsed.settings } };
-}
-
-/** Somewhere a cache record can live. */
-export interface CacheStore {
-  readonly name: string;
-  read(): Promise<string | undefined>;
-  write(json: string): Promise<void>;
-  /** Largest record this store takes, in characters. */
-  readonly budget?: number;
-}
-
-/** OfficeRuntime.storage: shared by the task pane and the send runtime, 10 MB per origin. */
-export function runtimeStore(storage: OfficeRuntime.Storage): CacheStore {
+  if (policy !== undefined && !isPolicy(policy)) return { ok: false, problem: 'the policy part is malformed' };
+  let data: SendCheckData | undefined;
+  if (sendCheck !== undefined) {
+    const decoded = parseSendCheck(JSON.stringify(sendCheck));
+    if (!decoded.ok) return { ok: false, problem: decoded.problem };
+    data = decoded.data;
+  }
   return {
-    name: 'OfficeRuntime.storage',
-    async read() {
-      return (await storage.getItem(CACHE_KEY)) ?? undefined;
-    },
-    async write(json) {
-      await storage.setItem(CACHE_KEY, json);
-    },
+    ok: true,
+    record: { version: CACHE_VERSION, savedAt, settings: parsed.settings, ...(data ? { sendCheck: data } : {}), ...(policy ? { policy } : {}) },
   };
 }
 
-/** Roaming settings: in the user's mailbox, so they follow the user to any client; 32 KB. */
-export function roamingStore(settings: Office.RoamingSettings): CacheStore {
-  return {
-    name: 'roamingSettings',
-    budget: ROAMING_BUDGET_CHARS,
-    async read() {
-      const value: unknown = settings.get(CACHE_KEY);
-      return typeof value === 'string' ? value : undefined;
-    },
-    write(json) {
-      settings.set(CACHE_KEY, json);
-      return new Promise<void>((resolve, reject) => {
-        settings.saveAsync((result) => {
-          if (String(result.status) === 'succeeded') resolve();
-          else reject(new Error(`roamingSettings.saveAsync failed: ${result.error?.message ?? 'no detail'}`));
-        });
-      });
-    },
-  };
+/** How old the record is at `now`, and whether that is past the time-to-live. */
+export function cacheAge(record: Pick<CacheRecord, 'savedAt'>, now: Date): { readonly ms: number; readonly expired: boolean } {
+  const ms = now.getTime() - Date.parse(record.savedAt);
+  return { ms, expired: ms > CACHE_TTL_MS };
 }
 
-/** The stores this host offers, most capable first. */
-export function hostStores(office: typeof Office | undefined, runtime: typeof OfficeRuntime | undefined): CacheStore[] {
-  const stores: CacheStore[] = [];
-  if (runtime?.storage) stores.push(runtimeStore(runtime.storage));
-  const roaming = office?.context?.roamingSettings;
-  if (roaming) stores.push(roamingStore(roaming));
-  return stores;
+export interface StoreRead {
+  readonly store: StoreName;
+  readonly record: CacheRecord;
 }
 
 export interface CacheRead {
-  readonly record?: CacheRecord;
+  /** The freshest valid record; among equally fresh, the one with the widest send-check record. */
+  readonly best?: StoreRead;
   /** Stores that held something unusable, with the reason: shown in the pane, never thrown. */
   readonly problems: readonly string[];
 }
 
-// Validating a 2,000-pupil roster on every send costs more than the check
+// Decoding a 2,000-pupil record on every send costs more than the check
 // itself; a runtime that handles several sends reuses the last result for an
 // unchanged string (the same record object, so later memos hold too).
 const lastParse = new Map<string, { readonly json: string; readonly parsed: CacheParse }>();
@@ -160,9 +121,10 @@ function parseMemo(store: string, json: string): CacheParse {
   return parsed;
 }
 
-/** The freshest valid record across the stores. A store that fails is skipped. */
+const completeness = (r: CacheRecord): number => (r.sendCheck ? 1 + r.sendCheck.bits + r.sendCheck.upnBits / 100 : 0);
+
 export async function readCache(stores: readonly CacheStore[]): Promise<CacheRead> {
-  let best: CacheRecord | undefined;
+  let best: StoreRead | undefined;
   const problems: string[] = [];
   for (const store of stores) {
     let json: string | undefined;
@@ -178,50 +140,61 @@ export async function readCache(stores: readonly CacheStore[]): Promise<CacheRea
       problems.push(`${store.name}: ${parsed.problem}`);
       continue;
     }
-    if (!best || Date.parse(parsed.record.savedAt) > Date.parse(best.savedAt)) best = parsed.record;
+    const r = parsed.record;
+    const newer = !best || Date.parse(r.savedAt) > Date.parse(best.record.savedAt);
+    const asNewAndFuller = best && Date.parse(r.savedAt) === Date.parse(best.record.savedAt) && completeness(r) > completeness(best.record);
+    if (newer || asNewAndFuller) best = { store: store.name, record: r };
   }
-  return best ? { record: best, problems } : { problems };
+  return best ? { best, problems } : { problems };
 }
 
-/**
- * A record small enough for `budget`: first without the pupil roster (names
- * and UPNs; the send handler then still knows parents, pupils' addresses and
- * pupil domains), then without pupils' address hashes too, else nothing.
- */
-export function fitRecord(record: CacheRecord, budget: number | undefined): string | undefined {
-  const full = JSON.stringify(record);
-  if (budget === undefined || full.length <= budget) return full;
-  const { pupils: _pupils, ...withoutRoster } = record.settings;
-  const { pupilEmailHashes: _hashes, ...withoutPupils } = withoutRoster;
-  for (const settings of [withoutRoster, withoutPupils]) {
-    const smaller = JSON.stringify({ ...record, settings });
-    if (smaller.length <= budget) return smaller;
-  }
-  return undefined;
+export interface StoreWrite {
+  readonly store: StoreName;
+  readonly chars: number;
+  /** Address and UPN fingerprint widths written (0/0: no send-check record fitted). */
+  readonly bits: number;
+  readonly upnBits: number;
+  /** False when pupils' own addresses on the pupil domains were left out to fit. */
+  readonly schoolAddresses: boolean;
 }
 
 export interface CacheWrite {
-  readonly written: readonly string[];
+  readonly written: readonly StoreWrite[];
   readonly skipped: readonly string[];
 }
 
-/** Writes to every store that takes the record; fails only when none does. */
-export async function writeCache(stores: readonly CacheStore[], record: CacheRecord): Promise<CacheWrite> {
-  const written: string[] = [];
+/** Narrows a send-check record to `bits`; supplied by the pane (the handler never writes, so never bundles deflate). */
+export type FitSendCheck = (data: SendCheckData, fits: (json: string) => boolean) => Fitted | undefined;
+
+interface Fitted { readonly json: string; readonly bits: number; readonly upnBits: number; readonly schoolAddresses: boolean }
+
+/** The JSON a store gets: the widest send-check record that fits its budget, else none. */
+export function recordForStore(draft: CacheDraft, budget: number | undefined, fit: FitSendCheck): Fitted {
+  const base: StoredRecord = { version: CACHE_VERSION, savedAt: draft.savedAt, settings: draft.settings, ...(draft.policy ? { policy: draft.policy } : {}) };
+  const assemble = (sendCheck?: string): string => JSON.stringify(sendCheck === undefined ? base : { ...base, sendCheck: JSON.parse(sendCheck) as unknown });
+  const none = { json: assemble(), bits: 0, upnBits: 0, schoolAddresses: false };
+  if (!draft.sendCheck) return none;
+  const fitted = fit(draft.sendCheck, (sc) => budget === undefined || assemble(sc).length <= budget);
+  return fitted ? { ...fitted, json: assemble(fitted.json) } : none;
+}
+
+/** Writes to every store; fails only when none took the record. */
+export async function writeCache(stores: readonly CacheStore[], draft: CacheDraft, fit: FitSendCheck): Promise<CacheWrite> {
+  const written: StoreWrite[] = [];
   const skipped: string[] = [];
   for (const store of stores) {
-    const json = fitRecord(record, store.budget);
-    if (json === undefined) {
+    const { json, bits, upnBits, schoolAddresses } = recordForStore(draft, store.budget, fit);
+    if (store.budget !== undefined && json.length > store.budget) {
       skipped.push(`${store.name}: too large`);
       continue;
     }
     try {
       await store.write(json);
-      written.push(store.name);
+      written.push({ store: store.name, chars: json.length, bits, upnBits, schoolAddresses });
     } catch (error) {
       skipped.push(`${store.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (written.length === 0) throw new Error(`The settings cache could not be saved (${skipped.join('; ') || 'no storage available'}).`);
+  if (written.length === 0) throw new Error(`The school settings could not be saved in Outlook (${skipped.join('; ') || 'no storage available'}).`);
   return { written, skipped };
 }

@@ -1,5 +1,7 @@
 // Attachment content arrives as base64. The send-time runtime in classic
-// Outlook may have neither atob nor TextDecoder, so both steps are done here.
+// Outlook may have neither atob nor TextDecoder, so both steps are done here
+// (UTF-8 by the engine's own decoder, which the send-check record uses too).
+import { utf8Decode } from '../../compose-check/directory/codec';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP: Record<string, number> = {};
@@ -25,29 +27,10 @@ export function base64ToBytes(base64: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-/** UTF-8 to a string; malformed sequences become U+FFFD, as TextDecoder does. */
+/** UTF-8 to a string, a byte-order mark dropped; malformed sequences become U+FFFD, as TextDecoder does. */
 export function utf8ToString(bytes: Uint8Array): string {
-  let out = '';
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // skip a BOM
-  while (i < bytes.length) {
-    const b = bytes[i++] ?? 0;
-    let cp: number;
-    let extra: number;
-    if (b < 0x80) { cp = b; extra = 0; }
-    else if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
-    else if (b >= 0xe0 && b < 0xf0) { cp = b & 0x0f; extra = 2; }
-    else if (b >= 0xf0 && b < 0xf5) { cp = b & 0x07; extra = 3; }
-    else { out += '\uFFFD'; continue; }
-    let ok = true;
-    for (let k = 0; k < extra; k++) {
-      const c = bytes[i];
-      if (c === undefined || (c & 0xc0) !== 0x80) { ok = false; break; }
-      cp = (cp << 6) | (c & 0x3f);
-      i++;
-    }
-    out += ok ? String.fromCodePoint(cp) : '\uFFFD';
-  }
-  return out;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return utf8Decode(bom ? bytes.subarray(3) : bytes);
 }
 
 export function decodeBase64Text(base64: string): string {

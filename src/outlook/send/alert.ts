@@ -1,19 +1,18 @@
 // What the send handler tells Outlook: the engine's decision turned into
 // Smart Alerts options, with newer options only where the host supports them.
-import type { Decision, Reason, ReasonCode } from '../../compose-check';
+import type { Decision } from '../../compose-check';
 import { clip, MAX_MESSAGE_LENGTH } from '../../compose-check';
 import type { SupportsMailbox } from '../office/requirements';
+import type { PresentedReason } from '../present/plan';
+import { HEADINGS } from '../present/plan';
 
 /** The manifest id of the compose task-pane button; Smart Alerts' action opens it. */
 export const TASK_PANE_COMMAND_ID = 'aupGuardComposeOpenPane';
 /** At most 20 characters (Smart Alerts' limit on cancelLabel). */
 export const ACTION_LABEL = 'Fix in AUP Guard';
 
-const HEADINGS: Record<ReasonCode, string> = {
-  'sensitive-unencrypted': 'Encryption needed',
-  'outside-hours': 'Outside contact hours',
-  'personal-webmail': 'Personal email address',
-};
+/** For hosts without "Send anyway" (before 1.14): the warning's way past is the next Send. */
+export const SEND_AGAIN_NOTE = 'To send it anyway, press Send again.';
 
 // The value of Office.MailboxEnums.SendModeOverride.PromptUser. The literal is
 // used so the mapping stays testable without a global Office; the option's
@@ -26,59 +25,75 @@ export type SendCompletion = Pick<
   'allowEvent' | 'errorMessage' | 'errorMessageMarkdown' | 'cancelLabel' | 'commandId' | 'sendModeOverride' | 'contextData'
 >;
 
-/** Block-level reasons first: they are the ones the user cannot send past. */
-function ordered(reasons: readonly Reason[]): Reason[] {
-  return [...reasons].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
-}
+const cite = (r: PresentedReason): string => (r.citation.kind === 'quote'
+  ? ` (Policy${r.citation.version ? ` ${r.citation.version}` : ''}, ${r.citation.section}: “${r.citation.quote}”)`
+  : '');
+
+type Form = 'cited' | 'full' | 'short';
 
 /**
- * Reasons rendered whole, never cut mid-sentence: every reason in full when
- * that fits in 500 characters; else each one's short summary (which ends
- * with its fix), as many as fit, and a pointer to the pane for the rest.
- * The pane shows every reason in full either way.
+ * The alert lists each reason on its own, blocking first, never cut
+ * mid-sentence: every reason in full with the policy's words when that fits
+ * in 500 characters, else in full, else each one's short summary (which ends
+ * with its fix), as many as fit, and a pointer to the pane for the rest. A
+ * reason another one's instruction already deals with is left to the pane.
  */
-function fitReasons(reasons: readonly Reason[], render: (r: Reason, short: boolean) => string, separator: string): string {
-  const sorted = ordered(reasons);
-  const full = sorted.map((r) => render(r, false)).join(separator);
-  if (full.length <= MAX_MESSAGE_LENGTH) return full;
-  const parts: string[] = [];
-  for (const [i, r] of sorted.entries()) {
-    const part = render(r, true);
-    const rest = sorted.length - i - 1;
-    const more = rest > 0 ? [moreNote(rest)] : [];
-    if ([...parts, part, ...more].join(separator).length <= MAX_MESSAGE_LENGTH) parts.push(part);
-    // Nothing fits whole (only with absurd input): the caller's clip shortens the first.
-    else return parts.length > 0 ? [...parts, moreNote(rest + 1)].join(separator) : part;
+function fitReasons(presented: readonly PresentedReason[], render: (r: PresentedReason, form: Form) => string, join: (parts: string[]) => string, tail: string | undefined): string {
+  const shown = presented.filter((r) => !r.coveredBy);
+  const withTail = (parts: string[]): string => join(tail ? [...parts, tail] : parts);
+  for (const form of ['cited', 'full'] as const) {
+    const text = withTail(shown.map((r) => render(r, form)));
+    if (text.length <= MAX_MESSAGE_LENGTH) return text;
   }
-  return parts.join(separator);
+  const parts: string[] = [];
+  for (const [i, r] of shown.entries()) {
+    const part = render(r, 'short');
+    const rest = shown.length - i - 1;
+    const more = rest > 0 ? [moreNote(rest)] : [];
+    if (withTail([...parts, part, ...more]).length <= MAX_MESSAGE_LENGTH) parts.push(part);
+    // Nothing fits whole (only with absurd input): the caller's clip shortens the first.
+    else return withTail(parts.length > 0 ? [...parts, moreNote(rest + 1)] : [part]);
+  }
+  return withTail(parts);
 }
 
 const moreNote = (n: number): string => `AUP Guard lists ${n === 1 ? 'one more problem' : `${n} more problems`} in its pane.`;
 
-export function plainMessage(reasons: readonly Reason[]): string {
-  return clip(fitReasons(reasons, (r, short) => (short ? r.summary : r.message), ' '), MAX_MESSAGE_LENGTH);
+const textOf = (r: PresentedReason, form: Form): string => (form === 'short' ? r.summary : form === 'cited' ? `${r.message}${cite(r)}` : r.message);
+
+/** One line per reason, each starting with a bullet, so they stay apart even where a client joins lines. */
+export function plainMessage(presented: readonly PresentedReason[], tail?: string): string {
+  return clip(fitReasons(presented, (r, form) => `• ${HEADINGS[r.code]}: ${textOf(r, form)}`, (parts) => parts.join('\n'), tail), MAX_MESSAGE_LENGTH);
 }
 
 // Markdown reserves these; an address such as a_b@x.org must not turn italic.
 const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]#|~<>])/g, '\\$1');
 
-export function markdownMessage(reasons: readonly Reason[]): string {
-  return clip(fitReasons(reasons, (r, short) => `**${HEADINGS[r.code]}.** ${escapeMarkdown(short ? r.summary : r.message)}`, '\n\n'), MAX_MESSAGE_LENGTH);
+/** A Markdown list, one item per reason (Smart Alerts: "- item" ended by \r), the note after a blank line. */
+export function markdownMessage(presented: readonly PresentedReason[], tail?: string): string {
+  return clip(fitReasons(presented, (r, form) => `- **${HEADINGS[r.code]}.** ${escapeMarkdown(textOf(r, form))}\r`,
+    (parts) => parts.filter((p) => p.startsWith('- ')).join('') + parts.filter((p) => !p.startsWith('- ')).map((p) => `\n\n${escapeMarkdown(p)}`).join(''), tail), MAX_MESSAGE_LENGTH);
+}
+
+export interface CompletionOptions {
+  /** Before 1.14 a warning has no "Send anyway": say that the next Send will send it. */
+  readonly sendAgain?: boolean;
 }
 
 /** Smart Alerts options for a decision. Outlook is told to stop the send only when a reason applies. */
-export function completionFor(decision: Decision, supports: SupportsMailbox): SendCompletion {
+export function completionFor(decision: Decision, presented: readonly PresentedReason[], supports: SupportsMailbox, options: CompletionOptions = {}): SendCompletion {
   if (decision.verdict === 'allow' || decision.reasons.length === 0) return { allowEvent: true };
-  const options: SendCompletion = { allowEvent: false, errorMessage: plainMessage(decision.reasons) };
-  if (supports('1.15')) options.errorMessageMarkdown = markdownMessage(decision.reasons);
+  const tail = options.sendAgain && decision.verdict === 'warn' ? SEND_AGAIN_NOTE : undefined;
+  const completion: SendCompletion = { allowEvent: false, errorMessage: plainMessage(presented, tail) };
+  if (supports('1.15')) completion.errorMessageMarkdown = markdownMessage(presented, tail);
   if (supports('1.14')) {
-    options.cancelLabel = ACTION_LABEL;
-    options.commandId = TASK_PANE_COMMAND_ID;
-    options.contextData = JSON.stringify({ reasons: decision.reasons.map((r) => r.code) });
+    completion.cancelLabel = ACTION_LABEL;
+    completion.commandId = TASK_PANE_COMMAND_ID;
+    completion.contextData = JSON.stringify({ reasons: decision.reasons.map((r) => r.code) });
     // Warnings offer "Send anyway"; a block leaves the manifest's SoftBlock in force.
-    if (decision.verdict === 'warn') options.sendModeOverride = SEND_ANYWAY;
+    if (decision.verdict === 'warn') completion.sendModeOverride = SEND_ANYWAY;
   }
-  return options;
+  return completion;
 }
 
 export const CHECK_FAILED_MESSAGE =

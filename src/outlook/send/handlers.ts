@@ -1,23 +1,27 @@
 // The two event-based handlers, built over an injected host so unit tests,
 // the node:vm test and the dev harness all drive the same code. Every path
 // ends in event.completed(), failures included (STYLE.md, issue #6).
-import type { Draft, ResolvedSettings } from '../../compose-check';
+import type { Decision, Recipient } from '../../compose-check';
 import { checkDraft } from '../../compose-check';
+import type { CheckSettings } from '../cache/resolve';
 import { settingsForDraft, userEmail } from '../cache/resolve';
+import type { LocalStore } from '../cache/stores';
 import { composeItem, readDraft } from '../office/draft';
-import { officeCall } from '../office/async';
 import type { SupportsMailbox } from '../office/requirements';
 import { hostSupportsMailbox } from '../office/requirements';
 import type { ComposeItem } from '../office/draft';
+import { presentDecision } from '../present/plan';
 import type { SendCompletion } from './alert';
-import { completionFor, completionForFailure, TASK_PANE_COMMAND_ID } from './alert';
-import { consumeTold, rememberTold } from './check-failed';
-import { contactHoursNotice, NOTICE_ACTION_TEXT, NOTICE_KEY } from './notice';
+import { completionFor, completionForFailure } from './alert';
+import { rememberTold, takeTold, TOLD_KEY, WARNED_KEY } from './told';
+import { syncNotice } from './notice';
 
 export interface SendTimeHost {
   readonly office: typeof Office;
-  /** Absent in hosts without OfficeRuntime.storage; roaming settings are then the cache. */
+  /** Absent where the platform has no OfficeRuntime.storage (everywhere but classic Windows). */
   readonly runtime?: typeof OfficeRuntime;
+  /** The runtime's localStorage: browser runtimes (web, new Outlook, Mac) share it with the pane. */
+  readonly localStorage?: LocalStore;
   /** The clock, injected so the harness can set it; never read inside the engine. */
   readonly now: () => Date;
   /** Where diagnostics go; console in Outlook, a spy in tests. */
@@ -27,15 +31,19 @@ export interface SendTimeHost {
 /** The event surface the handlers use: Office.MailboxEvent's completed(). */
 export type CompletableEvent = Pick<Office.MailboxEvent, 'completed'>;
 
-async function settingsFor(host: SendTimeHost, draft: Draft): Promise<ResolvedSettings> {
-  const { settings, problems } = await settingsForDraft(host.office, host.runtime, draft);
-  for (const p of problems) host.log?.(`AUP Guard: ignoring cache in ${p}`);
-  return settings;
+async function settingsFor(host: SendTimeHost, draft: { readonly from?: string; readonly recipients: readonly Recipient[] }): Promise<CheckSettings> {
+  const checked = await settingsForDraft({ office: host.office, ...(host.runtime ? { runtime: host.runtime } : {}), ...(host.localStorage ? { localStorage: host.localStorage } : {}) }, draft, host.now());
+  for (const p of checked.problems) host.log?.(`AUP Guard: ignoring cache in ${p}`);
+  if (checked.state.kind === 'expired') host.log?.(`AUP Guard: the school settings saved ${checked.state.record.savedAt} are past their time-to-live; checking with defaults`);
+  return checked;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+/** The reasons a warning was about, so a second Send passes only for what the user was told. */
+const codesOf = (decision: Decision): string => decision.reasons.map((r) => r.code).sort().join(',');
 
 export interface SendTimeHandlers {
   onMessageSendHandler(event: CompletableEvent): Promise<void>;
@@ -45,18 +53,21 @@ export interface SendTimeHandlers {
 export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
   const supports: SupportsMailbox = hostSupportsMailbox(host.office);
 
+  function itemOrNone(): ComposeItem | undefined {
+    try {
+      return composeItem(host.office);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Without "Send anyway" (before 1.14), the user is told once per draft and the next Send passes. */
   async function failureCompletion(): Promise<SendCompletion> {
     if (supports('1.14')) return completionForFailure(supports);
-    let item: ComposeItem | undefined;
+    const item = itemOrNone();
     try {
-      item = composeItem(host.office);
-    } catch {
-      item = undefined;
-    }
-    try {
-      if (await consumeTold(item, supports)) return completionForFailure(supports, true);
-      await rememberTold(item, supports);
+      if ((await takeTold(item, supports, TOLD_KEY)) !== undefined) return completionForFailure(supports, true);
+      await rememberTold(item, supports, TOLD_KEY, '1');
     } catch (error) {
       // Remembering failed too: telling the user matters more than the second Send.
       host.log?.(`AUP Guard: could not remember the failed check: ${describe(error)}`);
@@ -64,12 +75,29 @@ export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
     return completionForFailure(supports, false);
   }
 
+  /**
+   * A warning on a host without "Send anyway" (Mailbox 1.12, 1.13): the first
+   * Send stops and says Send again will send it; the next Send of the same
+   * draft, with no new reason, goes ahead. A block is never let through.
+   */
+  async function warningCompletion(item: ComposeItem, decision: Decision, completion: () => SendCompletion): Promise<SendCompletion> {
+    if (decision.verdict !== 'warn' || supports('1.14')) return completion();
+    const codes = codesOf(decision);
+    const told = await takeTold(item, supports, WARNED_KEY);
+    if (told !== undefined && codes.split(',').every((c) => told.split(',').includes(c))) return { allowEvent: true };
+    await rememberTold(item, supports, WARNED_KEY, codes);
+    return completion();
+  }
+
   async function onMessageSendHandler(event: CompletableEvent): Promise<void> {
     let completion: SendCompletion;
     try {
-      const draft = await readDraft(composeItem(host.office), { supports, from: userEmail(host.office) });
-      const settings = await settingsFor(host, draft);
-      completion = completionFor(checkDraft(draft, { now: host.now(), settings }), supports);
+      const item = composeItem(host.office);
+      const draft = await readDraft(item, { supports, from: userEmail(host.office) });
+      const { settings, directory, policy } = await settingsFor(host, draft);
+      const decision = checkDraft(draft, { now: host.now(), settings, ...(directory ? { directory } : {}) });
+      const presented = presentDecision(decision, { recipients: draft.recipients.map((r) => r.email), settings, ...(policy ? { policy } : {}) });
+      completion = await warningCompletion(item, decision, () => completionFor(decision, presented, supports, { sendAgain: !supports('1.14') }));
     } catch (error) {
       host.log?.(`AUP Guard: the send check failed: ${describe(error)}`);
       completion = await failureCompletion();
@@ -81,26 +109,9 @@ export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
     try {
       const item = composeItem(host.office);
       const draft = await readDraft(item, { supports, from: userEmail(host.office), recipientsOnly: true });
-      const settings = await settingsFor(host, draft);
-      const at = draft.scheduledDelivery ?? host.now();
-      const decision = checkDraft(draft, { now: host.now(), settings });
-      const text = contactHoursNotice(decision, at, settings, draft.scheduledDelivery !== undefined);
-      if (text) {
-        // InsightMessage (1.10) can carry the "open the pane" action; older hosts get a plain bar.
-        const details: Office.NotificationMessageDetails = supports('1.10')
-          ? {
-              type: 'insightMessage',
-              message: text,
-              icon: 'Icon.16x16',
-              actions: [{ actionType: 'showTaskPane', actionText: NOTICE_ACTION_TEXT, commandId: TASK_PANE_COMMAND_ID, contextData: '' }],
-            }
-          : { type: 'informationalMessage', message: text, icon: 'Icon.16x16', persistent: false };
-        await officeCall<void>('notificationMessages.replaceAsync', (cb) => item.notificationMessages.replaceAsync(NOTICE_KEY, details, cb));
-      } else {
-        // Recipients changed back to staff only: the old bar no longer applies.
-        await officeCall<void>('notificationMessages.removeAsync', (cb) => item.notificationMessages.removeAsync(NOTICE_KEY, cb))
-          .catch(() => undefined); // removing a bar that is not there is not an error worth reporting
-      }
+      const { settings, directory } = await settingsFor(host, draft);
+      const decision = checkDraft(draft, { now: host.now(), settings, ...(directory ? { directory } : {}) });
+      await syncNotice(item, decision, draft.scheduledDelivery ?? host.now(), settings, draft.scheduledDelivery !== undefined, supports);
     } catch (error) {
       host.log?.(`AUP Guard: the recipients check failed: ${describe(error)}`);
     }

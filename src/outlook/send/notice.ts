@@ -3,6 +3,10 @@
 // the old one rather than stacking.
 import type { Decision, ResolvedSettings } from '../../compose-check';
 import { clip, formatLocalTime, toLocal } from '../../compose-check';
+import { officeCall } from '../office/async';
+import type { ComposeItem } from '../office/draft';
+import type { SupportsMailbox } from '../office/requirements';
+import { TASK_PANE_COMMAND_ID } from './alert';
 
 export const NOTICE_KEY = 'aupGuardContactHours';
 /** notificationMessages' limit on message length. */
@@ -24,4 +28,28 @@ export function contactHoursNotice(decision: Decision, at: Date, settings: Resol
   const lead = scheduled ? `This is scheduled for ${when}.` : `It's ${when}.`;
   const text = `${lead} Contact with parents and pupils is limited to ${start}–${end}${days}.`;
   return clip(text, MAX_NOTICE_LENGTH);
+}
+
+
+/**
+ * Puts up, updates or takes down the bar to match the decision. The handler
+ * calls it when recipients change; the pane calls it after every check, so a
+ * bar whose reason is gone (say, after "Schedule for 08:00") goes too.
+ */
+export async function syncNotice(item: ComposeItem, decision: Decision, at: Date, settings: ResolvedSettings, scheduled: boolean, supports: SupportsMailbox): Promise<'shown' | 'removed'> {
+  const text = contactHoursNotice(decision, at, settings, scheduled);
+  if (!text) {
+    await officeCall<void>('notificationMessages.removeAsync', (cb) => item.notificationMessages.removeAsync(NOTICE_KEY, cb))
+      .catch(() => undefined); // removing a bar that is not there is not an error worth reporting
+    return 'removed';
+  }
+  // InsightMessage (1.10) can carry the "open the pane" action; older hosts get a plain bar.
+  const details: Office.NotificationMessageDetails = supports('1.10')
+    ? {
+        type: 'insightMessage', message: text, icon: 'Icon.16x16',
+        actions: [{ actionType: 'showTaskPane', actionText: NOTICE_ACTION_TEXT, commandId: TASK_PANE_COMMAND_ID, contextData: '' }],
+      }
+    : { type: 'informationalMessage', message: text, icon: 'Icon.16x16', persistent: false };
+  await officeCall<void>('notificationMessages.replaceAsync', (cb) => item.notificationMessages.replaceAsync(NOTICE_KEY, details, cb));
+  return 'shown';
 }

@@ -5,8 +5,11 @@ import {
   Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle,
   Spinner, Subtitle1, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import type { Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
+import type { Fix, ResolvedSettings } from '../../compose-check';
 import { formatLocalDateTime } from '../../compose-check';
+import { CACHE_TTL_DAYS } from '../cache/settings-cache';
+import type { DataState } from '../cache/resolve';
+import { TITLES, type Citation, type PresentedReason } from '../present/plan';
 import { FLUENT_THEMES } from '../../ui/theme';
 import { officeCall } from '../office/async';
 import { composeItem } from '../office/draft';
@@ -25,12 +28,6 @@ const useStyles = makeStyles({
   heading: { display: 'block', margin: 0 },
   footer: { marginTop: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
-
-const TITLES: Record<ReasonCode, string> = {
-  'sensitive-unencrypted': 'Pupil data needs encryption',
-  'outside-hours': 'Outside contact hours',
-  'personal-webmail': 'Pupil data to a personal email address',
-};
 
 function useForcedColors(): boolean {
   const query = '(forced-colors: active)';
@@ -81,13 +78,31 @@ function fixLabel(fix: Fix, settings: ResolvedSettings, labelNames: ReadonlyMap<
   }
 }
 
-const fixesFor = (code: ReasonCode, fixes: readonly Fix[]): Fix[] => fixes.filter((f) =>
-  code === 'sensitive-unencrypted' ? f.kind === 'apply-label' || f.kind === 'add-subject-tag'
-    : code === 'outside-hours' ? f.kind === 'schedule'
-      : f.kind === 'remove-recipient' && f.reason === code);
+/** The policy's own words for a reason, from the version in force; or that the version has none. */
+function citationText(c: Citation): string {
+  if (c.kind === 'missing') return `The policy in force (version ${c.version}) has no clause on this; the school's settings still ask for it.`;
+  return `Policy${c.version ? ` ${c.version}` : ''}, ${c.section}: “${c.quote}”`;
+}
+
+/** What the check is running on, in a sentence: the pane says when that is the defaults. */
+function dataText(data: DataState, settings: ResolvedSettings): string {
+  const hours = `Contact hours: ${settings.permittedHours.start}–${settings.permittedHours.end}${settings.days.length < 7 ? ` on ${settings.days.join(', ')}` : ''}.`;
+  switch (data.kind) {
+    case 'fresh': {
+      const when = formatLocalDateTime(new Date(data.record.savedAt), settings.timeZone);
+      const policy = data.record.policy ? ` Policy version ${data.record.policy.version}.` : '';
+      const roster = data.record.sendCheck ? '' : ' No pupil or parent list is saved: the school has not imported contacts yet, or they did not fit here.';
+      return `School settings refreshed ${when}.${policy} ${hours}${roster}`;
+    }
+    case 'expired':
+      return `Running on safe defaults: the school settings saved here on ${formatLocalDateTime(new Date(data.record.savedAt), settings.timeZone)} are more than ${CACHE_TTL_DAYS} days old. Refresh them.`;
+    case 'none':
+      return 'No school settings saved yet: running on safe defaults (your own domain counts as the school). Refresh them.';
+  }
+}
 
 interface Notice {
-  readonly intent: 'success' | 'error';
+  readonly intent: 'success' | 'warning' | 'error';
   readonly text: string;
   /** Only checks from this run on saw the draft after the action. */
   readonly afterRun: number;
@@ -133,8 +148,12 @@ export function App({ host }: { readonly host: PaneHost }) {
     setBusy('refresh');
     setNotice(undefined);
     try {
-      await host.settingsSource.refresh(true);
-      say('success', 'School settings refreshed.');
+      const summary = await host.settingsSource.refresh(true);
+      const notes = [
+        summary.hasContacts ? '' : 'No contacts have been imported yet, so parents and pupils are not known.',
+        ...summary.problems.map((p) => `Not saved: ${p}.`),
+      ].filter(Boolean);
+      say(notes.length > 0 ? 'warning' : 'success', ['School settings refreshed.', ...notes].join(' '));
     } catch (error) {
       say('error', `The school settings could not be refreshed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -165,7 +184,7 @@ export function App({ host }: { readonly host: PaneHost }) {
             )}
             {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
           </div>
-          {check.status === 'ready' && check.decision.reasons.map((reason: Reason) => (
+          {check.status === 'ready' && check.presented.map((reason: PresentedReason) => (
             <Card key={reason.code} className={styles.reason} aria-labelledby={`reason-${reason.code}`}>
               <MessageBar intent={reason.severity === 'block' ? 'error' : 'warning'} layout="multiline">
                 <MessageBarBody>
@@ -175,7 +194,7 @@ export function App({ host }: { readonly host: PaneHost }) {
                   <Body1 as="p" block>{reason.message}</Body1>
                 </MessageBarBody>
               </MessageBar>
-              {reason.code !== 'outside-hours' && check.decision.findings.length > 0 && (
+              {reason.code !== 'outside-hours' && !reason.coveredBy && check.decision.findings.length > 0 && (
                 <section aria-label="What was found">
                   <Caption1 as="p" block>What was found (masked):</Caption1>
                   <ul className={styles.evidence}>
@@ -184,27 +203,30 @@ export function App({ host }: { readonly host: PaneHost }) {
                 </section>
               )}
               <blockquote className={styles.clause} cite="#policy">
-                <Caption1 as="p" block>Policy, {reason.clause.section}: “{reason.clause.quote}”</Caption1>
+                <Caption1 as="p" block>{citationText(reason.citation)}</Caption1>
               </blockquote>
-              <div className={styles.fixes}>
-                {fixesFor(reason.code, check.decision.fixes).map((fix) => {
-                  const label = fixLabel(fix, check.settings, labelNames);
-                  return (
-                    <Button key={label} appearance="primary" disabled={busy !== undefined || !canApply(fix, supports)} onClick={() => void onFix(fix, label)}>
-                      {busy === label ? 'Applying…' : label}
-                    </Button>
-                  );
-                })}
-              </div>
+              {reason.fixes.length > 0 && (
+                <div className={styles.fixes}>
+                  {reason.fixes.map((fix) => {
+                    const label = fixLabel(fix, check.settings, labelNames);
+                    return (
+                      <Button key={label} appearance="primary" disabled={busy !== undefined || !canApply(fix, supports)} onClick={() => void onFix(fix, label)}>
+                        {busy === label ? 'Applying…' : label}
+                      </Button>
+                    );
+                  })}
+                </div>
+              )}
             </Card>
           ))}
         </main>
         <footer className={styles.footer}>
-          <Caption1 as="p" block>
-            {check.status === 'ready' && check.cache
-              ? `School settings refreshed ${formatLocalDateTime(new Date(check.cache.savedAt), check.settings.timeZone)}.`
-              : 'No school settings saved yet: using safe defaults (your own domain counts as the school).'}
-          </Caption1>
+          {check.status === 'ready' && check.data.kind !== 'fresh' ? (
+            <MessageBar intent="warning"><MessageBarBody>{dataText(check.data, check.settings)}</MessageBarBody></MessageBar>
+          ) : (
+            <Caption1 as="p" block>{check.status === 'ready' ? dataText(check.data, check.settings) : ''}</Caption1>
+          )}
+          {host.settingsSource?.signIn?.() === 'dialog' && <Caption1 as="p" block>Refreshing opens a sign-in window.</Caption1>}
           {host.settingsSource && (
             <Button appearance="secondary" disabled={busy !== undefined} onClick={() => void onRefresh()}>
               {busy === 'refresh' ? 'Refreshing…' : `Refresh settings from ${host.settingsSource.label}`}

@@ -5,17 +5,31 @@
 // and demo settings source.
 import { OFFICE_JS_URL } from '../office/office-js';
 
+/** What a refresh wrote, for the pane to say. */
+export interface RefreshSummary {
+  /** Each store written, with the width its send-check record got. */
+  readonly written: readonly string[];
+  /** Stores skipped and anything unreadable, in words. */
+  readonly problems: readonly string[];
+  /** False when no contacts import has published a send-check snapshot yet. */
+  readonly hasContacts: boolean;
+}
+
 /** Refreshes the settings cache from wherever the school's settings live. */
 export interface SettingsSource {
   /** Shown beside the refresh button, e.g. "SharePoint (Microsoft Graph)". */
   readonly label: string;
+  /** How this host signs in: nested app authentication, or Office's dialog where NAA is not supported. */
+  signIn?(): 'nested-app-auth' | 'dialog';
   /** Writes a fresh cache record; `interactive` when the user clicked, so sign-in may prompt. */
-  refresh(interactive: boolean): Promise<void>;
+  refresh(interactive: boolean): Promise<RefreshSummary>;
 }
 
 export interface PaneHost {
   readonly office: typeof Office;
   readonly runtime: typeof OfficeRuntime | undefined;
+  /** The pane's localStorage, where the platform shares it with the event runtime (browser runtimes). */
+  readonly localStorage?: Storage;
   readonly now: () => Date;
   readonly settingsSource: SettingsSource | undefined;
 }
@@ -23,7 +37,8 @@ export interface PaneHost {
 /** What the dev harness puts on its window for the pane's iframe. */
 export interface DevHostBridge {
   readonly Office: typeof Office;
-  readonly OfficeRuntime: typeof OfficeRuntime;
+  /** Undefined where the platform has no OfficeRuntime.storage (web, new Outlook, Mac). */
+  readonly OfficeRuntime: typeof OfficeRuntime | undefined;
   now(): Date;
   readonly settingsSource: SettingsSource;
 }
@@ -40,6 +55,15 @@ function devBridge(): DevHostBridge | undefined {
   }
 }
 
+/** The page's localStorage, where the browser allows it. */
+function pageLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // storage disabled for this origin
+  }
+}
+
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -50,10 +74,13 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-export async function connectHost(productionSource: (office: typeof Office) => SettingsSource | undefined): Promise<PaneHost> {
+export type ProductionSource = (office: typeof Office, runtime: typeof OfficeRuntime | undefined, localStorage: Storage | undefined) => SettingsSource | undefined;
+
+export async function connectHost(productionSource: ProductionSource): Promise<PaneHost> {
   const bridge = devBridge();
+  const storage = pageLocalStorage();
   if (bridge) {
-    return { office: bridge.Office, runtime: bridge.OfficeRuntime, now: () => bridge.now(), settingsSource: bridge.settingsSource };
+    return { office: bridge.Office, runtime: bridge.OfficeRuntime, now: () => bridge.now(), settingsSource: bridge.settingsSource, ...(storage ? { localStorage: storage } : {}) };
   }
   if (typeof Office === 'undefined') {
     // Production pages carry the <script> tag, so this means the CDN was unreachable.
@@ -67,6 +94,7 @@ export async function connectHost(productionSource: (office: typeof Office) => S
     office: Office,
     runtime: typeof OfficeRuntime === 'undefined' ? undefined : OfficeRuntime,
     now: () => new Date(),
-    settingsSource: productionSource(Office),
+    settingsSource: productionSource(Office, typeof OfficeRuntime === 'undefined' ? undefined : OfficeRuntime, storage),
+    ...(storage ? { localStorage: storage } : {}),
   };
 }

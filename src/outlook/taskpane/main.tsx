@@ -9,9 +9,10 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
  * Sign-in (MSAL) and the Graph client load only when a refresh runs: they are
  * most of the pane's weight, and the live check never needs them.
  */
-const lazyGraphSource = (office: typeof Office): SettingsSource => ({
+const lazyGraphSource = (office: typeof Office, runtime: typeof OfficeRuntime | undefined, localStorage: Storage | undefined): SettingsSource => ({
   label: 'SharePoint (Microsoft Graph)',
-  refresh: async (interactive) => (await import('./graph-source')).graphSettingsSource(office).refresh(interactive),
+  signIn: () => (office.context.requirements.isSetSupported('NestedAppAuth', '1.1') ? 'nested-app-auth' : 'dialog'),
+  refresh: async (interactive) => (await import('./graph-source')).graphSettingsSource(office, runtime, localStorage).refresh(interactive),
 });
 
 connectHost(lazyGraphSource).then(

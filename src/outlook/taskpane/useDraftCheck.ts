@@ -4,8 +4,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision, Draft, ResolvedSettings } from '../../compose-check';
 import { checkDraft } from '../../compose-check';
-import type { CacheRecord } from '../cache/settings-cache';
+import type { DataState } from '../cache/resolve';
+import type { PolicyInForce } from '../cache/settings-cache';
 import { settingsForDraft, userEmail } from '../cache/resolve';
+import { presentDecision, type PresentedReason } from '../present/plan';
+import { contactHoursNotice, syncNotice } from '../send/notice';
 import { composeItem, readDraft } from '../office/draft';
 import { officeCall } from '../office/async';
 import { hostSupportsMailbox } from '../office/requirements';
@@ -17,8 +20,12 @@ export type PaneCheck =
   | {
       readonly status: 'ready';
       readonly decision: Decision;
+      /** The reasons as shown: blocking first, each with only its own fixes and the policy's words. */
+      readonly presented: readonly PresentedReason[];
       readonly settings: ResolvedSettings;
-      readonly cache: CacheRecord | undefined;
+      /** What the check ran on: fresh school data, data past its time-to-live (so defaults), or none. */
+      readonly data: DataState;
+      readonly policy: PolicyInForce | undefined;
       readonly hasSchedule: boolean;
       /** Equal for equal drafts, so the pane can tell when the user edited it. */
       readonly draftKey: string;
@@ -50,6 +57,8 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
   const running = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The bar's text at the last check ('' for none); undefined before the first. */
+  const lastNotice = useRef<string | undefined>(undefined);
 
   const run = useCallback(async (): Promise<void> => {
     if (running.current) {
@@ -60,10 +69,20 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
     const runId = ++runs.current;
     try {
       const supports = hostSupportsMailbox(host.office);
-      const draft = await readDraft(composeItem(host.office), { supports, from: userEmail(host.office) });
-      const { settings, record } = await settingsForDraft(host.office, host.runtime, draft);
-      const decision = checkDraft(draft, { now: host.now(), settings });
-      setCheck({ status: 'ready', decision, settings, cache: record, hasSchedule: draft.scheduledDelivery !== undefined, draftKey: draftKey(draft), runId });
+      const item = composeItem(host.office);
+      const draft = await readDraft(item, { supports, from: userEmail(host.office) });
+      const env = { office: host.office, ...(host.runtime ? { runtime: host.runtime } : {}), ...(host.localStorage ? { localStorage: host.localStorage } : {}) };
+      const { settings, directory, policy, state } = await settingsForDraft(env, draft, host.now());
+      const decision = checkDraft(draft, { now: host.now(), settings, ...(directory ? { directory } : {}) });
+      const presented = presentDecision(decision, { recipients: draft.recipients.map((r) => r.email), settings, ...(policy ? { policy } : {}) });
+      // The information bar follows the draft: when its reason goes (a fix, a schedule), so does the bar.
+      const at = draft.scheduledDelivery ?? host.now();
+      const notice = contactHoursNotice(decision, at, settings, draft.scheduledDelivery !== undefined) ?? '';
+      if (notice !== lastNotice.current && (lastNotice.current !== undefined || notice === '')) {
+        await syncNotice(item, decision, at, settings, draft.scheduledDelivery !== undefined, supports).catch(() => undefined);
+      }
+      lastNotice.current = notice;
+      setCheck({ status: 'ready', decision, presented, settings, data: state, policy, hasSchedule: draft.scheduledDelivery !== undefined, draftKey: draftKey(draft), runId });
     } catch (error) {
       setCheck({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -3,13 +3,15 @@
 // read-only; one can only be used as the starting text of a new version.
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
+  Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
   MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, tokens,
 } from '@fluentui/react-components';
 import type { PolicyVersion } from '../../graph/policies';
 import { renderPolicyMarkdown } from '../../ui/markdown';
 import type { Session } from '../shell-types';
 import { publishVersion, validateDraft, type DraftErrors, type DraftInput } from './actions';
+import { SettingsRepository, type StoredSettings } from '../../graph/settings';
+import { reviewContactHours, settingsAfterReview, type HoursReview } from './policyHours';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,6 +35,9 @@ export function PolicyPanel({ session }: { session: Session }) {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'publishing' } | { kind: 'done'; version: string } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const [reload, setReload] = useState(0);
+  // The Outlook checks' hours beside the new version's contact-hours sentence (issue 11).
+  const [hours, setHours] = useState<{ review: HoursReview; stored: StoredSettings | null; take: boolean } | null>(null);
+  const [settingsNote, setSettingsNote] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -55,7 +60,14 @@ export function PolicyPanel({ session }: { session: Session }) {
   const review = () => {
     const found = validateDraft(draft, versions ?? [], current);
     setErrors(found);
-    if (Object.values(found).every((v) => v === undefined)) setConfirming(true);
+    if (!Object.values(found).every((v) => v === undefined)) return;
+    setHours(null);
+    setSettingsNote(null);
+    setConfirming(true);
+    new SettingsRepository(session.lists).read().then(
+      (stored) => setHours({ review: reviewContactHours(draft.text, draft.version.trim(), stored?.settings ?? null), stored, take: true }),
+      (e: unknown) => setSettingsNote(`The Outlook settings could not be read, so they are left as they are: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 
   const publish = async () => {
@@ -64,6 +76,15 @@ export function PolicyPanel({ session }: { session: Session }) {
     try {
       const published = await publishVersion(session.policies, draft);
       setStatus({ kind: 'done', version: published.version });
+      if (hours) {
+        // In the same step: the settings record the version they were reviewed against, with the policy's hours if chosen.
+        await new SettingsRepository(session.lists).write(settingsAfterReview(hours.stored?.settings ?? null, hours.review, hours.take), hours.stored?.eTag ?? null).then(
+          () => setSettingsNote(hours.review.differs && hours.take && hours.review.policyHours
+            ? `The Outlook checks now allow contact ${hours.review.policyHours.start}–${hours.review.policyHours.end}, as version ${published.version} says.`
+            : `The Outlook settings are recorded as reviewed against version ${published.version}.`),
+          (e: unknown) => setSettingsNote(`Version ${published.version} is published, but the Outlook settings were not updated: ${e instanceof Error ? e.message : String(e)}. Change them under Outlook checks.`),
+        );
+      }
       setDraft((d) => ({ ...d, version: '', effectiveDate: '' }));
       setReload((n) => n + 1);
     } catch (e) {
@@ -108,6 +129,7 @@ export function PolicyPanel({ session }: { session: Session }) {
         <p>Published versions are never edited. Publishing makes this text current and retires {current ? `version ${current.version}` : 'the previous version'}; everyone must then sign again.</p>
         {status.kind === 'done' ? <MessageBar intent="success"><MessageBarBody>Version {status.version} is now current. Staff will be asked to sign it.</MessageBarBody></MessageBar> : null}
         {status.kind === 'failed' ? <MessageBar intent="error"><MessageBarBody>Not published: {status.message}</MessageBarBody></MessageBar> : null}
+        {settingsNote && !confirming ? <MessageBar intent="info"><MessageBarBody data-testid="policy-hours-result">{settingsNote}</MessageBarBody></MessageBar> : null}
         <div className={styles.row}>
           <Field label="Version label" required hint='For example "2025-09"' {...err('version')}>
             <Input value={draft.version} onChange={set('version')} />
@@ -138,11 +160,28 @@ export function PolicyPanel({ session }: { session: Session }) {
           <DialogBody>
             <DialogTitle>Publish version {draft.version.trim()}?</DialogTitle>
             <DialogContent>
-              It becomes the current policy at once{current ? ` and version ${current.version} is retired` : ''}. Every member of staff will need to sign it. This cannot be undone; a later change needs another new version.
+              <p>It becomes the current policy at once{current ? ` and version ${current.version} is retired` : ''}. Every member of staff will need to sign it. This cannot be undone; a later change needs another new version.</p>
+              {hours?.review.differs && hours.review.policyHours ? (
+                <section aria-label="Contact hours">
+                  <Table size="small" aria-label="Contact hours: the policy and the Outlook checks">
+                    <TableHeader><TableRow><TableHeaderCell>Version {hours.review.version} says</TableHeaderCell><TableHeaderCell>The Outlook checks allow</TableHeaderCell></TableRow></TableHeader>
+                    <TableBody><TableRow>
+                      <TableCell>“{hours.review.sentence}” ({hours.review.policyHours.start}–{hours.review.policyHours.end})</TableCell>
+                      <TableCell>{hours.review.settingsHours.start}–{hours.review.settingsHours.end}</TableCell>
+                    </TableRow></TableBody>
+                  </Table>
+                  <Checkbox checked={hours.take} onChange={(_, d) => setHours({ ...hours, take: d.checked === true })}
+                    label={`Change the Outlook checks to ${hours.review.policyHours.start}–${hours.review.policyHours.end} when publishing`} />
+                  {!hours.take ? <p>The checks keep {hours.review.settingsHours.start}–{hours.review.settingsHours.end}, so Outlook will enforce different hours from the policy staff sign. Say why to whoever asks, or change them later under Outlook checks.</p> : null}
+                </section>
+              ) : null}
+              {hours && hours.review.sentence === null ? <p>This version has no sentence on contact hours; the Outlook checks keep {hours.review.settingsHours.start}–{hours.review.settingsHours.end}.</p> : null}
+              {hours && hours.review.sentence !== null && !hours.review.policyHours ? <p>AUP Guard cannot read the hours in this version&apos;s contact-hours sentence (“{hours.review.sentence}”); check the Outlook checks&apos; {hours.review.settingsHours.start}–{hours.review.settingsHours.end} by hand.</p> : null}
+              {settingsNote ? <p>{settingsNote}</p> : null}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirming(false)}>Cancel</Button>
-              <Button appearance="primary" onClick={() => void publish()}>Publish version {draft.version.trim()}</Button>
+              <Button appearance="primary" disabled={!hours && !settingsNote} onClick={() => void publish()}>Publish version {draft.version.trim()}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

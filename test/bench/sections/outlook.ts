@@ -1,7 +1,10 @@
-// Outlook add-in bench (issue #6):
+// Outlook add-in bench (issues #6, 10, 11):
 //  - latency: the BUILT launchevent.js in a bare node:vm context (no Intl, no
 //    DOM), a 100 KB body and a 2,000-pupil cached roster, from event to
 //    completed(), minus the time spent inside (fake) Office calls;
+//  - the send-check record's size at 200/310, 1,000/1,500 and 2,000/4,000
+//    pupils/contacts in every store it is written to, with the fingerprint
+//    width each got and the false-positive rate that width means;
 // Sizes (launchevent.js, the task pane's first load) are the sizes section's
 // job, measured once on one production build: two builds in one run measured
 // the same page differently (React's development build leaked into one).
@@ -11,7 +14,12 @@ import { createContext, Script } from 'node:vm';
 import { buildLaunchEvent } from '../../outlook/build-launchevent';
 import { createFakeOffice } from '../../../src/dev/fake-office/fake-office';
 import { DEMO_USER } from '../../../src/dev/demo-settings';
-import { buildCacheRecord, CACHE_KEY } from '../../../src/outlook/cache/settings-cache';
+import { cacheDraftFrom, fitForStore } from '../../../src/outlook/cache/build';
+import { recordForStore } from '../../../src/outlook/cache/settings-cache';
+import { CACHE_KEY, ROAMING_BUDGET_CHARS, SESSION_DATA_BUDGET_CHARS } from '../../../src/outlook/cache/stores';
+import { buildSendCheck } from '../../../src/compose-check/directory/build';
+import { addressFalsePositiveRate, parseSendCheck } from '../../../src/compose-check/directory/record';
+import { MAX_PART_CHARS, splitParts } from '../../../src/graph/send-check';
 import { roster } from '../support';
 import { printTable, verdict } from '../table';
 
@@ -39,17 +47,21 @@ interface Latency { readonly median: number; readonly p95: number; readonly offi
  */
 async function latency(code: string, warm: boolean): Promise<Latency> {
   const pupils = roster(2000);
-  const record = JSON.stringify(buildCacheRecord({
-    schoolDomains: ['wellsap.example.org.uk'], pupilDomains: ['pupils.wellsap.example.org.uk'],
-    parentContacts: pupils.slice(0, 500).map((p, i) => ({ email: `parent${i}@gmail.com`, pupil: p.name })),
-    pupils, encryption: { labelIds: ['0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01'], subjectTags: ['[secure]'] },
-  }, [], new Date()));
+  const { draft } = cacheDraftFrom({
+    settings: {
+      schoolDomains: ['wellsap.example.org.uk'], pupilDomains: ['pupils.wellsap.example.org.uk'],
+      parentContacts: pupils.slice(0, 500).map((p, i) => ({ email: `parent${i}@gmail.com`, pupil: p.name })),
+      pupils, encryption: { labelIds: ['0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01'], subjectTags: ['[secure]'] },
+    },
+    sendCheck: undefined, policy: undefined,
+  }, new Date());
+  const record = recordForStore(draft, undefined, fitForStore).json;
   const html = body100k();
   const samples: number[] = [];
   let fake = createFakeOffice({ user: DEMO_USER });
   const load = async (): Promise<void> => {
     fake = createFakeOffice({ user: DEMO_USER });
-    await fake.OfficeRuntime.storage.setItem(CACHE_KEY, record);
+    await fake.runtimeStorage.setItem(CACHE_KEY, record);
     const context = createContext({ Office: fake.Office, OfficeRuntime: fake.OfficeRuntime, console: { error() {}, log() {} } });
     new Script('delete globalThis.Intl;').runInContext(context);
     new Script(code).runInContext(context);
@@ -75,7 +87,48 @@ async function latency(code: string, warm: boolean): Promise<Latency> {
   return { median: percentile(samples, 50), p95: percentile(samples, 95), officeCalls };
 }
 
+// Names with a realistic spread: every surname distinct, as in a real roll,
+// so deflate has less to share than with the demo's 60 x 59 names.
+const STEMS = ['Ash', 'Brad', 'Brook', 'Bur', 'Cal', 'Car', 'Chad', 'Clay', 'Crom', 'Dal', 'Dar', 'Den', 'Dud', 'Ed', 'Els', 'Fair', 'Farn', 'Ful', 'Gar', 'Glad',
+  'Gold', 'Good', 'Gran', 'Ham', 'Har', 'Hay', 'Hol', 'Hun', 'Kel', 'Ken', 'Kings', 'Lang', 'Lin', 'Lock', 'Mar', 'Mid', 'Mil', 'Mor', 'New', 'Nor',
+  'Oak', 'Pen', 'Prest', 'Rad', 'Ram', 'Red', 'Rich', 'Rox', 'Rud', 'Sal', 'Sand', 'Shel', 'Stan', 'Stock', 'Sut', 'Thorn', 'Wal', 'War', 'West', 'Whit'];
+const ENDS = ['ton', 'ley', 'field', 'wood', 'ford', 'ham', 'well', 'by', 'worth', 'bury', 'dale', 'son', 'man', 'er', 'ridge', 'more', 'ington',
+  'stone', 'hurst', 'combe', 'wick', 'thorpe', 'croft', 'lake', 'land', 'berg', 'ski', 'ova', 'idis', 'akis', 'escu', 'oglu', 'wala', 'ani', 'ez'];
+const GIVEN = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Mia', 'Harry', 'Freya', 'Jack', 'Poppy', 'Charlie', 'Evie', 'Alfie', 'Lily', 'Oscar',
+  'Sophia', 'Archie', 'Ella', 'Theo', 'Ruby', 'Finley', 'Daisy', 'Jacob', 'Maisie', 'Riley', 'Zara', 'Logan', 'Holly', 'Kai', 'Grace', 'Ethan',
+  'Chloe', 'Mason', 'Emily', 'Lucas', 'Sienna', 'Henry', 'Aaliyah', 'Mohammed', 'Yusuf', 'Amira', 'Kofi', 'Tomasz', 'Zofia', 'Rohan', 'Anaya'];
+
+/** A snapshot as the contacts import writes it: `pupils` pupils with their own addresses and `contacts` parent or carer addresses. */
+function snapshot(pupils: number, contacts: number): string {
+  const names = Array.from({ length: pupils }, (_, i) => `${GIVEN[(i * 7919) % GIVEN.length]} ${STEMS[(i * 31) % STEMS.length]}${ENDS[(i * 17 + Math.floor(i / STEMS.length)) % ENDS.length]}`);
+  const roll = names.map((name, i) => ({ name, upn: `A${String(933_000_000_000 + i).padStart(12, '0')}`, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}${i}@pupils.wellsap.example.org.uk` }));
+  const family = Array.from({ length: contacts }, (_, i) => ({ email: `${GIVEN[(i * 13) % GIVEN.length]!.toLowerCase()}.${(names[i % pupils] ?? '').split(' ')[1]!.toLowerCase()}${i}@gmail.com`, kind: 'family' as const, pupils: [i % pupils] }));
+  return buildSendCheck({ pupils: roll, contacts: family }, { id: '20260126T101500Z-bench', createdAt: new Date().toISOString(), key: new Uint8Array(16).fill(7), pupilDomains: ['pupils.wellsap.example.org.uk'] });
+}
+
+/** The record's size in each store it is written to, the width it got there, and what that width means. */
+function recordSizes(): void {
+  const rows: (string | number)[][] = [];
+  for (const [pupils, contacts] of [[200, 310], [1000, 1500], [2000, 4000]] as const) {
+    const payload = snapshot(pupils, contacts);
+    const parsed = parseSendCheck(payload);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const { draft } = cacheDraftFrom({ settings: { schoolDomains: ['wellsap.example.org.uk'], pupilDomains: ['pupils.wellsap.example.org.uk'] }, sendCheck: payload, policy: undefined }, new Date());
+    const who = `${pupils.toLocaleString('en-GB')} / ${contacts.toLocaleString('en-GB')}`;
+    rows.push([who, 'AUP Send Check (SharePoint)', payload.length, `${splitParts(payload).length} part(s) of <= ${MAX_PART_CHARS.toLocaleString('en-GB')}`, parsed.data.bits, parsed.data.upnBits, 'yes', addressFalsePositiveRate(parsed.data).toExponential(1)]);
+    for (const [store, budget] of [['OfficeRuntime.storage (classic Windows)', undefined], ['localStorage (web, new Outlook, Mac)', undefined], ['sessionData (classic Windows, per draft)', SESSION_DATA_BUDGET_CHARS], ['roaming settings (all, last)', ROAMING_BUDGET_CHARS]] as const) {
+      const written = recordForStore(draft, budget, fitForStore);
+      const fitted = parseSendCheck(JSON.stringify((JSON.parse(written.json) as { sendCheck?: unknown }).sendCheck ?? null));
+      rows.push([who, store, written.json.length, budget === undefined ? '10 MB / ~5 MB per origin' : `<= ${budget.toLocaleString('en-GB')}`, written.bits || 'none fitted', written.upnBits, written.schoolAddresses ? 'yes' : 'no',
+        fitted.ok ? addressFalsePositiveRate(fitted.data).toExponential(1) : 'n/a']);
+    }
+  }
+  printTable('Send-check record per store (characters; every pupil named, no address or UPN in clear; false positive = chance an unknown address is taken for a contact)',
+    ['pupils / contacts', 'store', 'chars', 'limit', 'address bits', 'UPN bits', "pupils' school addresses", 'false positive'], rows);
+}
+
 export async function run(): Promise<void> {
+  recordSizes();
   const { code } = await buildLaunchEvent();
   const warm = await latency(code, true);
   const cold = await latency(code, false);

@@ -46,6 +46,6 @@ describe('AdminView', () => {
   it('offers first-run setup when the lists are missing', async () => {
     render(<FluentProvider theme={teamsLightTheme}><AdminView session={fakeSession(['admin'], [])} /></FluentProvider>);
     expect(await screen.findByRole('button', { name: 'Set up the lists' })).toBeTruthy();
-    expect(screen.getByText(/AUP Policies, AUP Acknowledgements, AUP Settings, AUP Contacts/)).toBeTruthy();
+    expect(screen.getByText(/AUP Policies, AUP Acknowledgements, AUP Settings, AUP Contacts, AUP Send Check/)).toBeTruthy();
   });
 });

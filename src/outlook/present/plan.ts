@@ -1,0 +1,113 @@
+// How a decision is shown, in the pane and in the send-time alert: one clear
+// instruction per recipient (issue 11). The engine's reasons, and when they
+// fire, are unchanged; this only decides which fixes and words go with each.
+//  - A recipient that must be removed gets only the remove fix: pupil data to
+//    a personal address is not allowed even encrypted, so offering "Apply
+//    label" for it would contradict "Remove".
+//  - Encryption fixes appear only for recipients that may receive the data
+//    encrypted; when every outside recipient is one to remove, the encryption
+//    reason says so and offers nothing else.
+//  - Blocking reasons come first.
+//  - Each reason cites the policy in force: the clause as the current version
+//    words it, or that the version has no such clause.
+import type { Decision, Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
+import { domainOf, inDomains } from '../../compose-check';
+import type { PolicyInForce } from '../cache/settings-cache';
+
+/** The pane's heading for each reason. */
+export const TITLES: Record<ReasonCode, string> = {
+  'sensitive-unencrypted': 'Pupil data needs encryption',
+  'outside-hours': 'Outside contact hours',
+  'personal-webmail': 'Pupil data to a personal email address',
+};
+
+/** The alert's short heading for each reason. */
+export const HEADINGS: Record<ReasonCode, string> = {
+  'sensitive-unencrypted': 'Encryption needed',
+  'outside-hours': 'Outside contact hours',
+  'personal-webmail': 'Personal email address',
+};
+
+export type Citation =
+  | { readonly kind: 'quote'; readonly section: string; readonly quote: string; readonly version?: string }
+  /** The policy in force has no clause on this: say so rather than quote an older one. */
+  | { readonly kind: 'missing'; readonly version: string };
+
+export interface PresentedReason {
+  readonly code: ReasonCode;
+  readonly severity: Reason['severity'];
+  /** What to read: the engine's message, or a rewording that names only the recipients it is about. */
+  readonly message: string;
+  /** The short form for a crowded alert; ends with what to do. */
+  readonly summary: string;
+  /** The fixes to offer for this reason, and no others. */
+  readonly fixes: readonly Fix[];
+  /** True when another reason's instruction (removing recipients) already deals with this one. */
+  readonly coveredBy?: ReasonCode;
+  readonly citation: Citation;
+}
+
+export function citationFor(reason: Reason, policy: PolicyInForce | undefined): Citation {
+  if (!policy) return { kind: 'quote', section: reason.clause.section, quote: reason.clause.quote };
+  const found = (policy.clauses as Readonly<Record<string, { section: string; quote: string } | null | undefined>>)[reason.clause.id];
+  return found ? { kind: 'quote', section: found.section, quote: found.quote, version: policy.version } : { kind: 'missing', version: policy.version };
+}
+
+function list(addresses: readonly string[]): string {
+  const shown = addresses.slice(0, 3).join(', ');
+  return addresses.length > 3 ? `${shown} and ${addresses.length - 3} more` : shown;
+}
+
+/** How the school encrypts, in words, from the fixes the engine offers. */
+function howToEncrypt(fixes: readonly Fix[]): string {
+  const label = fixes.some((f) => f.kind === 'apply-label') ? 'apply the encrypting sensitivity label' : '';
+  const tag = fixes.find((f): f is Extract<Fix, { kind: 'add-subject-tag' }> => f.kind === 'add-subject-tag');
+  return [label, tag ? `add ${tag.tag} to the subject` : ''].filter(Boolean).join(' or ') || 'encrypt it';
+}
+
+export interface PresentContext {
+  /** The draft's recipients' addresses. */
+  readonly recipients: readonly string[];
+  readonly settings: ResolvedSettings;
+  readonly policy?: PolicyInForce;
+}
+
+const RANK = { block: 0, warn: 1 } as const;
+
+export function presentDecision(decision: Decision, ctx: PresentContext): PresentedReason[] {
+  const removing = new Set(decision.fixes.flatMap((f) => (f.kind === 'remove-recipient' ? [f.email.trim().toLowerCase()] : [])));
+  const internal = [...ctx.settings.schoolDomains, ...ctx.settings.pupilDomains];
+  const outside = [...new Set(ctx.recipients.map((r) => r.trim().toLowerCase()))].filter((r) => !inDomains(domainOf(r), internal));
+  const mayEncrypt = outside.filter((r) => !removing.has(r));
+  const remover = decision.reasons.find((r) => decision.fixes.some((f) => f.kind === 'remove-recipient' && f.reason === r.code))?.code;
+
+  const shown = decision.reasons.map((reason): PresentedReason => {
+    const citation = citationFor(reason, ctx.policy);
+    const base = { code: reason.code, severity: reason.severity, citation };
+    switch (reason.code) {
+      case 'sensitive-unencrypted': {
+        const encryption = decision.fixes.filter((f) => f.kind === 'apply-label' || f.kind === 'add-subject-tag');
+        if (removing.size === 0 || !outside.some((r) => removing.has(r))) {
+          return { ...base, message: reason.message, summary: reason.summary, fixes: encryption };
+        }
+        if (mayEncrypt.length === 0) {
+          // Every outside recipient must go: removing them is the one instruction.
+          const text = `Removing ${list([...removing])} deals with this too: once ${removing.size > 1 ? 'they are' : 'it is'} gone, the message stays inside the school.`;
+          return { ...base, message: text, summary: text, fixes: [], ...(remover ? { coveredBy: remover } : {}) };
+        }
+        const how = howToEncrypt(encryption);
+        return {
+          ...base,
+          message: `Pupil data is also going outside the school to ${list(mayEncrypt)} without encryption. Before sending, ${how}.`,
+          summary: `It also goes to ${list(mayEncrypt)} unencrypted: ${how}.`,
+          fixes: encryption,
+        };
+      }
+      case 'outside-hours':
+        return { ...base, message: reason.message, summary: reason.summary, fixes: decision.fixes.filter((f) => f.kind === 'schedule') };
+      case 'personal-webmail':
+        return { ...base, message: reason.message, summary: reason.summary, fixes: decision.fixes.filter((f) => f.kind === 'remove-recipient' && f.reason === reason.code) };
+    }
+  });
+  return shown.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
