@@ -60,6 +60,9 @@ export default defineConfig(({ mode }) => ({
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // The first jsdom test in a file pays for jsdom, React and Fluent's import; on
+          // 2 busy cores that alone passed vitest's 5 s default (DemoSignIn, ManagerView).
+          testTimeout: 20_000,
         },
       },
       {
