@@ -1,6 +1,7 @@
 // Microsoft Graph v1.0 routes. Every handler is synchronous over better-sqlite3,
 // so one request is one atomic unit; writes also run in explicit transactions.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import { campaignRoutes } from './campaign-routes';
 import type { Db } from './db';
 import { ALL_USER_PROPERTIES, renderUser, userProperties, type Directory, type MemberScope, type UserRow } from './directory';
 import {
@@ -68,6 +69,8 @@ export class GraphRoutes {
     r('GET', 'groups/:group', (req, _p, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
     for (const rel of ['members', 'members/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, false));
     for (const rel of ['transitiveMembers', 'transitiveMembers/microsoft.graph.user']) r('GET', `groups/:group/${rel}`, (req, _p, { group }) => this.groupMembers(req, group!, true));
+    // Bulk activity notifications and the Teams app catalog (issue 14) live in their own file.
+    for (const extra of campaignRoutes(ctx)) r(extra.method, extra.path, extra.handler);
   }
 
   /** Routes a request below /v1.0; `me` is the caller's own user. Returns undefined when no route matches. */

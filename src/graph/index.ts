@@ -19,6 +19,8 @@ export * from './settings';
 export * from './contacts';
 export * from './directory';
 export * from './notifications';
+export * from './reminders';
+export * from './teams-app';
 export * from './sp-rest';
 export * from './provision';
 export * from './site';

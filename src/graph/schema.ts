@@ -32,6 +32,11 @@ export const POLICIES_LIST = {
     { name: 'EffectiveDate', displayName: 'Effective date', dateTime: { format: 'dateOnly' } },
     text('PolicyHash', 'SHA-256 of text'),
     note('PolicyText', 'Policy text (Markdown)'),
+    // Added for signing campaigns (issue 14): provisioning adds them to existing sites.
+    { name: 'DueDate', displayName: 'Sign by', dateTime: { format: 'dateOnly' } },
+    // SharePoint's own time of the edit that published the version, copied here so a
+    // later edit (retiring it) does not lose it; signatures made before it need review.
+    { name: 'PublishedAt', displayName: 'Published', dateTime: { format: 'dateTime' } },
   ],
 } as const satisfies ListDefinition;
 
@@ -74,4 +79,23 @@ export const CONTACTS_LIST = {
   ],
 } as const satisfies ListDefinition;
 
-export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST] as const;
+/**
+ * One item per reminder sent to one person, so the manager view can show "last
+ * reminded" and not remind the same people again at once (issue 14). Managers
+ * add items; staff have no access (the role assignments are provisioning's,
+ * issue 10). Who sent it and when are the item's Created By and Created.
+ */
+export const REMINDERS_LIST = {
+  displayName: 'AUP Reminders',
+  description: 'Reminders to sign the Acceptable Use Policy: one item per person reminded. Sent by and when are Created By and Created.',
+  columns: [
+    text('RecipientId', 'Recipient Entra object id', { indexed: true, required: true }),
+    text('RecipientName', 'Recipient'),
+    text('PolicyVersion', 'Policy version', { indexed: true, required: true }),
+    { name: 'Channel', displayName: 'Sent by', required: true, choice: { choices: ['Teams', 'Email'], displayAs: 'dropDownMenu' } },
+  ],
+  // Until the role model of issue 10 assigns permissions, staff at least see none of them.
+  itemLevelSecurity: { readSecurity: 2, writeSecurity: 2 },
+} as const satisfies ListDefinition;
+
+export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST, REMINDERS_LIST] as const;
