@@ -26,6 +26,7 @@ export interface AcknowledgementFields {
 const FIELD_NAMES = ['PolicyVersion', 'PolicyHash', 'SignerId', 'SignerUpn', 'PrintedName', 'AcceptsPolicy', 'UnderstandsBreach', 'Signature', 'ClientSignedAt', 'SubmissionId'] as const;
 /** Audits of earlier versions need only who signed and when. */
 const SUMMARY_FIELDS = FIELD_NAMES.filter((f) => f !== 'Signature');
+const REVIEW_FIELDS = ['PolicyVersion', 'PolicyHash', 'AcceptsPolicy', 'UnderstandsBreach', 'Signature'] as const;
 
 export interface SubmitAcknowledgement {
   readonly policyVersion: string;
@@ -76,6 +77,12 @@ export interface ListOptions {
   readonly pageSize?: number;
   /** Leave the Signature column out (audits of who signed only need who and when). */
   readonly withoutSignatures?: boolean;
+  /**
+   * Only what deciding "signed or needs review" takes (the version, hash, both
+   * boxes, the signature): the manager's report, where 10,000 records' other
+   * columns were most of the bytes.
+   */
+  readonly forReview?: boolean;
 }
 
 /** A list item's eTag is `"{guid},N"`, N its version: 1 until the item is edited. */
@@ -176,19 +183,20 @@ export class AcknowledgementsRepository {
    * of who signed can leave them out.
    */
   async listForVersion(policyVersion: string, options?: ListOptions): Promise<Acknowledgement[]> {
-    return this.query(`fields/PolicyVersion eq ${odataString(policyVersion)}`, options?.withoutSignatures ? SUMMARY_FIELDS : FIELD_NAMES, options);
+    const fields = options?.forReview ? REVIEW_FIELDS : options?.withoutSignatures ? SUMMARY_FIELDS : FIELD_NAMES;
+    return this.query(`fields/PolicyVersion eq ${odataString(policyVersion)}`, fields, options);
   }
 
   /**
    * Who signed a version and when, and nothing else: "signed an earlier version"
    * needs no more, and at 10,000 staff the rest of each record is most of the bytes.
    */
-  async signersOf(policyVersion: string, options: ListOptions = {}): Promise<{ readonly policyVersion: string; readonly signedBy: { readonly id: string }; readonly signedAt: string }[]> {
+  async signersOf(policyVersion: string, options: ListOptions = {}): Promise<{ readonly policyVersion: string; readonly signedBy: { readonly id: string } }[]> {
     const path = await this.lists.itemsPath(ACKNOWLEDGEMENTS_LIST);
-    const items = await this.graph.all<Item<Partial<AcknowledgementFields>>>(path, {
-      query: { $select: 'id,createdBy,createdDateTime', $expand: expandFields(['PolicyVersion']), $filter: `fields/PolicyVersion eq ${odataString(policyVersion)}`, $top: options.pageSize ?? 999 },
+    const items = await this.graph.all<Item<never>>(path, {
+      query: { $select: 'id,createdBy', $filter: `fields/PolicyVersion eq ${odataString(policyVersion)}`, $top: options.pageSize ?? 999 },
     });
-    return items.flatMap((i) => (i.createdBy?.user?.id && i.createdDateTime ? [{ policyVersion, signedBy: { id: i.createdBy.user.id }, signedAt: i.createdDateTime }] : []));
+    return items.flatMap((i) => (i.createdBy?.user?.id ? [{ policyVersion, signedBy: { id: i.createdBy.user.id } }] : []));
   }
 
   /** Filters only on indexed columns (PolicyVersion, SignerId, SubmissionId): SharePoint refuses others past 5,000 items. */

@@ -41,11 +41,12 @@ export function reviewRecord(record: RecordFacts, version: VersionFacts): Review
   if (!record.acceptsPolicy) reasons.push('notAccepted');
   if (!record.understandsBreach) reasons.push('breachNotUnderstood');
   if (!record.hasSignature) reasons.push('noSignature');
-  if (record.policyHash.toLowerCase() !== version.hash.toLowerCase()) reasons.push('wrongHash');
+  if (record.policyHash !== version.hash && record.policyHash.toLowerCase() !== version.hash.toLowerCase()) reasons.push('wrongHash');
   // Whole seconds: SharePoint stamps both times to the second, so a signature in the
   // second of publication counts as after it.
   if (version.publishedAt && Date.parse(record.createdAt) < Date.parse(version.publishedAt)) reasons.push('beforePublication');
-  const modified = record.modifiedAt !== null && Date.parse(record.modifiedAt) !== Date.parse(record.createdAt);
+  // The same string is the same time; only a different spelling needs parsing.
+  const modified = record.modifiedAt !== null && record.modifiedAt !== record.createdAt && Date.parse(record.modifiedAt) !== Date.parse(record.createdAt);
   if (modified || (record.itemVersion !== null && record.itemVersion !== 1)) reasons.push('edited');
   return reasons;
 }

@@ -157,4 +157,14 @@ describe('signatures of the demo school', () => {
     expect(acks.length).toBeGreaterThan(0);
     expect(acks.every((a) => a.policyHash === policyHash(policy.text!) && a.itemVersion === 1 && a.modifiedAt === a.signedAt)).toBe(true);
   });
+
+  it('can be read as just who signed, for "signed an earlier version", and just what the review needs, for the report', async () => {
+    const repo = new AcknowledgementsRepository(listsOf(manager));
+    const full = await repo.listForVersion(CURRENT_POLICY_META.versionLabel);
+    const signers = await repo.signersOf(CURRENT_POLICY_META.versionLabel, { pageSize: 5000 });
+    expect(signers.map((s) => s.signedBy.id).sort()).toEqual(full.map((a) => a.signedBy.id).sort());
+    const forReview = await repo.listForVersion(CURRENT_POLICY_META.versionLabel, { forReview: true, pageSize: 5000 });
+    expect(forReview.map((a) => [a.signedBy.id, a.policyHash, a.acceptsPolicy, a.understandsBreach, a.signature, a.modifiedAt]).sort())
+      .toEqual(full.map((a) => [a.signedBy.id, a.policyHash, a.acceptsPolicy, a.understandsBreach, a.signature, a.modifiedAt]).sort());
+  });
 });
