@@ -398,17 +398,20 @@ describe('accessibility and themes', () => {
     });
   }
 
-  it('fits a phone screen without sideways scrolling', async () => {
-    const user = nextStaff();
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
-    await openAs(page, user);
-    await readToEnd(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${ARTEFACTS}/teams-phone.png` });
-    await page.close();
-  });
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`fits a phone screen without sideways scrolling (${theme})`, async () => {
+      const user = nextStaff();
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await openAs(page, user, theme);
+      await page.screenshot({ path: `${ARTEFACTS}/teams-phone-${theme}.png` });
+      await readToEnd(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${ARTEFACTS}/teams-phone-${theme}-form.png` });
+      await page.close();
+    });
+  }
 });
 
 describe('bundle', () => {
