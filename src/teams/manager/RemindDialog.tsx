@@ -91,6 +91,7 @@ export function RemindDialog({ open, rows, selfId, version, title, dueDate, mana
               <p className={styles.message} data-testid="reminder-preview">{activity.previewText}</p>
               <h3 className={styles.h3}>By email, where Teams cannot reach them</h3>
               <pre className={styles.message}>{`Subject: ${mail.subject}\n\n${mail.text}`}</pre>
+              {rows.some((r) => r.status === 'joined-after') ? <Text as="p">New joiners are given their own date to sign by.</Text> : null}
             </section>
             {link?.problem ? <MessageBar intent="warning"><MessageBarBody>{link.problem}</MessageBarBody></MessageBar> : null}
           </DialogContent>

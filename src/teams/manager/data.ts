@@ -221,7 +221,9 @@ export function createManagerData(session: Session, clock: () => Date = () => ne
 
     async remind(rows, report, onProgress) {
       const mailOf = new Map((await staff(false).catch(() => [])).map((s) => [s.id, s.mail]));
-      const recipients: Recipient[] = rows.map((r) => ({ id: r.id, name: r.name, mail: mailOf.has(r.id) ? mailOf.get(r.id) ?? null : r.email }));
+      const recipients: Recipient[] = rows.map((r) => ({
+        id: r.id, name: r.name, mail: mailOf.has(r.id) ? mailOf.get(r.id) ?? null : r.email, ...(r.dueDate ? { dueDate: r.dueDate } : {}),
+      }));
       const sent = await sendReminders(notifications, recipients, {
         version: report.version, title: report.policyTitle, dueDate: report.policy.dueDate,
         managerName: session.user.displayName, tabUrl: (await tabLink()).url,

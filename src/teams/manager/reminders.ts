@@ -19,6 +19,8 @@ export interface Recipient {
   readonly name: string;
   /** Null when the directory has no mailbox: such a person can be reached in Teams only. */
   readonly mail: string | null;
+  /** Their own date to sign by, when it is not the version's (a new joiner). */
+  readonly dueDate?: string | null;
 }
 
 export interface Notifier {
@@ -140,7 +142,14 @@ export async function sendReminders(
   content: ReminderContent,
   options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ReminderReport> {
-  const { activity, mail } = reminderMessages(content);
+  // One wording per date to sign by: a new joiner is told their own date, not the version's.
+  const messages = new Map<string | null, ReturnType<typeof reminderMessages>>();
+  const messageFor = (r: Recipient): ReturnType<typeof reminderMessages> => {
+    const due = r.dueDate ?? content.dueDate;
+    let m = messages.get(due);
+    if (!m) messages.set(due, (m = reminderMessages({ ...content, dueDate: due })));
+    return m;
+  };
   let next = 0, done = 0;
   const sent: { recipient: Recipient; outcome: NotifyOutcome }[] = [];
   const failed: { recipient: Recipient; message: string }[] = [];
@@ -148,6 +157,7 @@ export async function sendReminders(
     while (next < recipients.length) {
       const recipient = recipients[next++]!;
       try {
+        const { activity, mail } = messageFor(recipient);
         sent.push({ recipient, outcome: await notifier.notify({ id: recipient.id, mail: recipient.mail }, activity, mail) });
       } catch (error) {
         failed.push({ recipient, message: error instanceof Error ? error.message : String(error) });

@@ -100,6 +100,14 @@ describe('sendReminders', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it("tells a new joiner their own date to sign by, everyone else the version's", async () => {
+    const fake = fakeNotifier(() => 'activity');
+    await sendReminders(fake.notifier, [{ id: 'a', name: 'A', mail: null }, { id: 'j', name: 'J', mail: null, dueDate: '2025-10-03' }], content);
+    const preview = (id: string) => fake.calls.find((c) => c.id === id)?.activity.previewText;
+    expect(preview('a')).toContain('by 19 September 2025');
+    expect(preview('j')).toContain('by 3 October 2025');
+  });
+
   it('does nothing for no recipients', async () => {
     const fake = fakeNotifier(() => 'activity');
     expect(await sendReminders(fake.notifier, [], content)).toEqual({ activity: 0, mail: 0, sent: [], failed: [] });
