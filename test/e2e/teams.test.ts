@@ -404,6 +404,7 @@ describe('accessibility and themes', () => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 360, height: 740 });
       await openAs(page, user, theme);
+      await page.getByTestId('status-line').waitFor();
       await page.screenshot({ path: `${ARTEFACTS}/teams-phone-${theme}.png` });
       await readToEnd(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
