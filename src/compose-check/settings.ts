@@ -17,6 +17,9 @@ const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
+// A sensitivity label's id is a GUID (Purview; Office.js getSensitivityLabelAsync gives the same):
+// anything else can never match a message's label, so the check would silently never see encryption.
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPN = /^[A-Za-z]\d{12}$/;
 
 const quoted = (input: unknown): string => JSON.stringify(input) ?? String(input);
@@ -45,7 +48,7 @@ const sha256HexString = v.pipe(
 );
 const severity = v.picklist(['off', 'warn', 'block'], (issue) => `${quoted(issue.input)} is not one of "off", "warn", "block"`);
 
-export const settingsSchema = v.strictObject({
+const settingsEntries = v.strictObject({
   timeZone: v.optional(
     v.picklist(SUPPORTED_TIME_ZONES, (issue) =>
       `${quoted(issue.input)} is not supported; use "Europe/London" or "UTC" (Outlook's send-time runtime has no time-zone database)`),
@@ -84,7 +87,10 @@ export const settingsSchema = v.strictObject({
   ),
   encryption: v.optional(
     v.strictObject({
-      labelIds: v.optional(v.array(nonEmpty('a label id'))),
+      labelIds: v.optional(v.array(v.pipe(
+        nonEmpty('a label id'),
+        v.regex(GUID, (issue) => `${quoted(issue.input)} is not a sensitivity label id (a GUID such as 0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01)`),
+      ))),
       subjectTags: v.optional(v.array(nonEmpty('a subject tag'))),
     }),
   ),
@@ -99,6 +105,32 @@ export const settingsSchema = v.strictObject({
     }),
   ),
 });
+
+/**
+ * A domain cannot be both the school's (or its pupils') and personal webmail:
+ * the checks would treat the same address as internal and as a personal
+ * account at once (issue 14: the school's own domain added as webmail).
+ */
+const notAlsoWebmail = v.rawCheck<v.InferOutput<typeof settingsEntries>>(({ dataset, addIssue }) => {
+  if (!dataset.typed) return;
+  const input = dataset.value;
+  const webmail = new Set([...BUILTIN_WEBMAIL_DOMAINS, ...(input.webmailDomains ?? [])].map((d) => d.toLowerCase()));
+  for (const key of ['schoolDomains', 'pupilDomains'] as const) {
+    const list = input[key] ?? [];
+    list.forEach((domain, index) => {
+      if (!webmail.has(domain.toLowerCase())) return;
+      addIssue({
+        message: `"${domain}" is personal webmail, so it cannot also be ${key === 'schoolDomains' ? 'a school' : 'a pupil'} domain`,
+        path: [
+          { type: 'object', origin: 'value', input, key, value: list },
+          { type: 'array', origin: 'value', input: list, key: index, value: domain },
+        ],
+      });
+    });
+  }
+});
+
+export const settingsSchema = v.pipe(settingsEntries, notAlsoWebmail);
 
 /** Settings as an admin writes them; every field optional. */
 export type Settings = v.InferOutput<typeof settingsSchema>;

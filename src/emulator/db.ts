@@ -21,7 +21,8 @@ CREATE TABLE users (
   display_name TEXT NOT NULL,
   given_name TEXT, surname TEXT, job_title TEXT, department TEXT, mail TEXT,
   role TEXT NOT NULL CHECK (role IN ('staff','manager','admin')),
-  teams_app_installed INTEGER NOT NULL DEFAULT 1
+  teams_app_installed INTEGER NOT NULL DEFAULT 1,
+  employee_hire_date TEXT
 );
 CREATE TABLE groups (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, description TEXT, mail_nickname TEXT);
 CREATE TABLE group_members (group_id TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;
@@ -136,6 +137,9 @@ export function openDatabase(dataFile: string): OpenedDb {
 function ensureIndexes(db: Db): void {
   db.exec(`CREATE INDEX IF NOT EXISTS users_by_name ON users (display_name, id);
     CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members (user_id, group_id);`);
+  // Users' employeeHireDate came later too (issue 14).
+  const columns = db.prepare('PRAGMA table_info(users)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'employee_hire_date')) db.exec('ALTER TABLE users ADD COLUMN employee_hire_date TEXT');
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

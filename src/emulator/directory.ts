@@ -23,6 +23,8 @@ export interface UserRow {
   readonly mail: string | null;
   readonly role: Role;
   readonly teams_app_installed: number;
+  /** ISO 8601, or null: Entra's employeeHireDate. */
+  readonly employee_hire_date: string | null;
 }
 
 export interface GroupRow {
@@ -42,6 +44,8 @@ export interface NewUser {
   readonly department?: string;
   readonly role: Role;
   readonly teamsAppInstalled?: boolean;
+  /** ISO 8601 date-time. */
+  readonly employeeHireDate?: string;
 }
 
 /** What GET /_dev/users answers, one per user. */
@@ -96,9 +100,9 @@ export class Directory {
 
   addUser(u: NewUser): void {
     const lookup = nextPrincipalId(this.db);
-    this.db.prepare(`INSERT INTO users (id, lookup_id, upn, display_name, given_name, surname, job_title, department, mail, role, teams_app_installed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(u.id, lookup, u.upn, u.displayName, u.givenName ?? null, u.surname ?? null,
-      u.jobTitle ?? null, u.department ?? null, u.upn, u.role, u.teamsAppInstalled === false ? 0 : 1);
+    this.db.prepare(`INSERT INTO users (id, lookup_id, upn, display_name, given_name, surname, job_title, department, mail, role, teams_app_installed, employee_hire_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(u.id, lookup, u.upn, u.displayName, u.givenName ?? null, u.surname ?? null,
+      u.jobTitle ?? null, u.department ?? null, u.upn, u.role, u.teamsAppInstalled === false ? 0 : 1, u.employeeHireDate ?? null);
   }
 
   addGroup(g: { id: string; displayName: string; description?: string; mailNickname?: string }, memberIds: readonly string[]): void {
@@ -215,11 +219,12 @@ const USER_PROPERTIES: { readonly [K in keyof User]?: (u: UserRow) => User[K] } 
   preferredLanguage: () => 'en-GB',
   userPrincipalName: (u) => u.upn,
   department: (u) => u.department,
+  employeeHireDate: (u) => u.employee_hire_date ?? null,
 };
 export const ALL_USER_PROPERTIES: readonly string[] = Object.keys(USER_PROPERTIES);
 const USER_PROPERTY_BY_LOWER = new Map(Object.keys(USER_PROPERTIES).map((k) => [k.toLowerCase(), k]));
-// Graph's default user properties do not include department; it needs $select.
-const DEFAULT_USER_PROPERTIES = Object.keys(USER_PROPERTIES).filter((k) => k !== 'department');
+// Graph's default user properties include neither department nor employeeHireDate: they need $select.
+const DEFAULT_USER_PROPERTIES = Object.keys(USER_PROPERTIES).filter((k) => k !== 'department' && k !== 'employeeHireDate');
 
 /** The property names a $select asks for (any case; unknown ones dropped; id always), in Graph's spelling. */
 export function userProperties(select: readonly string[] | undefined): readonly string[] {

@@ -3,6 +3,7 @@
 // Each route names the delegated scopes it needs (checked first, as Graph
 // does), then authorises from the caller's SharePoint permissions.
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import { campaignRoutes } from './campaign-routes';
 import type { Db } from './db';
 import { ALL_USER_PROPERTIES, renderUser, userProperties, userView, type Directory, type MemberScope, type UserRow } from './directory';
 import {
@@ -122,6 +123,8 @@ export class GraphRoutes {
     dir('GET', 'groups/:group', GROUP_MEMBERS, (req, _c, { group }) => json(pick(this.renderGroup(group!), parseSelect(option(req.query, 'select')), ['id'])));
     for (const rel of ['members', 'members/microsoft.graph.user']) dir('GET', `groups/:group/${rel}`, GROUP_MEMBERS, (req, c, { group }) => this.groupMembers(req, c, group!, false));
     for (const rel of ['transitiveMembers', 'transitiveMembers/microsoft.graph.user']) dir('GET', `groups/:group/${rel}`, GROUP_MEMBERS, (req, c, { group }) => this.groupMembers(req, c, group!, true));
+    // Bulk activity notifications and the Teams app catalog (issue 14) live in their own file.
+    for (const extra of campaignRoutes(ctx)) r(extra.method, extra.path, extra.scopes, extra.workload, (req, c, params) => extra.handler(req, c.principal, params));
   }
 
   /** Routes a request below /v1.0; `me` is the caller's own user. Scopes first, then the route authorises from SharePoint's permissions. */

@@ -24,8 +24,9 @@ export interface AcknowledgementFields {
 }
 
 const FIELD_NAMES = ['PolicyVersion', 'PolicyHash', 'SignerId', 'SignerUpn', 'PrintedName', 'AcceptsPolicy', 'UnderstandsBreach', 'Signature', 'ClientSignedAt', 'SubmissionId'] as const;
-/** Reports and the "who has not signed" query need no signature images. */
+/** Audits of earlier versions need only who signed and when. */
 const SUMMARY_FIELDS = FIELD_NAMES.filter((f) => f !== 'Signature');
+const REVIEW_FIELDS = ['PolicyVersion', 'PolicyHash', 'AcceptsPolicy', 'UnderstandsBreach', 'Signature'] as const;
 
 export interface SubmitAcknowledgement {
   readonly policyVersion: string;
@@ -51,6 +52,10 @@ export interface Acknowledgement {
   readonly signedBy: { readonly id: string; readonly displayName: string | null; readonly email: string | null };
   /** When the server says the item was created. */
   readonly signedAt: string;
+  /** When the server says the item last changed: equal to signedAt unless someone edited it. */
+  readonly modifiedAt: string | null;
+  /** SharePoint's version of the item (1 until edited), from its eTag; null when the eTag could not be read. */
+  readonly itemVersion: number | null;
   /** What the client claimed; shown beside the server's values, never instead of them. */
   readonly claimed: { readonly signerId: string; readonly signerUpn: string; readonly clientSignedAt: string };
   readonly printedName: string;
@@ -70,6 +75,20 @@ export interface SubmitResult {
 export interface ListOptions {
   /** Items per request; SharePoint serves up to 5,000, Graph pages below that. */
   readonly pageSize?: number;
+  /** Leave the Signature column out (audits of who signed only need who and when). */
+  readonly withoutSignatures?: boolean;
+  /**
+   * Only what deciding "signed or needs review" takes (the version, hash, both
+   * boxes, the signature): the manager's report, where 10,000 records' other
+   * columns were most of the bytes.
+   */
+  readonly forReview?: boolean;
+}
+
+/** A list item's eTag is `"{guid},N"`, N its version: 1 until the item is edited. */
+export function itemVersionOf(eTag: string | undefined | null): number | null {
+  const m = /,(\d+)"?$/.exec(eTag ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 function toAcknowledgement(item: Item<Partial<AcknowledgementFields>>): Acknowledgement {
@@ -85,6 +104,8 @@ function toAcknowledgement(item: Item<Partial<AcknowledgementFields>>): Acknowle
     policyHash: f.PolicyHash ?? '',
     signedBy: { id: user.id, displayName: user.displayName ?? null, email: typeof email === 'string' ? email : null },
     signedAt: item.createdDateTime,
+    modifiedAt: item.lastModifiedDateTime ?? null,
+    itemVersion: itemVersionOf(item.eTag),
     claimed: { signerId: f.SignerId ?? '', signerUpn: f.SignerUpn ?? '', clientSignedAt: f.ClientSignedAt ?? '' },
     printedName: f.PrintedName ?? '',
     acceptsPolicy: f.AcceptsPolicy === true,
@@ -156,9 +177,26 @@ export class AcknowledgementsRepository {
     return claimed.filter((a) => a.signedBy.id === signerId);
   }
 
-  /** Every signature of one policy version, without signature images: the manager's report. */
+  /**
+   * Every signature of one policy version: the manager's report. The signatures
+   * come too, because a record without one needs review (issue 10); an audit
+   * of who signed can leave them out.
+   */
   async listForVersion(policyVersion: string, options?: ListOptions): Promise<Acknowledgement[]> {
-    return this.query(`fields/PolicyVersion eq ${odataString(policyVersion)}`, SUMMARY_FIELDS, options);
+    const fields = options?.forReview ? REVIEW_FIELDS : options?.withoutSignatures ? SUMMARY_FIELDS : FIELD_NAMES;
+    return this.query(`fields/PolicyVersion eq ${odataString(policyVersion)}`, fields, options);
+  }
+
+  /**
+   * Who signed a version and when, and nothing else: "signed an earlier version"
+   * needs no more, and at 10,000 staff the rest of each record is most of the bytes.
+   */
+  async signersOf(policyVersion: string, options: ListOptions = {}): Promise<{ readonly policyVersion: string; readonly signedBy: { readonly id: string } }[]> {
+    const path = await this.lists.itemsPath(ACKNOWLEDGEMENTS_LIST);
+    const items = await this.graph.all<Item<never>>(path, {
+      query: { $select: 'id,createdBy', $filter: `fields/PolicyVersion eq ${odataString(policyVersion)}`, $top: options.pageSize ?? 999 },
+    });
+    return items.flatMap((i) => (i.createdBy?.user?.id ? [{ policyVersion, signedBy: { id: i.createdBy.user.id } }] : []));
   }
 
   /** Filters only on indexed columns (PolicyVersion, SignerId, SubmissionId): SharePoint refuses others past 5,000 items. */

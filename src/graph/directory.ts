@@ -12,6 +12,13 @@ export interface StaffMember {
   readonly mail: string | null;
   readonly department: string | null;
   readonly jobTitle: string | null;
+  /**
+   * Entra's employeeHireDate (ISO 8601), when HR or the MIS sync sets it: how a
+   * new joiner gets their own time to sign. Graph has no date for when someone
+   * joined a group, so this is the only join date there is. Reading it for
+   * other users needs User.Read.All (it is not a basic profile property).
+   */
+  readonly hireDate: string | null;
 }
 
 export interface DirectoryGroups {
@@ -21,7 +28,7 @@ export interface DirectoryGroups {
   readonly managersGroupId: string;
 }
 
-const USER_SELECT = 'id,displayName,userPrincipalName,mail,department,jobTitle';
+const USER_SELECT = 'id,displayName,userPrincipalName,mail,department,jobTitle,employeeHireDate';
 
 function toStaff(user: User): StaffMember | null {
   if (!user.id || !user.userPrincipalName) return null;
@@ -33,6 +40,7 @@ function toStaff(user: User): StaffMember | null {
     mail: user.mail ?? null,
     department: user.department ?? null,
     jobTitle: user.jobTitle ?? null,
+    hireDate: user.employeeHireDate ?? null,
   };
 }
 
@@ -91,7 +99,7 @@ export class DirectoryRepository {
       query: { $select: select, $top: 999 },
     });
     return members.filter(isUser).flatMap((m) => {
-      if (select === 'id') return m.id ? [{ id: m.id, displayName: '', userPrincipalName: '', email: '', mail: null, department: null, jobTitle: null }] : [];
+      if (select === 'id') return m.id ? [{ id: m.id, displayName: '', userPrincipalName: '', email: '', mail: null, department: null, jobTitle: null, hireDate: null }] : [];
       const s = toStaff(m);
       return s ? [s] : [];
     });

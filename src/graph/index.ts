@@ -20,6 +20,8 @@ export * from './contacts';
 export * from './send-check';
 export * from './directory';
 export * from './notifications';
+export * from './reminders';
+export * from './teams-app';
 export * from './sp-rest';
 export * from './provision';
 export * from './permissions';

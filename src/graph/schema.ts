@@ -45,6 +45,11 @@ export const POLICIES_LIST = {
     { name: 'EffectiveDate', displayName: 'Effective date', dateTime: { format: 'dateOnly' } },
     text('PolicyHash', 'SHA-256 of text'),
     note('PolicyText', 'Policy text (Markdown)'),
+    // Added for signing campaigns (issue 14): provisioning adds them to existing sites.
+    { name: 'DueDate', displayName: 'Sign by', dateTime: { format: 'dateOnly' } },
+    // SharePoint's own time of the edit that published the version, copied here so a
+    // later edit (retiring it) does not lose it; signatures made before it need review.
+    { name: 'PublishedAt', displayName: 'Published', dateTime: { format: 'dateTime' } },
   ],
   // Admins publish versions (add and edit) but can never delete one: every signature points at one.
   access: { allStaff: 'read', managers: 'read', admins: 'editor' },
@@ -108,4 +113,23 @@ export const SEND_CHECK_LIST = {
   access: { allStaff: 'read', managers: 'read', admins: 'contribute' },
 } as const satisfies ListDefinition;
 
-export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST, SEND_CHECK_LIST] as const;
+/**
+ * One item per reminder sent to one person, so the manager view can show "last
+ * reminded" and not remind the same people again at once (issue 14). Managers
+ * (and admins) add and read them; staff have no access at all, so nobody sees
+ * who has been chased. Who sent it and when are the item's Created By and Created.
+ */
+export const REMINDERS_LIST = {
+  displayName: 'AUP Reminders',
+  description: 'Reminders to sign the Acceptable Use Policy: one item per person reminded. Sent by and when are Created By and Created.',
+  columns: [
+    text('RecipientId', 'Recipient Entra object id', { indexed: true, required: true }),
+    text('RecipientName', 'Recipient'),
+    text('PolicyVersion', 'Policy version', { indexed: true, required: true }),
+    { name: 'Channel', displayName: 'Sent by', required: true, choice: { choices: ['Teams', 'Email'], displayAs: 'dropDownMenu' } },
+  ],
+  // Add and read, never edit or delete: the record of who was reminded stays as it was sent.
+  access: { managers: 'signer', admins: 'signer' },
+} as const satisfies ListDefinition;
+
+export const LISTS = [POLICIES_LIST, ACKNOWLEDGEMENTS_LIST, SETTINGS_LIST, CONTACTS_LIST, SEND_CHECK_LIST, REMINDERS_LIST] as const;

@@ -21,6 +21,8 @@ export const GRAPH_SCOPES = [
   // Reminders: Teams activity feed, and mail as the signed-in manager.
   'TeamsActivity.Send',
   'Mail.Send',
+  // The app's id in the organisation's Teams catalog, for deep links in reminders (appCatalogs/teamsApps?$filter=externalId eq …).
+  'AppCatalog.Read.All',
 ] as const;
 
 /** SharePoint REST, where Graph has no call: the manager view's check of its own permissions (same cap as Sites.Manage.All). */

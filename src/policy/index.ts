@@ -53,6 +53,16 @@ export function versionName(versionLabel: string): string {
 }
 
 /**
+ * A version as every screen, message and export names it: its label, and the
+ * month the paper form would say, so "2026-12" and "December 2026" are never
+ * two names for one thing ("2026-12 (December 2026)"). Other labels as they are.
+ */
+export function describeVersion(versionLabel: string): string {
+  const name = versionName(versionLabel);
+  return name === versionLabel ? versionLabel : `${versionLabel} (${name})`;
+}
+
+/**
  * The first tick box, naming the version actually being signed. The paper's
  * statement writes "for all" where the heading says "for All"; we follow the
  * paper so April 2020 reads word for word as staff signed it before.
@@ -100,6 +110,9 @@ export function createSlugger(): (heading: string) => string {
     return n === 1 ? base : `${base}-${n}`;
   };
 }
+
+export { campaignOn, newerFirst, addDays, dueDateFor, isIsoDate, JOINER_DAYS, type CampaignState, type VersionDates } from './campaign';
+export { reviewRecord, REVIEW_REASON_TEXT, type RecordFacts, type ReviewReason } from './review';
 
 // Sections and "what changed" live in ./sections: they need marked and diff,
 // which the staff view's first load should not carry (only a type comes back).

@@ -3,7 +3,7 @@
 // them, so their code never weighs on the staff view (issue 4).
 import { Suspense, lazy, useCallback, useEffect, useState, type ComponentType } from 'react';
 import {
-  Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens,
+  Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { appConfig } from '../ui/config';
 import { themeFromQuery, type ThemeName } from '../ui/theme';
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL, maxWidth: '60rem', marginInline: 'auto', backgroundColor: tokens.colorNeutralBackground1,
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS },
   },
+  // Tables of staff and the policy editor use the screen's width (issue 14); reading stays a comfortable measure.
+  wide: { maxWidth: '96rem' },
   user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -147,7 +149,7 @@ function Shell({ session }: { session: Session }) {
           </nav>
         )}
       </header>
-      <main className={styles.main}>
+      <main className={mergeClasses(styles.main, tab !== 'policy' && styles.wide)}>
         <Suspense fallback={<Spinner label="Loading…" />}>
           {tab === 'policy' && <StaffView session={session} />}
           {tab === 'manager' && <ManagerView session={session} />}

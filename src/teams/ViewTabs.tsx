@@ -1,7 +1,10 @@
 // The view switcher (Policy, Who has signed, Administration). Only managers
 // and admins have more than one view, so Fluent's tabs load with this chunk
 // instead of weighing on every member of staff's first load.
-import { Tab, TabList } from '@fluentui/react-components';
+import { Tab, TabList, makeStyles } from '@fluentui/react-components';
+
+// On a phone the tabs wrap rather than running off the screen.
+const useStyles = makeStyles({ list: { flexWrap: 'wrap' } });
 
 export interface ViewTabsProps {
   readonly tabs: readonly { readonly value: string; readonly label: string }[];
@@ -10,8 +13,9 @@ export interface ViewTabsProps {
 }
 
 export default function ViewTabs({ tabs, selected, onSelect }: ViewTabsProps) {
+  const styles = useStyles();
   return (
-    <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(String(d.value))}>
+    <TabList className={styles.list} selectedValue={selected} onTabSelect={(_, d) => onSelect(String(d.value))}>
       {tabs.map((t) => <Tab key={t.value} value={t.value}>{t.label}</Tab>)}
     </TabList>
   );

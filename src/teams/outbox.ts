@@ -79,3 +79,44 @@ export async function submitSignature(
     return { status: 'pending', pending };
   }
 }
+
+/**
+ * An unsent form, kept per signer and version in session storage so a reload
+ * does not lose the ticks, the name or a typed signature (issue 14), and
+ * removed once the signature is recorded. Whether they had read to the end
+ * comes too, so the form is not locked again.
+ */
+export interface SavedForm {
+  readonly accept: boolean;
+  readonly breach: boolean;
+  readonly name: string;
+  readonly typed: string | null;
+  readonly readToEnd: boolean;
+}
+
+const formKeyFor = (signerId: string, version: string): string => `aup-guard.unsent-form.${signerId}.${version}`;
+
+export function loadForm(storage: Storage, signerId: string, version: string): SavedForm | null {
+  const raw = storage.getItem(formKeyFor(signerId, version));
+  if (!raw) return null;
+  try {
+    const f = JSON.parse(raw) as Partial<SavedForm>;
+    return typeof f.name === 'string'
+      ? { accept: f.accept === true, breach: f.breach === true, name: f.name, typed: typeof f.typed === 'string' ? f.typed : null, readToEnd: f.readToEnd === true }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveForm(storage: Storage, signerId: string, version: string, form: SavedForm): void {
+  try {
+    storage.setItem(formKeyFor(signerId, version), JSON.stringify(form));
+  } catch {
+    // Storage full or refused (private mode): the form still works, it just is not kept.
+  }
+}
+
+export function clearForm(storage: Storage, signerId: string, version: string): void {
+  storage.removeItem(formKeyFor(signerId, version));
+}

@@ -47,3 +47,49 @@ export function parseSignature(stored: string): Signature {
 export function isBlank(signature: Signature): boolean {
   return signature.kind === 'typed' ? signature.text.trim() === '' : signature.path.trim() === '';
 }
+
+/** The least a drawing must have, in the pad's own units (400 × 150): a signature, not a tap or a tick. */
+export const MIN_INK = 120;
+export const MIN_WIDTH = 60;
+export const MIN_HEIGHT = 8;
+
+/** The total length of the strokes and the box they fill, from a stored path (M/L commands). */
+export function measurePath(path: string): { ink: number; width: number; height: number } {
+  const numbers = path.match(/[ML]\s*-?\d+(?:\.\d+)?\s*,?\s*-?\d+(?:\.\d+)?/g) ?? [];
+  let ink = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let last: Point | null = null;
+  for (const command of numbers) {
+    const [x, y] = (command.slice(1).match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number) as [number, number];
+    if (command.startsWith('L') && last) ink += Math.hypot(x - last.x, y - last.y);
+    last = { x, y };
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  return numbers.length === 0 ? { ink: 0, width: 0, height: 0 } : { ink, width: maxX - minX, height: maxY - minY };
+}
+
+/** Case and spacing do not count: "tom  baker" is "Tom Baker". */
+const normaliseName = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Why a signature is not one, in words for the signer, or null when it will
+ * do (issue 14: one tap in the pad, or "x" typed, was accepted). A drawing
+ * needs enough ink and enough extent; a typed signature must be the printed
+ * name, ignoring case and spacing.
+ */
+export function signatureProblem(signature: Signature | null, printedName: string): string | null {
+  if (!signature || isBlank(signature)) return 'Draw or type your signature.';
+  if (signature.kind === 'typed') {
+    if (printedName.trim() === '') return 'Enter your printed name first: a typed signature is your name as printed.';
+    return normaliseName(signature.text) === normaliseName(printedName)
+      ? null
+      : `A typed signature must be your name as printed above ("${printedName.trim()}").`;
+  }
+  const scale = signature.width > 0 ? 400 / signature.width : 1;
+  const m = measurePath(signature.path);
+  const ink = m.ink * scale, width = m.width * scale, height = m.height * scale;
+  if (ink < 5 && width < 5 && height < 5) return 'That is a dot, not a signature. Sign across the box as you would on paper, or choose Type.';
+  if (ink < MIN_INK || width < MIN_WIDTH) return 'That is too short to be a signature. Sign across more of the box, or choose Type.';
+  if (height < MIN_HEIGHT) return 'That is a straight line, not a signature. Sign as you would on paper, or choose Type.';
+  return null;
+}

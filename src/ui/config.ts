@@ -25,8 +25,13 @@ export interface AppConfig {
   readonly adminsGroupId: string | null;
   /** Entra group whose transitive members must sign the policy (the manager view's people). */
   readonly allStaffGroupId: string | null;
-  /** The Teams app's id, for reminders that deep-link into the tab; null links to the tab's page instead. */
+  /** The Teams app's id in its manifest; null (the local demo) links reminders to the tab's page instead. */
   readonly teamsAppId: string | null;
+  /**
+   * The app's id in the organisation's Teams catalog, which deep links need;
+   * null to look it up from the manifest id (Graph, AppCatalog.Read.All).
+   */
+  readonly teamsCatalogAppId: string | null;
 }
 
 /** The build's MODE and VITE_* variables (declared in vite-env.d.ts); tests pass plain objects. */
@@ -44,6 +49,7 @@ export function productionConfig(env: ConfigEnv): AppConfig {
     adminsGroupId: blank(env.VITE_ADMINS_GROUP_ID),
     allStaffGroupId: blank(env.VITE_ALL_STAFF_GROUP_ID),
     teamsAppId: blank(env.VITE_TEAMS_APP_ID),
+    teamsCatalogAppId: blank(env.VITE_TEAMS_CATALOG_APP_ID),
   };
 }
 

@@ -26,5 +26,6 @@ export function demoConfig(env: ConfigEnv, search: string): AppConfig {
     allStaffGroupId: blank(env.VITE_ALL_STAFF_GROUP_ID) ?? ALL_STAFF_GROUP_ID,
     // No Teams app in the local demo: reminders link to the tab's page.
     teamsAppId: blank(env.VITE_TEAMS_APP_ID),
+    teamsCatalogAppId: blank(env.VITE_TEAMS_CATALOG_APP_ID),
   };
 }

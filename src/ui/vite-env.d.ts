@@ -18,4 +18,6 @@ interface ImportMetaEnv {
   readonly VITE_ADMINS_GROUP_ID?: string;
   readonly VITE_ALL_STAFF_GROUP_ID?: string;
   readonly VITE_TEAMS_APP_ID?: string;
+  /** The app's id in the organisation's Teams catalog (deep links); unset to look it up. */
+  readonly VITE_TEAMS_CATALOG_APP_ID?: string;
 }

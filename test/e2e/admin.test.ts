@@ -106,7 +106,7 @@ describe('compose-check settings', () => {
     const pupilDomains = page.getByRole('textbox', { name: 'Pupil email domains' });
     await pupilDomains.fill('pupils.wellsapkinsley.sch.uk\nnot a domain');
     await page.getByRole('button', { name: 'Review and save' }).click();
-    await page.getByText('line 2: "not a domain" is not a domain name').waitFor();
+    await page.getByText('line 2: "not a domain" is not a domain name', { exact: true }).waitFor();
     expect(await pupilDomains.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect((await settings.read())?.eTag).toBe(before?.eTag);
@@ -141,13 +141,103 @@ describe('compose-check settings', () => {
   });
 });
 
+describe('settings the checks would quietly get wrong (issue 14)', () => {
+  it('refuses a label id that is not a GUID and a school domain that is webmail, with a summary at the top that links to each field and takes the focus', async () => {
+    const settings = new SettingsRepository(adminLists);
+    const before = await settings.read();
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Outlook checks');
+    await page.getByRole('textbox', { name: 'Encryption sensitivity label ids' }).fill('Confidential');
+    await page.getByRole('textbox', { name: 'School email domains' }).fill('wellsapkinsley.sch.uk\ngmail.com');
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.getByRole('heading').textContent()).toBe('There are 2 problems with these settings. Nothing has been saved.');
+    const links = summary.getByRole('link');
+    // In the order the fields appear.
+    expect(await links.allTextContents()).toEqual([
+      'School email domains: line 2: "gmail.com" is personal webmail, so it cannot also be a school domain',
+      'Encryption sensitivity label ids: line 1: "Confidential" is not a sensitivity label id (a GUID such as 0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01)',
+    ]);
+    await links.nth(1).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Encryption sensitivity label ids' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousViolations(page), 'error summary').toEqual([]);
+    expect((await settings.read())?.eTag).toBe(before?.eTag);
+    await page.screenshot({ path: 'test-results/admin-error-summary.png', fullPage: false });
+    await page.close();
+  });
+
+  it('asks the admin to confirm a subject tag without brackets before saving it', async () => {
+    const settings = new SettingsRepository(adminLists);
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Outlook checks');
+    await page.getByRole('textbox', { name: 'Encryption subject tags' }).fill('[secure]\nencrypt');
+    await page.getByText(/"encrypt" has no brackets: any subject containing it anywhere/).waitFor();
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page.getByTestId('error-summary').getByRole('link', { name: /Encryption subject tags: put the tags in brackets, or confirm/ }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Yes: count any subject containing "encrypt" as encrypted' }).check();
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Settings saved.', { exact: false }).waitFor({ timeout: 30_000 });
+    expect((await settings.read())?.settings.encryption?.subjectTags).toEqual(['[secure]', 'encrypt']);
+    await page.close();
+  });
+
+  it('flags an empty pupil domain without refusing it', async () => {
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Outlook checks');
+    await page.getByRole('textbox', { name: 'Pupil email domains' }).fill('');
+    await page.getByText(/None given: mail to pupils' own school addresses will not be recognised as going to pupils/).waitFor();
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page.getByRole('list', { name: 'Changes' }).waitFor();
+    expect(await page.getByTestId('error-summary').count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+});
+
+describe('the policy editor', () => {
+  it('lays the editor out with nothing overlapping: the text area fills its frame beside the preview', async () => {
+    const page = await browser.context.newPage();
+    await openAdmin(page, 'Policy versions');
+    const area = page.getByRole('textbox', { name: 'Policy text (Markdown)' });
+    const pane = page.getByRole('region', { name: 'Preview of the policy' });
+    await pane.getByRole('heading').first().waitFor();
+    const [areaBox, paneBox] = [(await area.boundingBox())!, (await pane.boundingBox())!];
+    // Side by side at 1280 px, the text area as tall as the preview frame beside it (within a few pixels).
+    expect(areaBox.x + areaBox.width).toBeLessThanOrEqual(paneBox.x);
+    expect(Math.abs(areaBox.y + areaBox.height - (paneBox.y + paneBox.height))).toBeLessThan(8);
+    // No heading in the preview runs into the next.
+    const overlaps = await pane.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.slice(1).filter((h, i) => h.getBoundingClientRect().top < hs[i]!.getBoundingClientRect().bottom).length);
+    expect(overlaps).toBe(0);
+    // Each field's label sits just above it.
+    for (const name of ['Version label', 'Title', 'In force from', 'Sign by']) {
+      const input = page.getByRole('textbox', { name }).or(page.getByLabel(name)).first();
+      const label = page.locator('label', { hasText: new RegExp(`^${name}`) }).first();
+      const [l, i] = [(await label.boundingBox())!, (await input.boundingBox())!];
+      expect(i.y - (l.y + l.height)).toBeLessThan(12);
+      expect(Math.abs(i.x - l.x)).toBeLessThan(4);
+    }
+    await page.screenshot({ path: 'test-results/admin-editor.png', fullPage: true });
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
   for (const theme of ['light', 'dark', 'contrast'] as const) {
     it(`has no serious or critical axe violations in any admin section (${theme})`, async () => {
       const page = await browser.context.newPage();
       await openAdmin(page, 'Policy versions', theme);
       await page.getByRole('heading', { name: 'Publish a new version' }).waitFor();
+      expect(await page.getByRole('heading', { level: 1, name: 'Administration' }).count()).toBe(1);
       expect(await seriousViolations(page), 'policy versions').toEqual([]);
+      await page.getByRole('textbox', { name: 'Policy text (Markdown)' }).fill('# AUP\n\n## Mobile Phones\n\nCalls until 5.30 pm.\n');
+      await page.getByRole('tab', { name: 'What changed' }).click();
+      await page.getByTestId('preview-changes').getByText('What changed since version').waitFor();
+      expect(await seriousViolations(page), 'what changed preview').toEqual([]);
+      await page.screenshot({ path: `test-results/admin-${theme}.png`, fullPage: true });
       await page.getByRole('tab', { name: 'Outlook checks' }).click();
       await page.getByRole('button', { name: 'Review and save' }).waitFor();
       expect(await seriousViolations(page), 'settings').toEqual([]);
@@ -175,7 +265,7 @@ describe('first-run setup', () => {
       await page.getByText('and verified: every list and permission matches the role model.', { exact: false }).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('tab', { name: 'Policy versions' }).waitFor();
-      await page.getByRole('cell', { name: CURRENT_POLICY_META.versionLabel, exact: true }).waitFor();
+      await page.getByRole('cell', { name: `${CURRENT_POLICY_META.versionLabel} (April 2020)`, exact: true }).waitFor();
       await page.close();
 
       const res = await fetch(`${empty.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn: DEMO_USERS.admin }) });
@@ -206,18 +296,31 @@ describe('publishing a new policy version', () => {
     await page.getByText('already published').waitFor(); // a published label cannot be reused
     await page.getByRole('textbox', { name: 'Version label' }).fill('2026-01');
     const text = page.getByRole('textbox', { name: 'Policy text (Markdown)' });
-    await text.fill(`${await text.inputValue()}\n\n## Artificial intelligence tools\n\nStaff must not enter pupil data into AI tools the school has not approved.\n\n<script>window.pwned = 1</script>`);
+    await text.fill(`${(await text.inputValue()).replace('6.00 pm', '5.30 pm')}\n\n## Artificial intelligence tools\n\nStaff must not enter pupil data into AI tools the school has not approved.\n\n<script>window.pwned = 1</script>`);
     // The preview is sanitised: the heading renders, the script does not.
-    const preview = page.getByRole('region', { name: 'Preview' });
+    const preview = page.getByRole('region', { name: 'Preview of the policy' });
     await preview.getByRole('heading', { name: 'Artificial intelligence tools' }).waitFor();
     expect(await preview.locator('script').count()).toBe(0);
+    // "What changed", exactly as staff who signed the current version will see it.
+    await page.getByRole('tab', { name: 'What changed' }).click();
+    const changes = page.getByTestId('preview-changes');
+    await changes.getByText('What changed since version 2020-04 (April 2020), which you signed').waitFor();
+    expect(await changes.getByTestId('replacement').allTextContents()).toEqual([expect.stringContaining('changed from 6.00 pm to 5.30 pm')]);
+    await changes.getByRole('button', { name: /Artificial intelligence tools/ }).waitFor();
+    // A date to sign by that has passed is refused.
+    await page.getByLabel('Sign by').fill('2020-01-01');
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: 'Publish version 2026-01' }).click();
-    await page.getByText('Version 2026-01 is now current.').waitFor({ timeout: 30_000 });
+    await page.getByText('The date to sign by has already passed.').waitFor();
+    await page.getByLabel('Sign by').fill('2099-01-31');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish version 2026-01 (January 2026)' }).click();
+    await page.getByText('Version 2026-01 (January 2026) is now current.', { exact: false }).waitFor({ timeout: 30_000 });
+    // Staff can be told at once.
+    await page.getByRole('button', { name: 'Tell all staff about version 2026-01 (January 2026)' }).waitFor();
     await page.close();
 
     const versions = await new PoliciesRepository(adminLists).list();
-    expect(versions.find((v) => v.version === '2026-01')?.status).toBe('Current');
+    expect(versions.find((v) => v.version === '2026-01')).toMatchObject({ status: 'Current', dueDate: '2099-01-31' });
     expect(versions.find((v) => v.version === CURRENT_POLICY_META.versionLabel)?.status).toBe('Retired');
 
     const staffPage = await browser.context.newPage();

@@ -34,6 +34,7 @@ export function viteEnv(env: PackageEnv, ids: { teamsAppId: string }): Record<st
     VITE_ADMINS_GROUP_ID: env.adminsGroupId,
     VITE_ALL_STAFF_GROUP_ID: env.allStaffGroupId,
     VITE_TEAMS_APP_ID: ids.teamsAppId,
+    ...(env.teamsCatalogAppId ? { VITE_TEAMS_CATALOG_APP_ID: env.teamsCatalogAppId } : {}),
     VITE_BASE_URL: env.baseUrl,
   };
 }

@@ -86,6 +86,7 @@ export const PackageEnvSchema = v.object({
   AUP_ALL_STAFF_GROUP_ID: guid('the Object ID of the all-staff group'),
   AUP_ADMINS_GROUP_ID: optionalGuid('the Object ID of the group that may publish policy versions; leave empty to use the managers group'),
   AUP_TEAMS_APP_ID: optionalGuid('the Teams app id; leave empty to derive one'),
+  AUP_TEAMS_CATALOG_APP_ID: optionalGuid('the App ID the Teams admin centre shows for AUP Guard (Manage apps > AUP Guard); leave empty to look it up'),
   AUP_OUTLOOK_ADDIN_ID: optionalGuid('the Outlook add-in id; leave empty to derive one'),
   AUP_PRIVACY_URL: optionalHttpsUrl,
   AUP_TERMS_URL: optionalHttpsUrl,
@@ -103,6 +104,8 @@ export interface PackageEnv {
   adminsGroupId: string;
   /** Given in .env, or undefined to derive a stable one from the client id. */
   teamsAppId: string | undefined;
+  /** The app's id in the organisation's Teams catalog, for deep links; undefined to look it up with Graph. */
+  teamsCatalogAppId: string | undefined;
   outlookAddinId: string | undefined;
   privacyUrl: string | undefined;
   termsUrl: string | undefined;
@@ -131,6 +134,7 @@ export function validateEnv(raw: Record<string, string | undefined>, file = '.en
     allStaffGroupId: o.AUP_ALL_STAFF_GROUP_ID,
     adminsGroupId: orUndefined(o.AUP_ADMINS_GROUP_ID) ?? o.AUP_MANAGERS_GROUP_ID,
     teamsAppId: orUndefined(o.AUP_TEAMS_APP_ID),
+    teamsCatalogAppId: orUndefined(o.AUP_TEAMS_CATALOG_APP_ID),
     outlookAddinId: orUndefined(o.AUP_OUTLOOK_ADDIN_ID),
     privacyUrl: orUndefined(o.AUP_PRIVACY_URL),
     termsUrl: orUndefined(o.AUP_TERMS_URL),

@@ -108,3 +108,18 @@ describe('resolveSettings caching', () => {
     expect(resolveSettings(empty, 'x@b.org').schoolDomains).toEqual(['b.org']);
   });
 });
+
+describe('settings rules added for the admin form (issue 14)', () => {
+  it('refuses a sensitivity label id that is not a GUID, naming it', () => {
+    expect(errorsOf({ encryption: { labelIds: ['Confidential'] } })).toEqual([
+      'encryption.labelIds.0: "Confidential" is not a sensitivity label id (a GUID such as 0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01)',
+    ]);
+  });
+
+  it('refuses a school or pupil domain that is also personal webmail, built in or added', () => {
+    expect(errorsOf({ schoolDomains: ['wellsap.sch.uk', 'gmail.com'] })).toEqual(['schoolDomains.1: "gmail.com" is personal webmail, so it cannot also be a school domain']);
+    expect(errorsOf({ pupilDomains: ['pupils.example.org'], webmailDomains: ['Pupils.Example.org'] }))
+      .toEqual(['pupilDomains.0: "pupils.example.org" is personal webmail, so it cannot also be a pupil domain']);
+    expect(errorsOf({ schoolDomains: ['wellsap.sch.uk'], webmailDomains: ['example-mail.net'] })).toEqual([]);
+  });
+});

@@ -82,6 +82,10 @@ export function seedDirectory(directory: Directory, staffCount = 60): void {
       jobTitle: p.jobTitle, department: p.department, role: p.role, teamsAppInstalled: p.teamsAppInstalled !== false,
     };
   });
+  // One new starter, due to start after the current policy is published, so the
+  // manager view has someone "joined after publication" to show.
+  const starter = users[users.length - 1];
+  if (starter) users[users.length - 1] = { ...starter, employeeHireDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) + 'T00:00:00Z' };
   for (const u of users) directory.addUser(u);
   directory.addGroup({ id: ALL_STAFF_GROUP_ID, displayName: 'All Staff', description: 'Everyone employed at Wells AP Kinsley', mailNickname: 'allstaff' }, users.map((u) => u.id));
   directory.addGroup({ id: MANAGERS_GROUP_ID, displayName: 'AUP Managers', description: 'Managers who track AUP signatures', mailNickname: 'aupmanagers' },

@@ -8,3 +8,7 @@ export const ALL_STAFF_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000001';
 export const MANAGERS_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000002';
 /** Admins: they edit settings, contacts and policy versions. */
 export const ADMINS_GROUP_ID = '5a1f0000-a11f-4a1f-9a1f-000000000003';
+
+/** The demo Teams app's id in its manifest, and the id the organisation's catalog gave it (they differ, as in a tenant). */
+export const DEMO_TEAMS_APP_MANIFEST_ID = '5a1f0000-a11f-4a1f-9a1f-0000000000a1';
+export const DEMO_TEAMS_APP_CATALOG_ID = 'c47a1090-2b3c-4d5e-8f60-7a8b9c0d1e2f';

@@ -81,11 +81,14 @@ export function seedScale(db: Db, options: ScaleOptions): ScaleReport {
     const addItem = db.prepare(`INSERT INTO items (list_id, id, guid, version, fields, created_at, modified_at, author_id, created_by, modified_by, change_seq)
       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`);
     const now = nowIso();
+    // Signatures of `version` fingerprint its text, as the tab's would, so they count as signed.
+    const policyHash = (db.prepare(`SELECT json_extract(i.fields, '$.PolicyHash') FROM items i JOIN lists l ON l.id = i.list_id
+      WHERE l.display_name = 'AUP Policies' AND json_extract(i.fields, '$.VersionLabel') = ?`).pluck().get(version) as string | undefined) ?? '';
     plan.forEach(({ signer, version: v }, i) => {
       const identity: StoredIdentity = { user: { id: signer.id, displayName: signer.display_name, email: signer.upn }, lookupId: signer.lookup_id };
       const who = JSON.stringify(identity);
       const fields = {
-        Title: `${signer.display_name} — ${v}`, PrintedName: signer.display_name, PolicyVersion: v, PolicyHash: '', SignerId: signer.id,
+        Title: `${signer.display_name} — ${v}`, PrintedName: signer.display_name, PolicyVersion: v, PolicyHash: v === version ? policyHash : '', SignerId: signer.id,
         SignerUpn: signer.upn, AcceptsPolicy: true, UnderstandsBreach: true, Signature: signer.display_name, ClientSignedAt: now,
         SubmissionId: randomUUID(),
       };

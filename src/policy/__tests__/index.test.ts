@@ -5,7 +5,7 @@ import {
   ACK_STATEMENTS, BREACH_STATEMENT, CURRENT_POLICY_META, POLICY_VERSIONS, acceptStatement, createSlugger,
   policyAssetPath, policyHash, versionName,
 } from '../index.js';
-import { diffSections, splitSections } from '../sections.js';
+import { diffSections, diffText, splitSections, tokenise } from '../sections.js';
 
 const april2020 = readFileSync(new URL(`../../../${policyAssetPath('2020-04')}`, import.meta.url), 'utf8');
 
@@ -123,8 +123,18 @@ describe('diffSections', () => {
     expect(changed.map((d) => d.section.id)).toEqual(['mobile-phones']);
     const c = changed[0]!;
     if (c.status !== 'changed') throw new Error('unreachable');
-    expect(c.changes.filter((x) => x.kind === 'removed').map((x) => x.text.trim())).toEqual(['Personal']);
-    expect(c.changes.filter((x) => x.kind === 'added').map((x) => x.text.trim())).toEqual(['Private']);
+    expect(c.changes.filter((x) => x.kind === 'replaced')).toEqual([{ kind: 'replaced', removed: 'Personal', added: 'Private' }]);
+  });
+
+  it('reads "6.00 pm" to "5.30 pm" as one replacement of the whole time (issue 14)', () => {
+    const next = april2020.replace('8.00 am to 6.00 pm', '8.00 am to 5.30 pm');
+    const c = diffSections(april2020, next).find((d) => d.status === 'changed');
+    if (c?.status !== 'changed') throw new Error('expected a changed section');
+    expect(c.changes.filter((x) => x.kind !== 'same')).toEqual([{ kind: 'replaced', removed: '6.00 pm', added: '5.30 pm' }]);
+    // Joined back, each side is exactly its version's text.
+    const side = (which: 'removed' | 'added') => c.changes.map((x) => (x.kind === 'same' ? x.text : x.kind === 'replaced' ? x[which] : x.kind === which ? x.text : '')).join('');
+    expect(side('removed')).toBe(c.previous.body);
+    expect(side('added')).toBe(c.section.body);
   });
 
   it('reports added and removed sections in reading order', () => {
@@ -132,5 +142,49 @@ describe('diffSections', () => {
     expect(diff.map((d) => [d.status, d.section.id])).toEqual([['unchanged', 'a'], ['added', 'c'], ['unchanged', 'b']]);
     const removed = diffSections('## A\n\na\n\n## B\n\nb\n', '## B\n\nb\n');
     expect(removed.map((d) => [d.status, d.section.id])).toEqual([['removed', 'a'], ['unchanged', 'b']]);
+  });
+});
+
+describe('tokenise', () => {
+  it.each([
+    ['6.00 pm', ['6.00 pm']],
+    ['8am', ['8am']],
+    ['18:00', ['18:00']],
+    ['6 p.m.', ['6 p.m.']],
+    ['1 September 2026', ['1 September 2026']],
+    ['September 1st, 2026', ['September 1st, 2026']],
+    ['01/09/2026', ['01/09/2026']],
+    ['2026-09-01', ['2026-09-01']],
+    ['£1,250.50', ['£1,250.50']],
+    ['2.5%', ['2.5%']],
+    ['e.g.', ['e.g.']],
+    ["staff's", ["staff's"]],
+    ['face-to-face', ['face-to-face']],
+  ])('keeps %s whole', (text, tokens) => {
+    expect(tokenise(text)).toEqual(tokens);
+  });
+
+  it('gives back the text exactly when joined', () => {
+    expect(tokenise(april2020).join('')).toBe(april2020);
+  });
+});
+
+describe('diffText', () => {
+  it('reads neighbouring changed words as one replacement', () => {
+    expect(diffText('call between 8 and 6 daily', 'call after 7 or before 5 daily')).toEqual([
+      { kind: 'same', text: 'call ' },
+      { kind: 'replaced', removed: 'between 8 and 6', added: 'after 7 or before 5' },
+      { kind: 'same', text: ' daily' },
+    ]);
+  });
+
+  it('reports a pure addition and a pure removal as such', () => {
+    expect(diffText('a c', 'a b c').filter((x) => x.kind !== 'same')).toEqual([{ kind: 'added', text: 'b ' }]);
+    expect(diffText('a b c', 'a c').filter((x) => x.kind !== 'same')).toEqual([{ kind: 'removed', text: 'b ' }]);
+  });
+
+  it('changes a sum of money as a whole', () => {
+    expect(diffText('a fine of £50.00 each', 'a fine of £75.00 each').filter((x) => x.kind !== 'same'))
+      .toEqual([{ kind: 'replaced', removed: '£50.00', added: '£75.00' }]);
   });
 });

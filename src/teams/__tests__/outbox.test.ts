@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Acknowledgement, SubmitAcknowledgement, SubmitResult } from '../../graph/acknowledgements';
-import { clearPending, loadPending, submitSignature, type Submitter } from '../outbox';
+import { clearForm, clearPending, loadForm, loadPending, saveForm, submitSignature, type Submitter } from '../outbox';
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
@@ -118,5 +118,32 @@ describe('loadPending', () => {
     storage.setItem('aup-guard.pending-signature.u1', JSON.stringify({ input: input(), savedAt: 'x', lastError: null }));
     clearPending(storage, 'u1');
     expect(loadPending(storage, 'u1')).toBeNull();
+  });
+});
+
+describe('unsent form', () => {
+  const form = { accept: true, breach: false, name: 'Ann Able', typed: 'Ann Able', readToEnd: true };
+
+  it('is kept per signer and version, and removed once recorded', () => {
+    const storage = new MemoryStorage();
+    saveForm(storage, 'u1', '2026-12', form);
+    expect(loadForm(storage, 'u1', '2026-12')).toEqual(form);
+    expect(loadForm(storage, 'u2', '2026-12')).toBeNull();
+    expect(loadForm(storage, 'u1', '2020-04')).toBeNull();
+    clearForm(storage, 'u1', '2026-12');
+    expect(loadForm(storage, 'u1', '2026-12')).toBeNull();
+  });
+
+  it('is ignored when what is stored is not a form', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('aup-guard.unsent-form.u1.2026-12', '{not json');
+    expect(loadForm(storage, 'u1', '2026-12')).toBeNull();
+    storage.setItem('aup-guard.unsent-form.u1.2026-12', JSON.stringify({ accept: 'yes' }));
+    expect(loadForm(storage, 'u1', '2026-12')).toBeNull();
+  });
+
+  it('does not break the form when storage refuses it', () => {
+    const full = Object.assign(new MemoryStorage(), { setItem: () => { throw new Error('QuotaExceededError'); } });
+    expect(() => saveForm(full, 'u1', '2026-12', form)).not.toThrow();
   });
 });

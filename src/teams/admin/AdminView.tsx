@@ -12,7 +12,10 @@ import { SettingsPanel } from './SettingsPanel';
 import { SetupPanel } from './SetupPanel';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM, minWidth: 0 },
+  // The section tabs wrap on a phone rather than running off the screen.
+  tabs: { flexWrap: 'wrap' },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
 });
 
 type Section = 'policy' | 'settings' | 'contacts';
@@ -33,6 +36,16 @@ export async function missingLists(session: Session): Promise<string[]> {
 
 export default function AdminView({ session }: ViewProps) {
   const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.h1}>Administration</h1>
+      <AdminSections session={session} />
+    </div>
+  );
+}
+
+function AdminSections({ session }: ViewProps) {
+  const styles = useStyles();
   const [missing, setMissing] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('policy');
@@ -47,17 +60,17 @@ export default function AdminView({ session }: ViewProps) {
   }, [session, isAdmin, check]);
 
   if (!isAdmin) {
-    return <div className={styles.root}><MessageBar intent="warning"><MessageBarBody>The admin view is for members of the admins group.</MessageBarBody></MessageBar></div>;
+    return <MessageBar intent="warning"><MessageBarBody>The admin view is for members of the admins group.</MessageBarBody></MessageBar>;
   }
-  if (failure) return <div className={styles.root}><MessageBar intent="error"><MessageBarBody>Could not reach the site: {failure}</MessageBarBody></MessageBar></div>;
-  if (!missing) return <Spinner className={styles.root} label="Checking the site…" />;
+  if (failure) return <MessageBar intent="error"><MessageBarBody>Could not reach the site: {failure}</MessageBarBody></MessageBar>;
+  if (!missing) return <Spinner label="Checking the site…" />;
   if (missing.length > 0) {
-    return <div className={styles.root}><SetupPanel session={session} missing={missing} onDone={() => { setMissing(null); setCheck((n) => n + 1); }} /></div>;
+    return <SetupPanel session={session} missing={missing} onDone={() => { setMissing(null); setCheck((n) => n + 1); }} />;
   }
 
   return (
-    <div className={styles.root}>
-      <TabList selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)} aria-label="Administration">
+    <>
+      <TabList className={styles.tabs} selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)} aria-label="Administration">
         <Tab value="policy">Policy versions</Tab>
         <Tab value="settings">Outlook checks</Tab>
         <Tab value="contacts">Contacts</Tab>
@@ -67,6 +80,6 @@ export default function AdminView({ session }: ViewProps) {
         {section === 'settings' ? <SettingsPanel session={session} /> : null}
         {section === 'contacts' ? <ContactsPanel session={session} /> : null}
       </div>
-    </div>
+    </>
   );
 }

@@ -1,47 +1,87 @@
 // Publish the next policy version: Markdown in, sanitised preview out (the
-// same renderer staff read with), then Publish. Published versions are listed
-// read-only; one can only be used as the starting text of a new version.
+// same renderer staff read with) beside "what changed" exactly as staff who
+// signed the current version will see it, then Publish with a date to sign by.
+// A later effective date makes the version upcoming until that day. Published
+// versions are listed read-only; one can only be the starting text of a new one.
 import { useEffect, useMemo, useState } from 'react';
 import {
   Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
-  MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, tokens,
+  MessageBar, MessageBarBody, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, tokens,
 } from '@fluentui/react-components';
-import type { PolicyVersion } from '../../graph/policies';
+import { ukToday, type PolicyVersion } from '../../graph/policies';
+import { addDays, campaignOn, describeVersion } from '../../policy/index';
+import { formatCalendarDate } from '../../ui/format';
 import { renderPolicyMarkdown } from '../../ui/markdown';
+import { AnnouncePanel } from '../manager/AnnouncePanel';
+import { createManagerData } from '../manager/data';
 import type { Session } from '../shell-types';
+import { WhatChanged } from '../staff/WhatChanged';
 import { publishVersion, validateDraft, type DraftErrors, type DraftInput } from './actions';
 import { SettingsRepository, type StoredSettings } from '../../graph/settings';
 import { reviewContactHours, settingsAfterReview, type HoursReview } from './policyHours';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  editor: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))', gap: tokens.spacingHorizontalL },
-  text: { minHeight: '24rem', fontFamily: tokens.fontFamilyMonospace },
-  preview: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM, maxHeight: '30rem', overflowY: 'auto',
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  p: { margin: 0 },
+  fields: {
+    display: 'grid', gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(9rem, 12rem) minmax(14rem, 1fr) minmax(10rem, 12rem) minmax(10rem, 12rem)',
+    alignItems: 'start',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'repeat(auto-fit, minmax(min(12rem, 100%), 1fr))' },
   },
+  editor: {
+    display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))', alignItems: 'stretch',
+  },
+  // The field and its text area fill the editor's cell, however tall the preview beside it.
+  textField: { display: 'flex', flexDirection: 'column', minHeight: '32rem' },
+  textRoot: { flexGrow: 1, display: 'flex', maxHeight: 'none' },
+  textArea: { flexGrow: 1, height: 'auto', minHeight: '30rem', maxHeight: 'none', fontFamily: tokens.fontFamilyMonospace, resize: 'vertical' },
+  preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  pane: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM, height: '30rem', overflowY: 'auto', overflowWrap: 'anywhere',
+    lineHeight: tokens.lineHeightBase300,
+    // The policy's own headings, sized and spaced so they never run into each other.
+    '& h1': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, margin: `0 0 ${tokens.spacingVerticalM}` },
+    '& h2': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
+    '& h3, & h4': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
+    '& p, & ul, & ol': { marginBlock: tokens.spacingVerticalS },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  tableWrap: { overflowX: 'auto' },
+  versions: { minWidth: '36rem' },
+  badge: { whiteSpace: 'nowrap' },
 });
 
-const statusColour = { Current: 'success', Retired: 'informative', Draft: 'warning' } as const;
+const stateText = { current: 'In force', upcoming: 'Coming', earlier: 'Retired', draft: 'Draft' } as const;
+const stateColour = { current: 'success', upcoming: 'brand', earlier: 'informative', draft: 'warning' } as const;
 
-export function PolicyPanel({ session }: { session: Session }) {
+const systemClock = (): Date => new Date();
+
+type Status = { kind: 'idle' } | { kind: 'publishing' } | { kind: 'done'; policy: PolicyVersion } | { kind: 'failed'; message: string };
+
+export function PolicyPanel({ session, now = systemClock }: { session: Session; now?: () => Date }) {
   const styles = useStyles();
+  const today = ukToday(now());
   const [versions, setVersions] = useState<PolicyVersion[] | null>(null);
   const [current, setCurrent] = useState<PolicyVersion | null>(null);
-  const [draft, setDraft] = useState<DraftInput>({ version: '', title: '', effectiveDate: '', text: '' });
+  const [draft, setDraft] = useState<DraftInput>({ version: '', title: '', effectiveDate: '', dueDate: addDays(today, 14), text: '' });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [confirming, setConfirming] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'publishing' } | { kind: 'done'; version: string } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [previewTab, setPreviewTab] = useState<'policy' | 'changes'>('policy');
   const [reload, setReload] = useState(0);
   // The Outlook checks' hours beside the new version's contact-hours sentence (issue 11).
   const [hours, setHours] = useState<{ review: HoursReview; stored: StoredSettings | null; take: boolean } | null>(null);
   const [settingsNote, setSettingsNote] = useState<string | null>(null);
+  const managerData = useMemo(() => createManagerData(session, now), [session, now]);
 
   useEffect(() => {
     let live = true;
-    Promise.all([session.policies.list(), session.policies.current()]).then(([all, cur]) => {
+    Promise.all([session.policies.list(), session.policies.current(today)]).then(([all, cur]) => {
       if (!live) return;
       setVersions(all);
       setCurrent(cur);
@@ -49,7 +89,7 @@ export function PolicyPanel({ session }: { session: Session }) {
       setDraft((d) => (d.text === '' && cur?.text ? { ...d, title: cur.title, text: cur.text } : d));
     }, (e: unknown) => live && setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }));
     return () => { live = false; };
-  }, [session, reload]);
+  }, [session, reload, today]);
 
   const preview = useMemo(() => renderPolicyMarkdown(draft.text).html, [draft.text]);
   const set = (field: keyof DraftInput) => (_: unknown, d: { value: string }) => {
@@ -58,7 +98,7 @@ export function PolicyPanel({ session }: { session: Session }) {
   };
 
   const review = () => {
-    const found = validateDraft(draft, versions ?? [], current);
+    const found = validateDraft(draft, versions ?? [], current, today);
     setErrors(found);
     if (!Object.values(found).every((v) => v === undefined)) return;
     setHours(null);
@@ -74,8 +114,8 @@ export function PolicyPanel({ session }: { session: Session }) {
     setConfirming(false);
     setStatus({ kind: 'publishing' });
     try {
-      const published = await publishVersion(session.policies, draft);
-      setStatus({ kind: 'done', version: published.version });
+      const published = await publishVersion(session.policies, draft, today);
+      setStatus({ kind: 'done', policy: published });
       if (hours) {
         // In the same step: the settings record the version they were reviewed against, with the policy's hours if chosen.
         await new SettingsRepository(session.lists).write(settingsAfterReview(hours.stored?.settings ?? null, hours.review, hours.take), hours.stored?.eTag ?? null).then(
@@ -97,70 +137,114 @@ export function PolicyPanel({ session }: { session: Session }) {
     : <Spinner label="Loading policy versions…" />;
 
   const err = (field: keyof DraftInput) => (errors[field] ? { validationState: 'error' as const, validationMessage: errors[field] } : {});
+  const state = campaignOn(versions, today);
+  const stateOf = (v: PolicyVersion): keyof typeof stateText =>
+    v.status === 'Draft' ? 'draft' : state.current?.version === v.version ? 'current' : state.upcoming?.version === v.version ? 'upcoming' : 'earlier';
+  const label = draft.version.trim();
+  const later = draft.effectiveDate !== '' && draft.effectiveDate > today;
 
   return (
     <div className={styles.root}>
-      <section aria-labelledby="adm-versions">
-        <h2 id="adm-versions">Policy versions</h2>
-        <Table aria-label="Policy versions" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Version</TableHeaderCell>
-              <TableHeaderCell>Title</TableHeaderCell>
-              <TableHeaderCell>Effective</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {versions.map((v) => (
-              <TableRow key={v.itemId}>
-                <TableCell>{v.version}</TableCell>
-                <TableCell>{v.title}</TableCell>
-                <TableCell>{v.effectiveDate ?? '—'}</TableCell>
-                <TableCell><Badge appearance="tint" color={statusColour[v.status]}>{v.status}</Badge></TableCell>
+      <section className={styles.section} aria-labelledby="adm-versions">
+        <h2 id="adm-versions" className={styles.h2}>Policy versions</h2>
+        <div className={styles.tableWrap}>
+          <Table className={styles.versions} aria-label="Policy versions" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Version</TableHeaderCell>
+                <TableHeaderCell>Title</TableHeaderCell>
+                <TableHeaderCell>In force from</TableHeaderCell>
+                <TableHeaderCell>Sign by</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {versions.map((v) => (
+                <TableRow key={v.itemId}>
+                  <TableCell>{describeVersion(v.version)}</TableCell>
+                  <TableCell>{v.title}</TableCell>
+                  <TableCell>{v.effectiveDate ? formatCalendarDate(v.effectiveDate) : '—'}</TableCell>
+                  <TableCell>{v.dueDate ? formatCalendarDate(v.dueDate) : '—'}</TableCell>
+                  <TableCell><Badge className={styles.badge} appearance="tint" color={stateColour[stateOf(v)]}>{stateText[stateOf(v)]}</Badge></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       </section>
 
-      <section aria-labelledby="adm-new">
-        <h2 id="adm-new">Publish a new version</h2>
-        <p>Published versions are never edited. Publishing makes this text current and retires {current ? `version ${current.version}` : 'the previous version'}; everyone must then sign again.</p>
-        {status.kind === 'done' ? <MessageBar intent="success"><MessageBarBody>Version {status.version} is now current. Staff will be asked to sign it.</MessageBarBody></MessageBar> : null}
+      <section className={styles.section} aria-labelledby="adm-new">
+        <h2 id="adm-new" className={styles.h2}>Publish a new version</h2>
+        <p className={styles.p}>
+          Published versions are never edited. Publishing replaces {current ? `version ${describeVersion(current.version)}` : 'the version in force'} on
+          its effective date (at once if it has none); everyone must then sign again by the date you give. Staff can sign a version before it comes into force.
+        </p>
+        {status.kind === 'done' ? (
+          <>
+            <MessageBar intent="success">
+              <MessageBarBody>
+                {status.policy.effectiveDate && status.policy.effectiveDate > today
+                  ? `Version ${describeVersion(status.policy.version)} is published and comes into force on ${formatCalendarDate(status.policy.effectiveDate)}. Staff can sign it now.`
+                  : `Version ${describeVersion(status.policy.version)} is now current. Staff will be asked to sign it.`}
+              </MessageBarBody>
+            </MessageBar>
+            <AnnouncePanel data={managerData} policy={status.policy} staffCount={null} />
+          </>
+        ) : null}
         {status.kind === 'failed' ? <MessageBar intent="error"><MessageBarBody>Not published: {status.message}</MessageBarBody></MessageBar> : null}
         {settingsNote && !confirming ? <MessageBar intent="info"><MessageBarBody data-testid="policy-hours-result">{settingsNote}</MessageBarBody></MessageBar> : null}
-        <div className={styles.row}>
-          <Field label="Version label" required hint='For example "2025-09"' {...err('version')}>
+        <div className={styles.fields}>
+          <Field label="Version label" required hint='For example "2026-12"' {...err('version')}>
             <Input value={draft.version} onChange={set('version')} />
           </Field>
           <Field label="Title" required {...err('title')}>
             <Input value={draft.title} onChange={set('title')} />
           </Field>
-          <Field label="Effective date" {...err('effectiveDate')}>
+          <Field label="In force from" hint="Empty: as soon as it is published" {...err('effectiveDate')}>
             <Input type="date" value={draft.effectiveDate} onChange={set('effectiveDate')} />
+          </Field>
+          <Field label="Sign by" required {...err('dueDate')}>
+            <Input type="date" value={draft.dueDate} onChange={set('dueDate')} />
           </Field>
         </div>
         <div className={styles.editor}>
-          <Field label="Policy text (Markdown)" required {...err('text')}>
-            <Textarea className={styles.text} resize="vertical" value={draft.text} onChange={set('text')} />
+          <Field className={styles.textField} label="Policy text (Markdown)" required {...err('text')}>
+            <Textarea className={styles.textRoot} textarea={{ className: styles.textArea }} resize="vertical" value={draft.text} onChange={set('text')} />
           </Field>
-          <div>
-            <h3 id="adm-preview">Preview</h3>
-            <div className={styles.preview} role="region" aria-labelledby="adm-preview" tabIndex={0} dangerouslySetInnerHTML={{ __html: preview }} />
-          </div>
+          <section className={styles.preview} aria-labelledby="adm-preview">
+            <h3 id="adm-preview" className={styles.h3}>Preview: what staff will see</h3>
+            <TabList selectedValue={previewTab} onTabSelect={(_, d) => setPreviewTab(d.value as 'policy' | 'changes')} aria-label="Preview">
+              <Tab value="policy">The policy</Tab>
+              <Tab value="changes">What changed</Tab>
+            </TabList>
+            {previewTab === 'policy' ? (
+              <div className={styles.pane} role="region" aria-label="Preview of the policy" tabIndex={0} dangerouslySetInnerHTML={{ __html: preview }} />
+            ) : (
+              <div className={styles.pane} role="region" aria-label="Preview of what changed" tabIndex={0} data-testid="preview-changes">
+                {current?.text !== undefined ? (
+                  <WhatChanged level={3} previousVersion={current.version} previousText={current.text} currentVersion={label} currentText={draft.text}
+                    comesIntoForce={later ? draft.effectiveDate : null} />
+                ) : <p className={styles.p}>There is no version in force to compare with: staff will see the whole text.</p>}
+              </div>
+            )}
+          </section>
         </div>
-        <Button appearance="primary" disabled={status.kind === 'publishing'} onClick={review}>
-          {status.kind === 'publishing' ? 'Publishing…' : 'Publish'}
-        </Button>
+        <div>
+          <Button appearance="primary" disabled={status.kind === 'publishing'} onClick={review}>
+            {status.kind === 'publishing' ? 'Publishing…' : 'Publish'}
+          </Button>
+        </div>
       </section>
 
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Publish version {draft.version.trim()}?</DialogTitle>
+            <DialogTitle>Publish version {describeVersion(label)}?</DialogTitle>
             <DialogContent>
-              <p>It becomes the current policy at once{current ? ` and version ${current.version} is retired` : ''}. Every member of staff will need to sign it. This cannot be undone; a later change needs another new version.</p>
+              <p className={styles.p}>{later
+                ? `It comes into force on ${formatCalendarDate(draft.effectiveDate)}${current ? `; until then version ${describeVersion(current.version)} stays in force` : ''}. Staff can sign it from now, and must by ${formatCalendarDate(draft.dueDate)}.`
+                : `It becomes the current policy at once${current ? ` and version ${describeVersion(current.version)} is retired` : ''}. Every member of staff will need to sign it by ${formatCalendarDate(draft.dueDate)}.`}
+              {' '}This cannot be undone; a later change needs another new version.</p>
               {hours?.review.differs && hours.review.policyHours ? (
                 <section aria-label="Contact hours">
                   <Table size="small" aria-label="Contact hours: the policy and the Outlook checks">
@@ -181,7 +265,7 @@ export function PolicyPanel({ session }: { session: Session }) {
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirming(false)}>Cancel</Button>
-              <Button appearance="primary" disabled={!hours && !settingsNote} onClick={() => void publish()}>Publish version {draft.version.trim()}</Button>
+              <Button appearance="primary" disabled={!hours && !settingsNote} onClick={() => void publish()}>Publish version {describeVersion(label)}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -2,9 +2,11 @@
 // schema (so the form and the Outlook checks can never disagree), errors sit
 // at their field, and saving first shows what would change, then writes with
 // the eTag read at load so two admins cannot silently overwrite each other.
-import { useEffect, useMemo, useState } from 'react';
+// After a save that is refused, a summary at the top lists every problem,
+// each linking to its field, and takes the focus (issue 14).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
+  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, makeStyles,
   MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens,
 } from '@fluentui/react-components';
 import { DAY_NAMES, REASON_CODES, SUPPORTED_TIME_ZONES, type Settings, type Severity } from '../../compose-check';
@@ -12,7 +14,7 @@ import { GraphRequestError, StoreError } from '../../graph/errors';
 import { SettingsRepository } from '../../graph/settings';
 import type { Session } from '../shell-types';
 import {
-  FIELD_LABELS, formFromSettings, settingsChanges, validateForm,
+  FIELD_LABELS, bareTagsWarning, formFromSettings, formNotices, settingsChanges, validateForm,
   type FieldErrors, type FieldName, type SettingChange, type SettingsFormValues,
 } from './settingsForm';
 
@@ -23,7 +25,23 @@ const useStyles = makeStyles({
   legend: { width: '100%', fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalXS },
   error: { color: tokens.colorPaletteRedForeground1 },
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  summary: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`, borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    '& ul': { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  },
+  summaryTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The id of each field's control, so the error summary can link to it. */
+const controlId = (field: FieldName | 'confirmTags'): string => `adm-set-${field.replace(/\./g, '-')}`;
+
+interface SummaryItem {
+  readonly field: FieldName | 'confirmTags';
+  readonly label: string;
+  readonly message: string;
+}
 
 const DAY_LABELS: Record<(typeof DAY_NAMES)[number], string> = { Sun: 'Sunday', Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday' };
 // Monday first, as a UK school timetable reads.
@@ -46,6 +64,9 @@ export function SettingsPanel({ session }: { session: Session }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [values, setValues] = useState<SettingsFormValues | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [confirmBareTags, setConfirmBareTags] = useState(false);
+  const [summary, setSummary] = useState<readonly SummaryItem[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [otherErrors, setOtherErrors] = useState<readonly string[]>([]);
   const [review, setReview] = useState<{ changes: SettingChange[]; settings: Settings } | null>(null);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'unchanged' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
@@ -67,37 +88,54 @@ export function SettingsPanel({ session }: { session: Session }) {
     ? <MessageBar intent="error"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>
     : <Spinner label="Loading settings…" />;
 
+  const notices = formNotices(values);
+  // Bare tags the school already saved were confirmed then; only new ones need a yes.
+  const newBareTags = notices.bareTags.filter((t) => !(loaded.settings?.encryption?.subjectTags ?? []).includes(t));
   const update = (patch: Partial<SettingsFormValues>, field: FieldName) => {
     setValues({ ...values, ...patch });
     setErrors((e) => ({ ...e, [field]: undefined }));
+    if (field === 'subjectTags') setConfirmBareTags(false);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
   };
-  const fieldProps = (field: FieldName) => {
+  const fieldProps = (field: FieldName, warning?: string) => {
     const list = errors[field];
     return {
       label: FIELD_LABELS[field],
-      ...(list && list.length > 0 ? { validationState: 'error' as const, validationMessage: list.join(' · ') } : {}),
+      ...(list && list.length > 0 ? { validationState: 'error' as const, validationMessage: list.join(' · ') }
+        : warning ? { validationState: 'warning' as const, validationMessage: warning } : {}),
     };
   };
   const text = (field: 'hoursStart' | 'hoursEnd') => (
     <Field {...fieldProps(field)}>
-      <Input type="time" value={values[field]} onChange={(_, d) => update({ [field]: d.value }, field)} />
+      <Input id={controlId(field)} type="time" value={values[field]} onChange={(_, d) => update({ [field]: d.value }, field)} />
     </Field>
   );
-  const list = (field: 'schoolDomains' | 'pupilDomains' | 'webmailDomains' | 'labelIds' | 'subjectTags', hint: string) => (
-    <Field {...fieldProps(field)} hint={hint}>
-      <Textarea value={values[field]} resize="vertical" onChange={(_, d) => update({ [field]: d.value }, field)} />
+  const list = (field: 'schoolDomains' | 'pupilDomains' | 'webmailDomains' | 'labelIds' | 'subjectTags', hint: string, warning?: string) => (
+    <Field {...fieldProps(field, warning)} hint={hint}>
+      <Textarea id={controlId(field)} value={values[field]} resize="vertical" onChange={(_, d) => update({ [field]: d.value }, field)} />
     </Field>
   );
 
   const onReview = () => {
     const result = validateForm(values, loaded.settings);
-    if (!result.ok) {
-      setErrors(result.fieldErrors);
-      setOtherErrors(result.otherErrors);
+    const items: SummaryItem[] = result.ok ? [] : (Object.entries(result.fieldErrors) as [FieldName, string[] | undefined][])
+      .flatMap(([field, messages]) => (messages ?? []).map((message) => ({ field, label: FIELD_LABELS[field], message })));
+    if (newBareTags.length > 0 && !confirmBareTags) {
+      items.push({ field: 'confirmTags', label: FIELD_LABELS.subjectTags, message: 'put the tags in brackets, or confirm that any subject containing them counts as encrypted' });
+    }
+    // In the order the fields appear, as the form reads.
+    const order = (Object.keys(FIELD_LABELS) as FieldName[]).flatMap((f) => (f === 'subjectTags' ? [f, 'confirmTags' as const] : [f]));
+    items.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+    if (!result.ok || items.length > 0) {
+      setErrors(result.ok ? {} : result.fieldErrors);
+      setOtherErrors(result.ok ? [] : result.otherErrors);
+      setSummary(items);
       setStatus({ kind: 'idle' });
+      // After the render that shows it: the summary takes the focus, so keyboard and screen-reader users start there.
+      setTimeout(() => summaryRef.current?.focus(), 0);
       return;
     }
+    setSummary([]);
     setErrors({});
     setOtherErrors([]);
     const changes = settingsChanges(formFromSettings(loaded.settings), values);
@@ -124,6 +162,22 @@ export function SettingsPanel({ session }: { session: Session }) {
   return (
     <form className={styles.form} aria-labelledby="adm-settings" noValidate onSubmit={(e) => { e.preventDefault(); onReview(); }}>
       <h2 id="adm-settings">Outlook checks</h2>
+      {summary.length > 0 ? (
+        <div ref={summaryRef} className={styles.summary} tabIndex={-1} role="alert" aria-labelledby="adm-settings-problems" data-testid="error-summary">
+          <h3 id="adm-settings-problems" className={styles.summaryTitle}>
+            {summary.length === 1 ? 'There is a problem' : `There are ${summary.length} problems`} with these settings. Nothing has been saved.
+          </h3>
+          <ul>
+            {summary.map((item) => (
+              <li key={`${item.field}-${item.message}`}>
+                <Link href={`#${controlId(item.field)}`} onClick={(e) => { e.preventDefault(); document.getElementById(controlId(item.field))?.focus(); }}>
+                  {item.label}: {item.message}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {status.kind === 'saved' ? <MessageBar intent="success"><MessageBarBody>Settings saved. Outlook picks them up the next time it checks a message.</MessageBarBody></MessageBar> : null}
       {status.kind === 'unchanged' ? <MessageBar intent="info"><MessageBarBody>Nothing has changed, so there is nothing to save.</MessageBarBody></MessageBar> : null}
       {status.kind === 'failed' ? (
@@ -134,7 +188,7 @@ export function SettingsPanel({ session }: { session: Session }) {
       <h3>When staff may contact parents and pupils</h3>
       <div className={styles.grid}>
         <Field {...fieldProps('timeZone')}>
-          <Select value={values.timeZone} onChange={(_, d) => update({ timeZone: d.value }, 'timeZone')}>
+          <Select id={controlId('timeZone')} value={values.timeZone} onChange={(_, d) => update({ timeZone: d.value }, 'timeZone')}>
             {SUPPORTED_TIME_ZONES.map((z) => <option key={z} value={z}>{z}</option>)}
           </Select>
         </Field>
@@ -143,9 +197,10 @@ export function SettingsPanel({ session }: { session: Session }) {
       </div>
       <fieldset className={styles.days} aria-describedby={errors.days ? 'adm-days-error' : undefined}>
         <legend className={styles.legend}>{FIELD_LABELS.days}</legend>
-        {WEEK.map((d) => (
+        {WEEK.map((d, i) => (
           <Checkbox
             key={d}
+            {...(i === 0 ? { id: controlId('days') } : {})}
             label={DAY_LABELS[d]}
             checked={values.days.includes(d)}
             onChange={(_, data) => update({ days: WEEK.filter((x) => (x === d ? data.checked === true : values.days.includes(x))) }, 'days')}
@@ -157,15 +212,24 @@ export function SettingsPanel({ session }: { session: Session }) {
       <h3>Addresses</h3>
       <div className={styles.grid}>
         {list('schoolDomains', 'One a line. Mail to these is internal.')}
-        {list('pupilDomains', 'One a line. Pupils\' own school addresses.')}
+        {list('pupilDomains', 'One a line. Pupils\' own school addresses.',
+          notices.noPupilDomain ? 'None given: mail to pupils\' own school addresses will not be recognised as going to pupils. Leave it empty only if pupils have no school email.' : undefined)}
         {list('webmailDomains', 'One a line, on top of the built-in list (gmail.com, outlook.com, …).')}
       </div>
 
       <h3>Encryption</h3>
       <div className={styles.grid}>
         {list('labelIds', 'Sensitivity label GUIDs that encrypt, one a line.')}
-        {list('subjectTags', 'Subject tags that encrypt, such as [secure], one a line.')}
+        {list('subjectTags', 'Subject tags that encrypt, such as [secure], one a line.', notices.bareTags.length > 0 ? bareTagsWarning(notices.bareTags) : undefined)}
       </div>
+      {newBareTags.length > 0 ? (
+        <Checkbox
+          id={controlId('confirmTags')}
+          checked={confirmBareTags}
+          onChange={(_, d) => setConfirmBareTags(d.checked === true)}
+          label={`Yes: count any subject containing ${newBareTags.map((t) => `"${t}"`).join(' or ')} as encrypted`}
+        />
+      ) : null}
 
       <h3>How strict each check is</h3>
       <div className={styles.grid}>
@@ -173,7 +237,7 @@ export function SettingsPanel({ session }: { session: Session }) {
           const field = `severities.${code}` as const;
           return (
             <Field key={code} {...fieldProps(field)}>
-              <Select value={values.severities[code]} onChange={(_, d) => update({ severities: { ...values.severities, [code]: d.value as Severity } }, field)}>
+              <Select id={controlId(field)} value={values.severities[code]} onChange={(_, d) => update({ severities: { ...values.severities, [code]: d.value as Severity } }, field)}>
                 {(['off', 'warn', 'block'] as const).map((s) => <option key={s} value={s}>{SEVERITY_TEXT[s]}</option>)}
               </Select>
             </Field>

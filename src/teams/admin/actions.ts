@@ -7,7 +7,7 @@ import type { PoliciesRepository, PolicyDraft, PolicyVersion } from '../../graph
 import { StoreError } from '../../graph/errors';
 import { provision, verify, type ProvisionGroups, type ProvisionReport, type VerifyReport } from '../../graph/provision';
 import { createSpRest } from '../../graph/sp-rest';
-import { CURRENT_POLICY_META, isVersionLabel, versionLabelProblem } from '../../policy/index';
+import { CURRENT_POLICY_META, isIsoDate, isVersionLabel, versionLabelProblem } from '../../policy/index';
 import type { Session } from '../shell-types';
 
 /**
@@ -49,17 +49,19 @@ export async function setUpSite(session: Pick<Session, 'graph' | 'lists' | 'getT
 export interface DraftInput {
   readonly version: string;
   readonly title: string;
-  /** `YYYY-MM-DD`, or empty. */
+  /** `YYYY-MM-DD`, or empty: in force when published. A later date makes the version upcoming until then. */
   readonly effectiveDate: string;
+  /** `YYYY-MM-DD` staff must sign by. */
+  readonly dueDate: string;
   readonly text: string;
 }
 
 export type DraftField = keyof DraftInput;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export function validateDraft(input: DraftInput, versions: readonly PolicyVersion[], current: PolicyVersion | null): DraftErrors {
+/** `today` is the school's date (`YYYY-MM-DD`): a due date cannot already have passed. */
+export function validateDraft(input: DraftInput, versions: readonly PolicyVersion[], current: PolicyVersion | null, today: string): DraftErrors {
   const errors: DraftErrors = {};
   const version = input.version.trim();
   const existing = versions.find((v) => v.version.toLowerCase() === version.toLowerCase());
@@ -67,7 +69,13 @@ export function validateDraft(input: DraftInput, versions: readonly PolicyVersio
   else if (!isVersionLabel(version)) errors.version = versionLabelProblem(version);
   else if (existing && existing.status !== 'Draft') errors.version = `Version ${existing.version} is already published (${existing.status}); published versions cannot be changed. Choose a new label.`;
   if (input.title.trim() === '') errors.title = 'Give the policy a title.';
-  if (input.effectiveDate !== '' && !ISO_DATE.test(input.effectiveDate)) errors.effectiveDate = `"${input.effectiveDate}" is not a date (YYYY-MM-DD).`;
+  const effective = input.effectiveDate.trim();
+  if (effective !== '' && !isIsoDate(effective)) errors.effectiveDate = `"${input.effectiveDate}" is not a date (YYYY-MM-DD).`;
+  const due = input.dueDate.trim();
+  if (due === '') errors.dueDate = 'Give the date staff must sign by.';
+  else if (!isIsoDate(due)) errors.dueDate = `"${input.dueDate}" is not a date (YYYY-MM-DD).`;
+  else if (due < today) errors.dueDate = 'The date to sign by has already passed.';
+  else if (effective !== '' && isIsoDate(effective) && due < effective) errors.dueDate = 'Staff cannot be asked to sign by a date before the version comes into force.';
   if (input.text.trim() === '') errors.text = 'The policy text is empty.';
   else if (current?.text !== undefined && current.text.trim() === input.text.trim()) errors.text = `The text is the same as the current version ${current.version}; staff would sign the same words again.`;
   return errors;
@@ -76,24 +84,30 @@ export function validateDraft(input: DraftInput, versions: readonly PolicyVersio
 type Policies = Pick<PoliciesRepository, 'get' | 'createDraft' | 'updateDraft' | 'publish'>;
 
 /**
- * Makes the draft the current version; the store retires the previous one.
+ * Publishes the draft: current at once, or upcoming until its effective date;
+ * the store retires the version it supersedes.
  * A draft left by an earlier attempt that failed half-way is updated and
  * published rather than refused.
  */
-export async function publishVersion(policies: Policies, input: DraftInput): Promise<PolicyVersion> {
+export async function publishVersion(policies: Policies, input: DraftInput, today?: string): Promise<PolicyVersion> {
   const draft: PolicyDraft = {
     version: input.version.trim(),
     title: input.title.trim(),
-    effectiveDate: input.effectiveDate === '' ? null : input.effectiveDate,
+    effectiveDate: input.effectiveDate.trim() === '' ? null : input.effectiveDate.trim(),
+    dueDate: input.dueDate.trim() === '' ? null : input.dueDate.trim(),
     text: input.text,
   };
   const existing = await policies.get(draft.version);
   if (existing && existing.status !== 'Draft') {
     throw new StoreError('notEditable', `Version ${draft.version} is already published; choose a new label.`);
   }
-  if (existing) await policies.updateDraft(draft.version, existing.eTag, { title: draft.title, effectiveDate: draft.effectiveDate ?? null, text: draft.text });
+  if (existing) await policies.updateDraft(draft.version, existing.eTag, { title: draft.title, effectiveDate: draft.effectiveDate ?? null, dueDate: draft.dueDate ?? null, text: draft.text });
   else await policies.createDraft(draft);
-  return policies.publish(draft.version, draft.effectiveDate ?? undefined);
+  return policies.publish(draft.version, {
+    ...(draft.effectiveDate ? { effectiveDate: draft.effectiveDate } : {}),
+    ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
+    ...(today ? { today } : {}),
+  });
 }
 
 export type ImportOutcome =

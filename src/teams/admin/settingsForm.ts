@@ -173,3 +173,32 @@ export function settingsChanges(before: SettingsFormValues, after: SettingsFormV
 }
 
 export { REASON_CODES };
+
+/** A subject tag in brackets, as mail gateways and staff write them: "[secure]". */
+const BRACKETED = /^\[[^\]]+\]$/;
+
+/**
+ * What the admin must confirm or should know before saving, beyond what the
+ * engine refuses. These are choices a school may make on purpose, so they are
+ * not engine rules: a bare subject tag (any subject containing the word then
+ * counts as encrypted) needs a deliberate yes; an empty pupil domain is allowed
+ * but said out loud.
+ */
+export interface FormNotices {
+  /** Subject tags without brackets: saving needs the admin to confirm them. */
+  readonly bareTags: readonly string[];
+  /** No pupil domain: mail to pupils' own school addresses is not recognised as such. */
+  readonly noPupilDomain: boolean;
+}
+
+export function formNotices(values: SettingsFormValues): FormNotices {
+  return {
+    bareTags: splitList(values.subjectTags).filter((t) => !BRACKETED.test(t)),
+    noPupilDomain: splitList(values.pupilDomains).length === 0,
+  };
+}
+
+export function bareTagsWarning(tags: readonly string[]): string {
+  const quoted = tags.map((t) => `"${t}"`).join(', ');
+  return `${quoted} ${tags.length === 1 ? 'has' : 'have'} no brackets: any subject containing ${tags.length === 1 ? 'it' : 'one of them'} anywhere (for example "${tags[0]} of the building") will count as encrypted. Put ${tags.length === 1 ? 'it' : 'them'} in brackets, such as [${tags[0]}], or confirm below.`;
+}

@@ -1,6 +1,9 @@
-// Who has signed the current policy: pure functions from the directory's staff
-// list and the version's acknowledgements to the manager's table and chart.
-// No I/O here, so the 10,000-staff case is tested without a browser.
+// Who has signed a policy version: pure functions from the directory's staff
+// list, the version's records and the reminders sent, to the manager's table,
+// counts and chart. No I/O here, so the 10,000-staff case is tested without a
+// browser. A record counts as signed only when nothing about it needs a
+// person to look at it (src/policy/review.ts, issue 10).
+import { dueDateFor, reviewRecord, type ReviewReason } from '../../policy/index';
 
 /** A person who must sign: a transitive member of the all-staff group. */
 export interface StaffMember {
@@ -10,6 +13,8 @@ export interface StaffMember {
   readonly email: string;
   readonly department?: string | null;
   readonly jobTitle?: string | null;
+  /** Entra's employeeHireDate, when the directory has one. */
+  readonly hireDate?: string | null;
 }
 
 /** The parts of an acknowledgement compliance needs; src/graph's Acknowledgement fits. */
@@ -19,9 +24,29 @@ export interface SignatureRecord {
   readonly signedBy: { readonly id: string };
   /** The server's createdDateTime (ISO 8601): when. */
   readonly signedAt: string;
+  readonly modifiedAt?: string | null;
+  readonly itemVersion?: number | null;
+  readonly acceptsPolicy?: boolean;
+  readonly understandsBreach?: boolean;
+  readonly policyHash?: string;
+  /** The stored signature; absent when the records were read without them. */
+  readonly signature?: string;
 }
 
-export type SignStatus = 'signed' | 'outstanding';
+/** The version being reported on, as compliance needs it. */
+export interface VersionFacts {
+  readonly version: string;
+  /** SHA-256 of the version's text, computed from the text. */
+  readonly hash: string;
+  readonly publishedAt: string | null;
+  readonly effectiveDate: string | null;
+  readonly dueDate: string | null;
+}
+
+export type SignStatus = 'signed' | 'needs-review' | 'joined-after' | 'signed-earlier' | 'never-signed';
+
+/** Every status, in the order the counts and the filter list them. */
+export const STATUSES: readonly SignStatus[] = ['signed', 'needs-review', 'signed-earlier', 'never-signed', 'joined-after'];
 
 export interface ComplianceRow {
   readonly id: string;
@@ -30,13 +55,25 @@ export interface ComplianceRow {
   readonly department: string;
   readonly jobTitle: string;
   readonly status: SignStatus;
-  /** The server's time of the first signature of this version; absent when outstanding. */
+  /** The server's time of the first valid signature of this version (signed), or of the record to review. */
   readonly signedAt?: string;
+  /** Why the record needs review. */
+  readonly reasons?: readonly ReviewReason[];
+  /** The earlier version they last signed (signed-earlier). */
+  readonly earlierVersion?: string;
+  /** When they must sign by: the version's due date, or their own as a new joiner. */
+  readonly dueDate?: string;
+  readonly hireDate?: string;
+  /** The server's time of the last reminder about this version. */
+  readonly lastReminded?: string;
 }
+
+export type StatusCounts = Readonly<Record<SignStatus, number>>;
 
 export interface ComplianceSummary {
   readonly total: number;
   readonly signed: number;
+  /** Everyone without a valid signature (needs review included). */
   readonly outstanding: number;
   /** Whole per cent, rounded down so 99.9% never shows as 100%; null with no staff. */
   readonly percent: number | null;
@@ -45,8 +82,19 @@ export interface ComplianceSummary {
 export interface Compliance extends ComplianceSummary {
   readonly version: string;
   readonly rows: readonly ComplianceRow[];
+  readonly counts: StatusCounts;
   /** Signatures by people no longer in the all-staff group: kept out of the figures. */
   readonly signedByOthers: number;
+}
+
+export interface ComplianceInput {
+  /** Records of other (earlier) versions: who signed which, newest version first in `earlierVersions`. */
+  readonly earlier?: readonly Pick<SignatureRecord, 'policyVersion' | 'signedBy'>[];
+  readonly earlierVersions?: readonly string[];
+  /** Latest reminder per person about this version (server time). */
+  readonly lastReminded?: ReadonlyMap<string, string>;
+  /** Whether a stored signature holds anything (src/teams/signature.ts decides). */
+  readonly hasSignature: (stored: string | undefined) => boolean;
 }
 
 /** What the table and chart show for a blank department or job title. */
@@ -58,34 +106,82 @@ export function percentOf(signed: number, total: number): number | null {
   return total === 0 ? null : Math.floor((signed * 100) / total);
 }
 
-export function computeCompliance(staff: readonly StaffMember[], acknowledgements: readonly SignatureRecord[], version: string): Compliance {
-  // The earliest signature counts: signing twice does not move the date a manager sees.
-  const firstSigned = new Map<string, string>();
-  for (const ack of acknowledgements) {
-    if (ack.policyVersion !== version) continue;
-    const earlier = firstSigned.get(ack.signedBy.id);
-    if (earlier === undefined || Date.parse(ack.signedAt) < Date.parse(earlier)) firstSigned.set(ack.signedBy.id, ack.signedAt);
+interface Best {
+  valid?: string;
+  review?: { at: string; reasons: ReviewReason[] };
+}
+
+export function computeCompliance(staff: readonly StaffMember[], records: readonly SignatureRecord[], version: VersionFacts, input: ComplianceInput): Compliance {
+  // Per signer: the earliest valid record (signing twice does not move the date a manager
+  // sees), else the latest record that needs review, with its reasons.
+  const bySigner = new Map<string, Best>();
+  for (const r of records) {
+    if (r.policyVersion !== version.version) continue;
+    const reasons = reviewRecord({
+      acceptsPolicy: r.acceptsPolicy === true,
+      understandsBreach: r.understandsBreach === true,
+      hasSignature: input.hasSignature(r.signature),
+      policyHash: r.policyHash ?? '',
+      createdAt: r.signedAt,
+      modifiedAt: r.modifiedAt ?? null,
+      itemVersion: r.itemVersion ?? null,
+    }, version);
+    const best = bySigner.get(r.signedBy.id) ?? {};
+    if (reasons.length === 0) {
+      if (best.valid === undefined || Date.parse(r.signedAt) < Date.parse(best.valid)) best.valid = r.signedAt;
+    } else if (!best.review || Date.parse(r.signedAt) > Date.parse(best.review.at)) {
+      best.review = { at: r.signedAt, reasons };
+    }
+    bySigner.set(r.signedBy.id, best);
   }
+  // The newest earlier version each person signed (earlierVersions is newest first).
+  const order = new Map((input.earlierVersions ?? []).map((v, i) => [v, i]));
+  const rank = (v: string): number => order.get(v) ?? Number.MAX_SAFE_INTEGER;
+  const earlierBySigner = new Map<string, string>();
+  for (const r of input.earlier ?? []) {
+    if (r.policyVersion === version.version) continue;
+    const seen = earlierBySigner.get(r.signedBy.id);
+    if (seen === undefined || (seen !== r.policyVersion && rank(r.policyVersion) < rank(seen))) earlierBySigner.set(r.signedBy.id, r.policyVersion);
+  }
+
   const seen = new Set<string>();
   const rows: ComplianceRow[] = [];
+  const counts: Record<SignStatus, number> = { signed: 0, 'needs-review': 0, 'joined-after': 0, 'signed-earlier': 0, 'never-signed': 0 };
   for (const person of staff) {
     // Transitive membership lists someone once per path through nested groups.
     if (seen.has(person.id)) continue;
     seen.add(person.id);
-    const signedAt = firstSigned.get(person.id);
-    rows.push({
+    const best = bySigner.get(person.id);
+    const due = dueDateFor(version, person.hireDate ?? null);
+    const reminded = input.lastReminded?.get(person.id);
+    const base = {
       id: person.id,
       name: person.displayName,
       email: person.email,
       department: label(person.department),
       jobTitle: label(person.jobTitle),
-      ...(signedAt !== undefined ? { status: 'signed' as const, signedAt } : { status: 'outstanding' as const }),
-    });
+      ...(person.hireDate ? { hireDate: person.hireDate.slice(0, 10) } : {}),
+      ...(reminded ? { lastReminded: reminded } : {}),
+    };
+    let row: ComplianceRow;
+    if (best?.valid !== undefined) row = { ...base, status: 'signed', signedAt: best.valid };
+    else if (best?.review) row = { ...base, status: 'needs-review', signedAt: best.review.at, reasons: best.review.reasons, ...(due.due ? { dueDate: due.due } : {}) };
+    else if (due.joiner) row = { ...base, status: 'joined-after', ...(due.due ? { dueDate: due.due } : {}) };
+    else {
+      const earlierVersion = earlierBySigner.get(person.id);
+      row = earlierVersion !== undefined
+        ? { ...base, status: 'signed-earlier', earlierVersion, ...(due.due ? { dueDate: due.due } : {}) }
+        : { ...base, status: 'never-signed', ...(due.due ? { dueDate: due.due } : {}) };
+    }
+    counts[row.status]++;
+    rows.push(row);
   }
-  const signed = rows.filter((r) => r.status === 'signed').length;
   let signedByOthers = 0;
-  for (const id of firstSigned.keys()) if (!seen.has(id)) signedByOthers++;
-  return { version, rows, total: rows.length, signed, outstanding: rows.length - signed, percent: percentOf(signed, rows.length), signedByOthers };
+  for (const [id, best] of bySigner) if (best.valid !== undefined && !seen.has(id)) signedByOthers++;
+  return {
+    version: version.version, rows, counts, total: rows.length, signed: counts.signed, outstanding: rows.length - counts.signed,
+    percent: percentOf(counts.signed, rows.length), signedByOthers,
+  };
 }
 
 export type GroupBy = 'department' | 'jobTitle';

@@ -6,11 +6,12 @@ describe('resolveConfig', () => {
   it('gives a production build Graph, the school groups and the Teams app id from its VITE_* variables, and no demo group', () => {
     const config = resolveConfig({
       MODE: 'production', VITE_AAD_CLIENT_ID: 'c-1', VITE_MANAGERS_GROUP_ID: 'm-1', VITE_ALL_STAFF_GROUP_ID: ' s-1 ', VITE_TEAMS_APP_ID: 'app-1',
+      VITE_TEAMS_CATALOG_APP_ID: 'cat-1',
     }, '?graph=http://localhost:4010');
     expect(config).toEqual({
       mode: 'production', graphBaseUrl: 'https://graph.microsoft.com', siteId: 'root', clientId: 'c-1',
       authority: 'https://login.microsoftonline.com/organizations', managersGroupId: 'm-1', adminsGroupId: null,
-      allStaffGroupId: 's-1', teamsAppId: 'app-1',
+      allStaffGroupId: 's-1', teamsAppId: 'app-1', teamsCatalogAppId: 'cat-1',
     });
   });
 

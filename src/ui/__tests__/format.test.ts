@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkDate, formatUkDateTime } from '../format';
+import { formatCalendarDate, formatUkDate, formatUkDateTime, formatUkLongDate, formatUkShortDateTime, formatUkTime, spreadsheetDateTime } from '../format';
 
 describe('formatUkDate', () => {
   it('writes dd/mm/yyyy', () => {
@@ -23,5 +23,24 @@ describe('formatUkDateTime', () => {
   });
   it('passes unparseable input through', () => {
     expect(formatUkDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('spreadsheetDateTime', () => {
+  it('writes UK time as "YYYY-MM-DD HH:MM:SS", which Excel reads as a date and time', () => {
+    expect(spreadsheetDateTime('2026-12-04T14:03:07Z')).toBe('2026-12-04 14:03:07');
+    expect(spreadsheetDateTime('2026-07-04T23:30:00Z')).toBe('2026-07-05 00:30:00');
+    expect(spreadsheetDateTime('nonsense')).toBe('nonsense');
+  });
+});
+
+describe('calendar dates and short times', () => {
+  it('reads a date-only value as that day, whatever the time zone', () => {
+    expect(formatCalendarDate('2026-12-18')).toBe('18 December 2026');
+  });
+  it('gives a table cell a short UK date and time', () => {
+    expect(formatUkShortDateTime('2026-12-04T23:41:00Z')).toBe('4 Dec 2026, 23:41');
+    expect(formatUkLongDate('2026-07-04T23:30:00Z')).toBe('5 July 2026');
+    expect(formatUkTime('2026-07-04T23:30:00Z')).toBe('00:30');
   });
 });

@@ -8,7 +8,7 @@ import { siteLists, type SiteLists } from '../../../src/graph/lists';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { serveApp, type ServedApp } from './app';
 
-export interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin' }
+export interface DevUser { id: string; upn: string; displayName: string; role: 'staff' | 'manager' | 'admin'; teamsAppInstalled: boolean }
 
 export type Theme = 'light' | 'dark' | 'contrast';
 

@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Packaged } from '../support';
-import { REMINDER_ACTIVITY_TYPE, TAB_ENTITY_ID, reminderMessages } from '../../../src/teams/manager/reminders';
+import { PUBLISHED_ACTIVITY_TYPE, REMINDER_ACTIVITY_TYPE, TAB_ENTITY_ID, publishedMessages, reminderMessages } from '../../../src/teams/manager/reminders';
 import { BUILD_TIMEOUT, ROOT, packageOnce } from '../support';
 
 let result: Packaged;
@@ -89,8 +89,13 @@ describe('teams-app.zip', () => {
       const reminder = activities.activityTypes.find((t) => t.type === REMINDER_ACTIVITY_TYPE);
       expect(reminder).toBeDefined();
       // Every template parameter the reminder sends has a placeholder to fill.
-      const sent = reminderMessages({ version: '2020-04', managerName: 'A Manager', tabUrl: 'https://x.example/' }).activity.templateParameters ?? [];
+      const content = { version: '2020-04', title: 'AUP', dueDate: '2026-12-18', managerName: 'A Manager', tabUrl: 'https://x.example/' };
+      const sent = reminderMessages(content).activity.templateParameters ?? [];
       for (const p of sent) expect(reminder?.templateText).toContain(`{${p.name}}`);
+      // So does the notice that a version has been published.
+      const published = activities.activityTypes.find((t) => t.type === PUBLISHED_ACTIVITY_TYPE);
+      expect(published).toBeDefined();
+      for (const p of publishedMessages({ ...content, effectiveDate: null }).activity.templateParameters ?? []) expect(published?.templateText).toContain(`{${p.name}}`);
     });
   });
 

@@ -25,11 +25,11 @@ function fakeSession(roles: Role[], present: string[], failWith?: Error): Sessio
 
 describe('missingLists', () => {
   it('names the lists the site lacks', async () => {
-    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Settings']))).toEqual(['AUP Acknowledgements', 'AUP Contacts', 'AUP Send Check']);
+    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Settings']))).toEqual(['AUP Acknowledgements', 'AUP Contacts', 'AUP Send Check', 'AUP Reminders']);
   });
 
   it('is empty on a set-up site', async () => {
-    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Acknowledgements', 'AUP Settings', 'AUP Contacts', 'AUP Send Check']))).toEqual([]);
+    expect(await missingLists(fakeSession(['admin'], ['AUP Policies', 'AUP Acknowledgements', 'AUP Settings', 'AUP Contacts', 'AUP Send Check', 'AUP Reminders']))).toEqual([]);
   });
 
   it('does not mistake a network failure for a missing list', async () => {

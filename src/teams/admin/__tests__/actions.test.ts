@@ -5,34 +5,43 @@ import { importContacts, publishVersion, setupGroups, validateDraft, type DraftI
 import { resolveConfig } from '../../../ui/config';
 
 const version = (v: string, status: PolicyVersion['status'], text?: string): PolicyVersion => ({
-  itemId: v, eTag: `"${v},1"`, version: v, title: 'AUP', status, effectiveDate: null, hash: 'h', ...(text !== undefined ? { text } : {}),
+  itemId: v, eTag: `"${v},1"`, version: v, title: 'AUP', status, effectiveDate: null, dueDate: null, publishedAt: null, hash: 'h', ...(text !== undefined ? { text } : {}),
 });
-const input = (changes: Partial<DraftInput> = {}): DraftInput => ({ version: '2025-09', title: 'AUP', effectiveDate: '', text: '# New text', ...changes });
+const input = (changes: Partial<DraftInput> = {}): DraftInput => ({ version: '2025-09', title: 'AUP', effectiveDate: '', dueDate: '2025-09-30', text: '# New text', ...changes });
+const TODAY = '2025-09-01';
 
 describe('validateDraft', () => {
   const current = version('2020-04', 'Current', '# Old text');
   const versions = [current, version('2019-01', 'Retired')];
 
   it('accepts a new label with new text', () => {
-    expect(validateDraft(input(), versions, current)).toEqual({});
+    expect(validateDraft(input(), versions, current, TODAY)).toEqual({});
   });
 
   it('refuses a label that is already published, current or retired', () => {
-    expect(validateDraft(input({ version: '2020-04' }), versions, current).version).toContain('already published');
-    expect(validateDraft(input({ version: '2019-01' }), versions, current).version).toContain('already published');
+    expect(validateDraft(input({ version: '2020-04' }), versions, current, TODAY).version).toContain('already published');
+    expect(validateDraft(input({ version: '2019-01' }), versions, current, TODAY).version).toContain('already published');
   });
 
   it('allows reusing the label of an unpublished draft', () => {
-    expect(validateDraft(input({ version: '2025-09' }), [...versions, version('2025-09', 'Draft')], current)).toEqual({});
+    expect(validateDraft(input({ version: '2025-09' }), [...versions, version('2025-09', 'Draft')], current, TODAY)).toEqual({});
   });
 
   it('refuses text identical to the current version', () => {
-    expect(validateDraft(input({ text: '# Old text\n' }), versions, current).text).toContain('same as the current version 2020-04');
+    expect(validateDraft(input({ text: '# Old text\n' }), versions, current, TODAY).text).toContain('same as the current version 2020-04');
   });
 
   it('names every missing or malformed field', () => {
-    expect(Object.keys(validateDraft({ version: 'a b', title: ' ', effectiveDate: '2025-13-01', text: '' }, versions, current)).sort())
-      .toEqual(['effectiveDate', 'text', 'title', 'version']);
+    expect(Object.keys(validateDraft({ version: 'a b', title: ' ', effectiveDate: '2025-13-01', dueDate: '', text: '' }, versions, current, TODAY)).sort())
+      .toEqual(['dueDate', 'effectiveDate', 'text', 'title', 'version']);
+  });
+
+  it('needs a date to sign by that has not passed and is not before the version comes into force', () => {
+    expect(validateDraft(input({ dueDate: '' }), versions, current, TODAY).dueDate).toBe('Give the date staff must sign by.');
+    expect(validateDraft(input({ dueDate: '2025-08-31' }), versions, current, TODAY).dueDate).toBe('The date to sign by has already passed.');
+    expect(validateDraft(input({ effectiveDate: '2025-10-01', dueDate: '2025-09-30' }), versions, current, TODAY).dueDate).toContain('before the version comes into force');
+    expect(validateDraft(input({ dueDate: '2025-02-30' }), versions, current, TODAY).dueDate).toContain('is not a date');
+    expect(validateDraft(input({ effectiveDate: '2025-10-01', dueDate: '2025-10-15' }), versions, current, TODAY)).toEqual({});
   });
 });
 
@@ -49,8 +58,8 @@ describe('publishVersion', () => {
   it('creates a draft and publishes it', async () => {
     const policies = fakePolicies(null);
     const published = await publishVersion(policies, input({ effectiveDate: '2025-09-01' }));
-    expect(policies.createDraft).toHaveBeenCalledWith({ version: '2025-09', title: 'AUP', effectiveDate: '2025-09-01', text: '# New text' });
-    expect(policies.publish).toHaveBeenCalledWith('2025-09', '2025-09-01');
+    expect(policies.createDraft).toHaveBeenCalledWith({ version: '2025-09', title: 'AUP', effectiveDate: '2025-09-01', dueDate: '2025-09-30', text: '# New text' });
+    expect(policies.publish).toHaveBeenCalledWith('2025-09', { effectiveDate: '2025-09-01', dueDate: '2025-09-30' });
     expect(published.status).toBe('Current');
   });
 
@@ -58,8 +67,8 @@ describe('publishVersion', () => {
     const policies = fakePolicies(version('2025-09', 'Draft'));
     await publishVersion(policies, input());
     expect(policies.createDraft).not.toHaveBeenCalled();
-    expect(policies.updateDraft).toHaveBeenCalledWith('2025-09', '"2025-09,1"', { title: 'AUP', effectiveDate: null, text: '# New text' });
-    expect(policies.publish).toHaveBeenCalledWith('2025-09', undefined);
+    expect(policies.updateDraft).toHaveBeenCalledWith('2025-09', '"2025-09,1"', { title: 'AUP', effectiveDate: null, dueDate: '2025-09-30', text: '# New text' });
+    expect(policies.publish).toHaveBeenCalledWith('2025-09', { dueDate: '2025-09-30' });
   });
 
   it('never touches a published version', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../compose-check';
-import { formFromSettings, settingsChanges, settingsFromForm, splitList, validateForm, type SettingsFormValues } from '../settingsForm';
+import { bareTagsWarning, formFromSettings, formNotices, settingsChanges, settingsFromForm, splitList, validateForm, type SettingsFormValues } from '../settingsForm';
 
 const stored: Settings = {
   timeZone: 'Europe/London',
@@ -97,5 +97,25 @@ describe('settingsChanges', () => {
 
   it('ignores a change in spacing or separators only', () => {
     expect(settingsChanges(form({ labelIds: 'a, b' }), form({ labelIds: 'a\nb\n' }))).toEqual([]);
+  });
+});
+
+describe('formNotices', () => {
+  it('finds subject tags without brackets, which need the admin to confirm them', () => {
+    expect(formNotices(form({ subjectTags: '[secure]\nsecure\nencrypt' })).bareTags).toEqual(['secure', 'encrypt']);
+    expect(formNotices(form({ subjectTags: '[secure]' })).bareTags).toEqual([]);
+    expect(bareTagsWarning(['secure'])).toContain('any subject containing it anywhere (for example "secure of the building") will count as encrypted');
+  });
+
+  it('flags an empty pupil domain without refusing it', () => {
+    expect(formNotices(form({ pupilDomains: '' })).noPupilDomain).toBe(true);
+    expect(validateForm(form({ pupilDomains: '' }), stored).ok).toBe(true);
+    expect(formNotices(form({ pupilDomains: 'pupils.wellsap.sch.uk' })).noPupilDomain).toBe(false);
+  });
+
+  it('puts the engine\'s refusal of a school domain that is webmail at the school domains field', () => {
+    const result = validateForm(form({ schoolDomains: 'wellsap.sch.uk\noutlook.com' }), stored);
+    if (result.ok) throw new Error('expected errors');
+    expect(result.fieldErrors.schoolDomains).toEqual(['line 2: "outlook.com" is personal webmail, so it cannot also be a school domain']);
   });
 });
