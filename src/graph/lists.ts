@@ -37,7 +37,8 @@ export function siteLists(graph: GraphClient, siteId: string): SiteLists {
     });
     const id = (await ids).get(list.displayName);
     if (!id) {
-      throw new StoreError('listNotProvisioned', `The list "${list.displayName}" does not exist on site ${siteId}. Run \`npm run provision -- --site ${siteId}\` (or the admin's first-run setup) to create it.`);
+      // SharePoint lists only what the caller may see, so a list they have no permission on looks missing too.
+      throw new StoreError('listNotProvisioned', `The list "${list.displayName}" is not on site ${siteId}, or your account has no access to it. If it has not been created, run \`npm run provision -- --site ${siteId}\` (or the admin's first-run setup).`);
     }
     return id;
   };

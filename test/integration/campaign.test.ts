@@ -10,6 +10,7 @@ import {
   RemindersRepository, TeamsAppCatalog, isAppNotInstalled, siteLists, ukToday,
 } from '../../src/graph/index';
 import { CURRENT_POLICY_META, addDays, policyHash } from '../../src/policy/index';
+import { REMINDERS_LIST } from '../../src/graph/schema';
 import { DEMO_GROUPS, devUsers, signIn, startEmulator } from './support';
 import type { DevUser, Emulator, Session } from './support';
 
@@ -84,8 +85,10 @@ describe('RemindersRepository', () => {
     expect((await reminders.allLatest()).get(b.id)?.channel).toBe('Email');
   });
 
-  it('keeps reminders from staff: they read none of them', async () => {
-    expect(await new RemindersRepository(listsOf(staff)).listForVersion('2020-04')).toEqual([]);
+  it('keeps reminders from staff: the list is invisible to them, in the repository and in Graph', async () => {
+    await expect(new RemindersRepository(listsOf(staff)).listForVersion('2020-04')).rejects.toMatchObject({ code: 'listNotProvisioned' });
+    const visible = await staff.graph.all<{ displayName?: string }>(`/sites/${emulator.siteId}/lists`, { query: { $select: 'displayName' } });
+    expect(visible.map((l) => l.displayName)).not.toContain(REMINDERS_LIST.displayName);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   AcknowledgementsRepository, ContactsRepository, GraphRequestError, PoliciesRepository, SettingsRepository, StoreError,
   acknowledgementsAccess, createSpRest, siteLists, type SiteLists, type SubmitAcknowledgement,
 } from '../../src/graph/index';
-import { ACKNOWLEDGEMENTS_LIST, CONTACTS_LIST, POLICIES_LIST, SEND_CHECK_LIST, SETTINGS_LIST, type ListDefinition } from '../../src/graph/schema';
+import { ACKNOWLEDGEMENTS_LIST, CONTACTS_LIST, POLICIES_LIST, REMINDERS_LIST, SEND_CHECK_LIST, SETTINGS_LIST, type ListDefinition } from '../../src/graph/schema';
 import { ADMINS_GROUP_ID, DEMO_USERS } from '../../src/emulator/index';
 import { DEMO_GROUPS, devUsers, signIn, startEmulator } from './support';
 import type { DevUser, Emulator, Session } from './support';
@@ -155,10 +155,10 @@ describe('AUP Policies', () => {
     expect((await new PoliciesRepository(lists(manager)).current())?.version).toBe('2020-04');
     expect(await statusOf(manager.graph.post(await itemsOf(POLICIES_LIST), { fields: { ...currentPolicy, VersionLabel: 'forged-2' } }))).toBe(403);
   });
-  it('admins add and edit: a draft, then publishing it (which retires the previous one)', async () => {
+  it('admins add and edit: a draft, then publishing it (which retires the version it supersedes)', async () => {
     const policies = new PoliciesRepository(lists(admin));
-    await policies.createDraft({ version: '2031-01', title: 'AUP 2031', effectiveDate: '2031-01-01', text: '# AUP 2031' });
-    expect((await policies.publish('2031-01')).status).toBe('Current');
+    await policies.createDraft({ version: '2026-11', title: 'AUP 2026', effectiveDate: '2026-11-01', text: '# AUP 2026' });
+    expect((await policies.publish('2026-11', { today: '2026-12-04', dueDate: '2026-12-18' })).status).toBe('Current');
     expect((await policies.get('2020-04'))?.status).toBe('Retired');
   });
   it('admins cannot delete a version (403): every signature points at one', async () => {
@@ -229,6 +229,27 @@ describe('AUP Send Check', () => {
     const created = await admin.graph.post<{ id: string }>(items, part);
     expect(await statusOf(admin.graph.patch(`${items}/${created.id}/fields`, { Payload: '{"v":2}' }))).toBe(200);
     expect(await statusOf(admin.graph.delete(`${items}/${created.id}`))).toBe(200);
+  });
+});
+
+describe('AUP Reminders', () => {
+  const reminder = (recipient: DevUser) => ({ fields: { Title: recipient.displayName, RecipientId: recipient.id, RecipientName: recipient.displayName, PolicyVersion: '2020-04', Channel: 'Teams' } });
+  it('all staff cannot see the list at all: who was chased is not theirs to read (404)', async () => {
+    const items = await itemsOf(REMINDERS_LIST);
+    expect(await statusOf(staff.graph.get(items))).toBe(404);
+    expect(await statusOf(staff.graph.post(items, reminder(staff.user)))).toBe(404);
+  });
+  it('managers add and read reminders, and cannot edit or delete one (403): the record stays as sent', async () => {
+    const items = await itemsOf(REMINDERS_LIST);
+    const created = await manager.graph.post<{ id: string }>(items, reminder(staff.user));
+    expect(await statusOf(manager.graph.get(`${items}/${created.id}`))).toBe(200);
+    expect(await statusOf(manager.graph.patch(`${items}/${created.id}/fields`, { Channel: 'Email' }))).toBe(403);
+    expect(await statusOf(manager.graph.delete(`${items}/${created.id}`))).toBe(403);
+  });
+  it('admins add and read them too', async () => {
+    const items = await itemsOf(REMINDERS_LIST);
+    const created = await admin.graph.post<{ id: string }>(items, reminder(otherStaff.user));
+    expect(await statusOf(admin.graph.get(`${items}/${created.id}`))).toBe(200);
   });
 });
 
