@@ -1,51 +1,198 @@
-// Special-category and safeguarding context near a roster pupil's name.
-import { alternation, boundedWords, positions } from './text-scan';
+// Special-category and safeguarding context: the terms of the vocabulary
+// (vocabulary/, each group with its source) found in a text, less the ones
+// that are not about a pupil. One walk of one trie over the lower-cased text
+// and one over the text as written (acronyms); the precision rules then look
+// only at the few places found:
+// - an ambiguous term ("operation", "police", "suspended") needs a supporting
+//   word near it, in the same paragraph;
+// - a term inside a phrase that is not about anyone ("pupil referral unit",
+//   "suspension bridge", "anti-bullying") does not count;
+// - a term that is part of an event, campaign, course, document or
+//   organisation's name ("Mental Health Awareness Week", "Diabetes UK",
+//   "SEND Information Report", "world autism day") does not count.
+import {
+  EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, SUPPORT_REACH,
+  TITLE_CONNECTORS, TITLE_HEADS, VOCABULARY,
+} from './vocabulary/index';
+import type { Term } from './vocabulary/index';
+import { TermTrie, lowerOnly } from './vocabulary-match';
 
-/**
- * Special-category and safeguarding context (issue #2's examples, widened
- * with the words DSLs and SENCOs use). Matched case-insensitively.
- */
-// Phrases are chosen to read as safeguarding or health only: not "foster a love
-// of reading", "looked after the hamster", "prescribed reading" or "netball court".
-const CONTEXT_PHRASES = [
-  'sen support', 'special educational needs', 'special needs', 'ehcp', 'ehc plan', 'education health and care',
-  'safeguarding', 'child protection', 'cp plan', 'cp conference', 'protection plan', 'section 47', 's47', 'strategy meeting',
-  'medical condition', 'medical needs', 'diagnosis', 'diagnosed', 'medication', 'allergy', 'allergic', 'anaphylaxis', 'epipen',
-  'epilepsy', 'diabetes', 'diabetic', 'asthma', 'adhd', 'autism', 'autistic', 'asd', 'mental health', 'camhs', 'eating disorder',
-  'exclusion', 'excluded', 'permanent exclusion', 'suspension', 'suspended', 'fixed-term exclusion', 'fixed term exclusion',
-  'looked after child', 'looked after children', 'looked-after', 'is looked after', 'are looked after', 'was looked after',
-  'being looked after', 'became looked after', 'looked after status', 'looked after by the local authority',
-  'is in care', 'taken into care', 'into care', 'care order', 'foster carer', 'foster carers', 'foster care', 'foster placement',
-  'foster family', 'foster parents', 'fostered', 'child in need', 'children in need plan',
-  'social worker', 'social care', 'social services', 'children\'s services', 'early help', 'virtual school',
-  'free school meals', 'pupil premium', 'self-harm', 'self harm', 'self-harming', 'suicidal', 'suicide', 'overdose',
-  'police', 'arrested', 'youth offending', 'yot', 'youth court', 'family court', 'court order', 'court hearing', 'referral',
-  'disclosure', 'disclosed', 'abuse', 'abused', 'neglect', 'domestic violence', 'domestic abuse', 'exploitation', 'cse', 'cce',
-  'county lines', 'fgm', 'prevent referral', 'radicalisation', 'bereavement', 'counselling', 'young carer', 'pregnant', 'pregnancy',
-  'sexual abuse', 'sexual assault', 'sexual exploitation', 'sexualised', 'assault', 'bruise', 'bruising', 'bruises',
-  'missing from home', 'missing from education',
-];
-/** Acronyms that are context only in capitals: "Sen" is a surname, "cla" a typo. */
-// SENCO and DSL are left out: they are job titles in staff signatures, next to any pupil's name.
-const CONTEXT_ACRONYMS = ['SEN', 'SEND', 'EHCP', 'CP', 'LAC', 'CLA', 'CIN', 'FSM', 'PP', 'MASH', 'LADO', 'PEP', 'IEP', 'SEMH', 'TAF', 'CAF'];
-
-const CONTEXT_WORDS = alternation(CONTEXT_PHRASES);
-const CONTEXT_ACRONYM_WORDS = alternation(CONTEXT_ACRONYMS);
-const CONTEXT_RE = boundedWords(CONTEXT_WORDS, 'a-z0-9', 'g');
-const CONTEXT_ACRONYM_RE = boundedWords(CONTEXT_ACRONYM_WORDS, 'A-Za-z0-9', 'g');
-
-/** Sorted positions where a context word or acronym starts. */
-export function contextPositions(text: string, lower: string): number[] {
-  return [...positions(CONTEXT_RE, lower), ...positions(CONTEXT_ACRONYM_RE, text)].sort((a, b) => a - b);
+/** A context term found in a text: [start, end). */
+export interface ContextMatch {
+  readonly start: number;
+  readonly end: number;
 }
 
-// Sticky at a position positions() found, where the word's start is already known to be bounded.
-const CONTEXT_ACRONYM_AT = new RegExp(`(?:${CONTEXT_ACRONYM_WORDS})(?![A-Za-z0-9])`, 'y');
-const CONTEXT_AT = new RegExp(`(?:${CONTEXT_WORDS})(?![a-z0-9])`, 'y');
+/** Tags in the main trie: plain terms, lower-case-only terms, then one per set of ambiguous terms (AMBIGUOUS + k). */
+const PLAIN = 0;
+const LOWER_ONLY = 1;
+const AMBIGUOUS = 2;
 
-/** The context word found at `at`, to name it in the evidence. */
-export function contextWordAt(text: string, lower: string, at: number): string {
-  CONTEXT_ACRONYM_AT.lastIndex = at;
-  CONTEXT_AT.lastIndex = at;
-  return CONTEXT_ACRONYM_AT.exec(text)?.[0] ?? CONTEXT_AT.exec(lower)?.[0] ?? text.slice(at, at + 12);
+interface Matcher {
+  readonly terms: TermTrie;
+  /** The supporting terms for each set of ambiguous terms, by tag - AMBIGUOUS. */
+  readonly support: readonly TermTrie[];
+  readonly acronyms: TermTrie;
+  readonly notContext: TermTrie;
+  readonly knownTitles: TermTrie;
+}
+
+let matcher: Matcher | undefined;
+
+/** Built on first use rather than at load: the send handler pays for it only when a roster pupil is named. */
+function getMatcher(): Matcher {
+  if (matcher) return matcher;
+  const entries: [Term, number][] = [];
+  const acronyms: [string, number][] = [];
+  const supportSets: (readonly Term[])[] = [];
+  for (const group of VOCABULARY) {
+    for (const term of group.terms) entries.push([term, lowerOnly(term)[0] ? LOWER_ONLY : PLAIN]);
+    for (const a of group.acronyms ?? []) acronyms.push([a, PLAIN]);
+    for (const a of group.ambiguous ?? []) {
+      let k = supportSets.indexOf(a.near);
+      if (k < 0) k = supportSets.push(a.near) - 1;
+      entries.push([a.term, AMBIGUOUS + k]);
+    }
+  }
+  const tagged = (terms: readonly string[]): [string, number][] => terms.map((t) => [t, PLAIN]);
+  matcher = {
+    terms: new TermTrie(entries),
+    support: supportSets.map((set) => new TermTrie(tagged(set))),
+    acronyms: new TermTrie(acronyms, true),
+    notContext: new TermTrie(tagged(NOT_CONTEXT)),
+    knownTitles: new TermTrie(tagged(KNOWN_TITLES), true),
+  };
+  return matcher;
+}
+
+/** Context terms in `text` (`lower` is its lower-cased copy, the same length), sorted by start. */
+export function findContext(text: string, lower: string): ContextMatch[] {
+  const m = getMatcher();
+  const candidates: ContextMatch[] = [];
+  for (const hit of m.terms.scan(lower)) {
+    const end = termEnd(m, text, lower, hit.start, hit.found);
+    if (end !== undefined) candidates.push({ start: hit.start, end });
+  }
+  for (const hit of m.acronyms.scan(text)) candidates.push({ start: hit.start, end: hit.end });
+  if (candidates.length === 0) return candidates;
+  // A term in both lists ("adhd", "ADHD") is one term: the longest at each start.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Phrases that are not about anyone, found once for the whole text rather than around each term.
+  const covered = [...m.notContext.scan(lower), ...m.knownTitles.scan(text)].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1;
+  return candidates.filter((c, i) => {
+    if (i > 0 && candidates[i - 1]?.start === c.start) return false;
+    while (k < covered.length && (covered[k]?.start ?? Infinity) < c.end) reach = Math.max(reach, covered[k++]?.end ?? 0);
+    // A covering phrase starts before the term ends; it covers the term if it also ends after the term starts.
+    if (reach > c.start) return false;
+    return !inTitle(text, lower, c.start, c.end);
+  });
+}
+
+/** True when a short text (a table cell or heading) holds a context term. */
+export function hasContext(cell: string): boolean {
+  return findContext(cell, cell.toLowerCase()).length > 0;
+}
+
+/** The end of the longest term at `start` whose rule it meets: lower case where required, support where ambiguous. */
+function termEnd(m: Matcher, text: string, lower: string, start: number, found: readonly (readonly [number, number])[]): number | undefined {
+  for (const [end, tag] of found) {
+    if (tag === LOWER_ONLY && !isLowerCase(text.charCodeAt(start))) continue;
+    const support = tag >= AMBIGUOUS ? m.support[tag - AMBIGUOUS] : undefined;
+    if (support && !supported(support, lower, start, end)) continue;
+    return end;
+  }
+  return undefined;
+}
+
+const isLowerCase = (c: number): boolean => c >= 97 && c <= 122;
+
+const BLANK_LINE = /\n[ \t>]*\n/g;
+
+/**
+ * A supporting term within SUPPORT_REACH of [start, end), not across a blank
+ * line, and not another use of the same word ("netball clinic, chess clinic").
+ */
+function supported(support: TermTrie, lower: string, start: number, end: number): boolean {
+  let from = Math.max(0, start - SUPPORT_REACH);
+  let to = Math.min(lower.length, end + SUPPORT_REACH);
+  const before = lower.slice(from, start);
+  BLANK_LINE.lastIndex = 0;
+  for (let b = BLANK_LINE.exec(before); b; b = BLANK_LINE.exec(before)) from = start - before.length + b.index + b[0].length;
+  const after = lower.slice(end, to);
+  BLANK_LINE.lastIndex = 0;
+  const blank = BLANK_LINE.exec(after);
+  if (blank) to = end + blank.index;
+  const self = singular(lower.slice(start, end));
+  const other = (hit: { start: number; end: number }): boolean => singular(lower.slice(hit.start, hit.end)) !== self;
+  return support.scan(lower, from, start).some(other) || support.scan(lower, end, to).some(other);
+}
+
+const singular = (word: string): string => word.replace(/e?s$/, '');
+
+// ---------------------------------------------------------------------------
+// Titles: events, campaigns, courses, documents and organisations
+
+const HEADS = new Set(TITLE_HEADS);
+const LOWER_HEADS = new Set(LOWER_TITLE_HEADS);
+const CONNECTORS = new Set(TITLE_CONNECTORS);
+const LOWER_EVENTS = new Set(LOWER_EVENT_WORDS);
+const PERIODS = new Set(EVENT_PERIODS);
+const OPENERS = new Set(EVENT_OPENERS);
+/** How many words after a term a title may run on: "Mental Health Awareness Week" needs two. */
+const TITLE_WORDS = 5;
+/** Letters, digits and the joiners names use ("Children's", "Asthma + Lung UK"). */
+const isTitleChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 38 || c === 43;
+
+/**
+ * The words after `end` on the same line, up to `count`, as start and end
+ * offsets in `out` (flat pairs); spaces, tabs and hyphens separate them,
+ * other punctuation ends the run. Read by character codes: this runs for every
+ * term found.
+ */
+function wordsAfter(text: string, end: number, count: number, out: number[]): number {
+  out.length = 0;
+  let i = end;
+  while (out.length < 2 * count) {
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 45)) i++;
+    const start = i;
+    while (i < text.length && isTitleChar(text.charCodeAt(i))) i++;
+    if (i === start) break;
+    out.push(start, i);
+  }
+  return out.length / 2;
+}
+
+const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde);
+const AFTER: number[] = [];
+
+/**
+ * True when the term at [start, end) is part of a name: written with
+ * capitals and followed, within a run of capitalised words and connectors, by
+ * a title head ("Mental Health Awareness Week", "Diabetes UK"); or in lower
+ * case followed by an event or document word ("autism awareness", "fsm
+ * policy", "young carers action day"), or opened by "world", "national"…
+ * and closed by "day", "week" or "month" ("world mental health day").
+ */
+function inTitle(text: string, lower: string, start: number, end: number): boolean {
+  const n = wordsAfter(text, end, TITLE_WORDS, AFTER);
+  if (n === 0) return false;
+  const next = lower.slice(AFTER[0], AFTER[1]);
+  if (LOWER_HEADS.has(next)) return true;
+  const second = n > 1 ? lower.slice(AFTER[2], AFTER[3]) : '';
+  if (LOWER_EVENTS.has(next) && PERIODS.has(second)) return true;
+  if (PERIODS.has(next) || PERIODS.has(second) || (n > 2 && PERIODS.has(lower.slice(AFTER[4], AFTER[5])))) {
+    const before = lower.slice(Math.max(0, start - 40), start).split(/[^a-z\u00c0-\u024f']+/).filter(Boolean).slice(-3);
+    if (before.some((w) => OPENERS.has(w))) return true;
+  }
+  if (!isCapital(text.charCodeAt(start))) return false;
+  for (let k = 0; k < n; k++) {
+    const from = AFTER[2 * k] ?? 0;
+    const w = lower.slice(from, AFTER[2 * k + 1]);
+    if (HEADS.has(w)) return true;
+    if (!isCapital(text.charCodeAt(from)) && !CONNECTORS.has(w)) return false;
+  }
+  return false;
 }

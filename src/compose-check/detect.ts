@@ -14,7 +14,7 @@ import { bodyText, cleanText, htmlToText } from './normalise';
 import { findIdentifiers } from './identifier-scan';
 import { initials, pupilIndex, scanPupils } from './roster';
 import type { PupilIndex } from './roster';
-import { contextPositions, contextWordAt } from './context';
+import { findContext } from './context';
 import { sectionStarts, withoutBoilerplate } from './sections';
 import { bulkFinding, pairedPupils, tableShape } from './bulk';
 import type { TableShape } from './bulk';
@@ -47,7 +47,9 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
-    const context = withoutBoilerplate(text, lower, pupilMatches.map((p) => p.pos), contextPositions(text, lower));
+    const found = findContext(text, lower);
+    const ends = new Map(found.map((c) => [c.start, c.end]));
+    const context = withoutBoilerplate(text, lower, pupilMatches.map((p) => p.pos), found.map((c) => c.start));
     const reported = new Set<number>();
     const sections = context.length > 0 ? sectionStarts(text) : [];
     for (const m of pupilMatches) {
@@ -57,7 +59,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
       const at = nearest(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity);
       if (at === undefined) continue;
       reported.add(m.pupil);
-      const word = contextWordAt(text, lower, at);
+      const word = text.slice(at, ends.get(at) ?? at);
       const name = settings.pupils[m.pupil]?.name ?? '';
       contextFindings.push({
         kind: 'pupil-in-sensitive-context',

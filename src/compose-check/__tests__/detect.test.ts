@@ -94,7 +94,7 @@ describe('look-alikes do not fire', () => {
 describe('roster pupils in sensitive context', () => {
   it('finds a full name near a safeguarding word, masking the name', () => {
     const [f] = findSensitiveData(draft({ text: 'Amelia Smith has a child protection plan.' }), s);
-    expect(f).toMatchObject({ kind: 'pupil-in-sensitive-context', evidence: 'pupil A. S. near "child protection" in body' });
+    expect(f).toMatchObject({ kind: 'pupil-in-sensitive-context', evidence: 'pupil A. S. near "child protection plan" in body' });
   });
   it('a name alone is not sensitive', () => expect(kinds('Amelia Smith did really well today!')).toEqual([]));
   it('a first name near context is not enough', () => expect(kinds('Amelia has an EHCP review.')).toEqual([]));
