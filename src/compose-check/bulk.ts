@@ -1,15 +1,25 @@
 // Lists of pupils' personal data (issue #2): several identifiers, several
 // roster pupils each with an identifier of their own (an address, a postcode,
-// a date of birth), or a table whose header names pupils and their data.
+// a date of birth), or a table of pupils with a column of their personal data.
+// A table of names whose other columns are harmless (kit sizes, award titles,
+// year groups) is not one: a column is personal data when its heading or its
+// values are, judged by the same vocabulary as context.
 import type { Finding, FindingLocation } from './types';
 import type { PupilMatch } from './roster';
+import { findContext } from './context';
+import { scanIdentifiers } from './identifier-scan';
 import { isTrimSpace, lowerBound, positions } from './text-scan';
 
 /** Distinct identifiers, or pupils with personal data, that make a list. */
 export const BULK_MIN = 3;
 
-/** Column headings that mark a table of pupils' personal data. */
-const PUPIL_DATA_HEADINGS = /(?:^|[^a-z])(?:upn|uln|dob|d\.o\.b|date of birth|birth ?date|sen|send|ehcp|fsm|free school meals|pupil premium|ethnicity|medical|nhs|year group|tutor group|form|gender|address|postcode)(?![a-z])/;
+/**
+ * Column headings of personal data: identifiers, dates of birth, home and
+ * contact details, family, and the special categories schools record. Not
+ * names, year, form or tutor group, class, house, sizes, awards or scores.
+ */
+const SENSITIVE_HEADINGS = /(?:^|[^a-z])(?:upns?|ulns?|nhs|ni number|nino|national insurance|dob|d\.o\.b|date of birth|birth ?date|birthday|born|address|postcode|post code|e-?mail|phone|mobile|telephone|tel|contact|parent|carer|guardian|emergency|ethnic\w*|religion|faith|nationality|first language|home language|eal|medical|medication|medicines?|allerg\w*|dietary|diet|health|conditions?|needs?|sen|send|ehcp|ehc|support|fsm|free school meals|pupil premium|pp|disadvantaged|cp|cin|lac|cla|looked after|safeguarding|social worker|exclusions?|suspensions?|biometric|gender identity)(?![a-z])/;
+const DOB_HEADING = /(?:^|[^a-z])(?:dob|d\.o\.b|date of birth|birth ?date|birthday|born)(?![a-z])/;
 const NAME_HEADINGS = /(?:^|[^a-z])(?:name|forename|surname|first ?name|last ?name|legal name|preferred name|pupil|student|learner|child)(?![a-z])/;
 /** Dates of birth and other dates in a list: 03/04/2014, 3-4-2014, 2014-04-03. */
 const DATE_RE = /(^|\D)(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
@@ -73,7 +83,8 @@ const MAY_PAIR_RE = /[@0-9]/;
  * "well done to A, B, C and D - photos from office@school" pairs at most one.
  * Stops counting at BULK_MIN, which is all the caller needs.
  */
-export function pairedPupils(text: string, matches: readonly PupilMatch[], idPositions: readonly number[]): number {
+export function pairedPupils(text: string, all: readonly PupilMatch[], idPositions: readonly number[], skip?: readonly [number, number]): number {
+  const matches = skip ? all.filter((m) => m.pos < skip[0] || m.pos >= skip[1]) : all;
   const paired = new Set<number>();
   // A list names each pupil once or twice; looking at a pupil's first few mentions
   // keeps a body that repeats the same names 100,000 times cheap.
@@ -105,29 +116,171 @@ export function pairedPupils(text: string, matches: readonly PupilMatch[], idPos
 
 const PUPILISH_HEADING = /(?:^|[^a-z])(?:upn|uln|dob|d\.o\.b|date of birth|sen|send|ehcp|fsm|free school meals|pupil premium|year group|tutor group|pupil|student|learner|child)(?![a-z])/;
 
-/** A header row naming pupils and columns of their personal data. */
+/** A header row naming pupils (no roster needed), with a column heading of their personal data. */
 function isPupilDataHeader(header: string): boolean {
-  return NAME_HEADINGS.test(header) && PUPIL_DATA_HEADINGS.test(header) && PUPILISH_HEADING.test(header)
-    && header.split(/[,\t;|]/).some((h) => PUPIL_DATA_HEADINGS.test(h.trim()));
+  return NAME_HEADINGS.test(header) && PUPILISH_HEADING.test(header)
+    && header.split(/[,\t;|]/).some((h) => SENSITIVE_HEADINGS.test(h.trim()) || isSensitiveValue(h.trim()));
 }
 
 export function bulkFinding(
   text: string, lower: string, table: () => TableShape | undefined,
-  ids: number, pupils: number, paired: () => number, location: FindingLocation, where: string,
+  ids: number, pupils: number, paired: (skip?: readonly [number, number]) => number, location: FindingLocation, where: string,
 ): Finding | undefined {
   const describe = (what: string, confidence: Finding['confidence']): Finding =>
     ({ kind: 'bulk-pupil-data', confidence, location, evidence: `list of ${what} ${where}` });
   if (ids >= BULK_MIN) return describe(`${ids} pupil identifiers`, 'high');
-  if (pupils >= BULK_MIN) {
-    const dates = positions(DATE_RE, text).length;
-    const dobWords = /(?:^|[^a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(lower);
-    if (ids >= 1 || dates >= 2 || dobWords || paired() >= BULK_MIN) return describe(`${pupils} pupils with personal data`, 'high');
-    if (pupils >= 5 && table()) return describe(`${pupils} pupils`, 'medium');
+  const found = pupils >= BULK_MIN || table() ? readTable(text) : undefined;
+  if (found) {
+    // A table is judged by its columns, not by dates or addresses anywhere in it.
+    const columns = sensitiveColumns(found);
+    if (pupils >= BULK_MIN && (ids >= 1 || columns.length > 0)) return describe(`${pupils} pupils with personal data`, 'high');
+    if (columns.length > 0 && !found.headerIsData && isPupilDataHeader(found.header.join(','))) return describe(`${found.rowCount} rows of pupil data`, 'medium');
   }
-  // A table of pupils' personal data even without a roster: name and data columns, several rows.
-  // Only a pupil-data header is worth counting rows under.
+  if (pupils >= BULK_MIN) {
+    // Outside the table (all the text when there is none): a list written as lines or sentences.
+    const outside = found ? `${text.slice(0, found.start)}\n${text.slice(found.end)}` : text;
+    const dates = positions(DATE_RE, outside).length;
+    const dobWords = /(?:^|[^a-z])(?:dob|d\.o\.b|date of birth|born)(?![a-z])/.test(found ? outside.toLowerCase() : lower);
+    if (ids >= 1 || dates >= 2 || dobWords || paired(found ? [found.start, found.end] : undefined) >= BULK_MIN) {
+      return describe(`${pupils} pupils with personal data`, 'high');
+    }
+  }
+  if (found) return undefined;
+  // A table of pupils' personal data even without a roster, whose rows do not split evenly (a pasted report).
   const pupilTable = tableShape(text, isPupilDataHeader);
   if (pupilTable) return describe(`${pupilTable.rows} rows of pupil data`, 'medium');
   return undefined;
 }
 
+// ---------------------------------------------------------------------------
+// Tables, column by column
+
+/** Rows read to judge a column: a list shows its kind in its first rows. */
+const SAMPLE_ROWS = 60;
+const DELIMITERS = ['\t', ',', ';', '|'];
+const PHONE_RE = /(?:^|[^0-9])(?:0|\+44\s?)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![0-9])/;
+const LOOKS_LIKE_DATA = /\d{3}|@|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/;
+
+interface Grid {
+  /** The first row's cells, lower-cased and trimmed. */
+  readonly header: readonly string[];
+  /** Whether the first row holds data rather than headings (a list exported without its header row). */
+  readonly headerIsData: boolean;
+  /** The rows after the header, as read (at most SAMPLE_ROWS). */
+  readonly rows: readonly (readonly string[])[];
+  readonly rowCount: number;
+  /** Where the table lies in the text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One delimited line's cells, with "quoted, fields" kept whole. */
+function splitRow(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * The first table in the text: a run of at least BULK_MIN + 1 lines (a
+ * heading row and rows; blank lines between them allowed) that split by the
+ * same delimiter into the same number of cells, two or more. Tabs are tried
+ * first: an HTML table reads as tab-separated cells, and its addresses hold
+ * commas. A greeting ("Hi Gareth, here's the list:") or prose with commas is
+ * not a table row unless its neighbours split the same way.
+ */
+function readTable(text: string): Grid | undefined {
+  const lines: { start: number; end: number; text: string }[] = [];
+  const n = Math.min(text.length, TABLE_HEAD);
+  for (let start = 0; start < n;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > n) end = n;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim().length > 0) lines.push({ start, end, text: line });
+    start = end + 1;
+  }
+  for (const delimiter of DELIMITERS) {
+    let runStart = 0;
+    let width = 0;
+    for (let i = 0; i <= lines.length; i++) {
+      const cells = i < lines.length ? splitRow(lines[i]?.text ?? '', delimiter) : [];
+      const filled = cells.filter((c) => c.length > 0).length;
+      if (i < lines.length && cells.length === width && width >= 2) continue;
+      if (i - runStart >= BULK_MIN + 1) return grid(lines.slice(runStart, i), delimiter);
+      runStart = i;
+      width = filled >= 2 ? cells.length : 0;
+    }
+  }
+  return undefined;
+}
+
+function grid(lines: readonly { start: number; end: number; text: string }[], delimiter: string): Grid {
+  const header = splitRow(lines[0]?.text ?? '', delimiter);
+  const rows = lines.slice(1, SAMPLE_ROWS + 1).map((l) => splitRow(l.text, delimiter));
+  return {
+    header: header.map((c) => c.toLowerCase()),
+    headerIsData: header.some((c) => LOOKS_LIKE_DATA.test(c)),
+    rows,
+    rowCount: lines.length - 1,
+    start: lines[0]?.start ?? 0,
+    end: lines[lines.length - 1]?.end ?? 0,
+  };
+}
+
+/**
+ * A value that is personal data on its own: an identifier that passes its
+ * checksum, an e-mail address, a postcode, a phone number, or a context term
+ * ("SEMH", "EHCP", "asthma", "CP plan") that is not just part of a name in
+ * title case ("Mental Health Champion" is an award).
+ */
+function isSensitiveValue(cell: string): boolean {
+  if (cell.length === 0) return false;
+  if (/[0-9@]/.test(cell) && (EMAIL_RE.test(cell) || POSTCODE_RE.test(cell) || PHONE_RE.test(cell) || scanIdentifiers(cell).length > 0)) return true;
+  const found = findContext(cell, cell.toLowerCase());
+  if (found.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const m of found) {
+    rest += ` ${cell.slice(at, m.start)}`;
+    at = m.end;
+  }
+  const others = `${rest} ${cell.slice(at)}`.split(/[^A-Za-z0-9\u00c0-\u024f']+/).filter((w) => w.length > 0);
+  const titleCase = others.length > 0 && others.every((w) => /^[A-Z0-9]/.test(w) || /^(?:of|and|in|for|the|on|with|to|a|at)$/.test(w));
+  return !titleCase;
+}
+
+/** The headings (or column numbers) of the columns holding personal data. */
+function sensitiveColumns(grid: Grid): string[] {
+  const out: string[] = [];
+  const rows = grid.headerIsData ? [grid.header, ...grid.rows] : grid.rows;
+  grid.header.forEach((heading, c) => {
+    const name = grid.headerIsData ? `column ${c + 1}` : heading;
+    if (!grid.headerIsData && (SENSITIVE_HEADINGS.test(heading) || isSensitiveValue(heading))) {
+      out.push(name);
+      return;
+    }
+    // Dates count under a date-of-birth heading, or in a list without headings; an award's or a trip's date does not.
+    const datesCount = grid.headerIsData || DOB_HEADING.test(heading);
+    if (rows.some((r) => {
+      const cell = r[c] ?? '';
+      return isSensitiveValue(cell) || (datesCount && ONE_DATE_RE.test(cell));
+    })) out.push(name);
+  });
+  return out;
+}

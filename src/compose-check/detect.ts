@@ -71,7 +71,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   }
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
-  const paired = (): number => pairedPupils(text, pupilMatches, ids.positions);
+  const paired = (skip?: readonly [number, number]): number => pairedPupils(text, pupilMatches, ids.positions, skip);
   const bulk = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
   const individual = [...ids.findings, ...contextFindings];
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);

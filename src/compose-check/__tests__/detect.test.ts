@@ -348,3 +348,32 @@ describe('word boundaries without lookbehind', () => {
     expect(findSensitiveData(draft({ text: `${name} has an EHCP` }), settings({ pupils: [{ name }] })).map((f) => f.kind))
       .toEqual(['pupil-in-sensitive-context']));
 });
+
+describe('tables are judged by their columns', () => {
+  const csv = (rows: string[]): DraftAttachment => ({ name: 'list.csv', contentType: 'text/csv', text: rows.join('\n') });
+  const names = ['Amelia Smith', 'Jack Brown', "Noah O'Neil", 'Zoë Clarke-Hughes'];
+  const kinds = (rows: string[], who = s): string[] => findSensitiveData(draft({ attachments: [csv(rows)] }), who).map((f) => f.kind);
+  it.each([
+    ['kit sizes and award titles', ['Name,Kit size,Award', ...names.map((n, i) => `${n},${['S', 'M', 'L', 'XL'][i]},Star of the Week`)]],
+    ['form and trip consent', ['Name,Form,Consent', ...names.map((n) => `${n},9K,Yes`)]],
+    ['an award whose title holds a context phrase', ['Name,Award', ...names.map((n) => `${n},Mental Health Champion`)]],
+    ['the date of an award', ['Name,Award,Date', ...names.map((n, i) => `${n},Reading,0${i + 1}/03/2026`)]],
+    ['quoted "Surname, Forename" cells', ['"Name","Team"', '"Smith, Amelia","Red"', '"Brown, Jack","Blue"', '"O\'Neil, Noah","Red"']],
+  ])('a list of pupils with %s is not bulk pupil data', (_name, rows) => expect(kinds(rows)).toEqual([]));
+  it.each([
+    ['a heading of personal data', ['Name,Form,Medical', ...names.map((n) => `${n},9K,`)]],
+    ['a column of SEN needs under a neutral heading', ['Name,Notes', ...names.map((n, i) => `${n},${['SEMH', 'none', 'EHCP', 'none'][i]}`)]],
+    ['dates under a date-of-birth heading', ['Name,DOB', ...names.map((n, i) => `${n},0${i + 1}/03/2014`)]],
+    ['dates in a list without a heading row', names.map((n, i) => `${n}\t0${i + 1}/03/2014\tY9`)],
+    ['parents\' phone numbers', ['Name,Parent phone', ...names.map((n) => `${n},07700 900123`)]],
+  ])('a list of pupils with %s is bulk pupil data', (_name, rows) => expect(kinds(rows)).toContain('bulk-pupil-data'));
+  it('finds the table below a greeting that has a comma', () => {
+    const html = `<p>Hi Gareth, here's the list for Tuesday:</p><table><tr><td>Name</td><td>Date of birth</td><td>Address</td></tr>${
+      names.map((n, i) => `<tr><td>${n}</td><td>0${i + 1}/02/2011</td><td>${i + 1} Ash Grove, Kinsley</td></tr>`).join('')}</table>`;
+    expect(findSensitiveData(draft({ html }), s).map((f) => f.kind)).toContain('bulk-pupil-data');
+  });
+  it('still reads dates of birth written as lines under a table', () => {
+    const text = `Item,Qty\nPens,4\nPaper,2\nGlue,1\n\n${names.slice(0, 3).map((n, i) => `${n} 0${i + 1}/04/2014`).join('\n')}`;
+    expect(findSensitiveData(draft({ text }), s).map((f) => f.kind)).toContain('bulk-pupil-data');
+  });
+});
