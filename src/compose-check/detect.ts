@@ -13,7 +13,7 @@ import type { ResolvedSettings } from './settings';
 import { bodyText, cleanText, htmlToText } from './normalise';
 import { findIdentifiers } from './identifier-scan';
 import { initials, pupilIndex, scanPupils } from './roster';
-import type { PupilIndex } from './roster';
+import type { PupilIndex, ScanOptions } from './roster';
 import { findContext } from './context';
 import { sectionStarts, withoutBoilerplate } from './sections';
 import { bulkFinding, pairedPupils, tableShape } from './bulk';
@@ -30,6 +30,8 @@ const MAX_FINDINGS_PER_LOCATION = 10;
 interface Source {
   readonly location: FindingLocation;
   readonly text: string;
+  /** How roster names are read here (a file name's are read loosely). */
+  readonly names?: ScanOptions;
 }
 
 function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex): Finding[] {
@@ -43,7 +45,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const ids = findIdentifiers(text, lower, index.upns, () => table()?.header, location, where);
 
   // Roster pupils near special-category or safeguarding words.
-  const pupilMatches = scanPupils(lower, index);
+  const pupilMatches = scanPupils(text, lower, index, source.names);
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
@@ -89,17 +91,55 @@ function attachmentText(a: Draft['attachments'][number]): string | undefined {
   return cleanText(html ? htmlToText(a.text) : a.text);
 }
 
-/** Every sensitive-data finding in the subject, body and text-like attachments, in a stable order. */
+/**
+ * An attachment's file name as words: "Amelia_Smith-EHCP.review.docx" and
+ * "AmeliaSmithEHCP.pdf" both read "Amelia Smith EHCP review".
+ */
+export function fileNameText(name: string): string {
+  return cleanText(name.replace(/\.[A-Za-z0-9]{1,5}$/, ''))
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_.+\-\s]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Forenames that name one pupil on their own in this draft: the pupil's full
+ * name is in an attachment's file name ("Amelia_Smith_review.docx"), so the
+ * message's "Amelia's diagnosis" is about that pupil. A forename two such
+ * pupils share names neither.
+ */
+function forenamesFromFileNames(fileNames: readonly string[], settings: ResolvedSettings, index: PupilIndex): Map<string, number> {
+  const byForename = new Map<string, number | null>();
+  for (const name of fileNames) {
+    const text = fileNameText(name);
+    for (const m of scanPupils(text, text.toLowerCase(), index, { loose: true })) {
+      const pupil = settings.pupils[m.pupil];
+      for (const full of [pupil?.name, pupil?.preferredName]) {
+        const forename = full ? cleanText(full).toLowerCase().split(/[\s-]+/)[0] : undefined;
+        if (!forename) continue;
+        const seen = byForename.get(forename);
+        byForename.set(forename, seen === undefined || seen === m.pupil ? m.pupil : null);
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [forename, pupil] of byForename) if (pupil !== null && pupil !== undefined) out.set(forename, pupil);
+  return out;
+}
+
+/** Every sensitive-data finding in the subject, body, text-like attachments and attachments' names, in a stable order. */
 export function findSensitiveData(draft: Draft, settings: ResolvedSettings): Finding[] {
   const index = pupilIndex(settings.pupils);
+  const knownForenames = draft.attachments.length > 0 ? forenamesFromFileNames(draft.attachments.map((a) => a.name), settings, index) : undefined;
+  const names: ScanOptions | undefined = knownForenames && knownForenames.size > 0 ? { knownForenames } : undefined;
   const sources: Source[] = [
-    { location: 'subject', text: cleanText(draft.subject) },
-    { location: 'body', text: bodyText(draft.body.kind, draft.body.content) },
+    { location: 'subject', text: cleanText(draft.subject), names },
+    { location: 'body', text: bodyText(draft.body.kind, draft.body.content), names },
   ];
   for (const a of draft.attachments) {
     const text = attachmentText(a);
-    if (text !== undefined) sources.push({ location: `attachment:${a.name}`, text });
+    if (text !== undefined) sources.push({ location: `attachment:${a.name}`, text, names });
+    sources.push({ location: `attachment:${a.name}`, text: fileNameText(a.name), names: { loose: true } });
   }
   return sources.flatMap((s) => scanSource(s, settings, index));
 }
-

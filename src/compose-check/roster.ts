@@ -65,9 +65,7 @@ export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
     firstTokens.add(first);
     firstBuckets[bucket(first, 0, first.length)] = 1;
   };
-  pupils.forEach((p, i) => {
-    // Hyphenated names are matched token by token: "Smith-Jones" is two words to the scanner.
-    const tokens = nameTokens(p.name.replace(/-/g, ' '));
+  const addName = (tokens: readonly string[], i: number): void => {
     if (tokens.length < 2) return; // A single name is too common to mean this pupil.
     const first = tokens[0] ?? '';
     const last = tokens[tokens.length - 1] ?? '';
@@ -76,13 +74,22 @@ export function pupilIndex(pupils: readonly PupilEntry[]): PupilIndex {
     // "Surname, Forename" as registers and MIS exports write it.
     add([last, ...tokens.slice(0, -1)], i, true);
     if (tokens.length > 2) add([last, first], i, true);
+  };
+  pupils.forEach((p, i) => {
+    // Hyphenated names are matched token by token: "Smith-Jones" is two words to the scanner.
+    const tokens = nameTokens(p.name.replace(/-/g, ' '));
+    addName(tokens, i);
+    // The name the pupil goes by, as the MIS records it: a forename ("Seun" for
+    // "Oluwaseun Adeyemi") takes the legal forename's place; a full name stands on its own.
+    const preferred = p.preferredName ? nameTokens(p.preferredName.replace(/-/g, ' ')) : [];
+    if (preferred.length === 1 && tokens.length >= 2) addName([...preferred, ...tokens.slice(1)], i);
+    else addName(preferred, i);
     if (p.upn) upns.set(p.upn.toUpperCase(), i);
   });
   const index = { firstTokens, firstBuckets, byFirstTwo, upns };
   pupilIndexCache.set(pupils, index);
   return index;
 }
-
 
 export interface PupilMatch {
   readonly pupil: number;
@@ -91,12 +98,28 @@ export interface PupilMatch {
   readonly end: number;
 }
 
+export interface ScanOptions {
+  /**
+   * A file name: "smith_amelia_ehcp.pdf" has no capitals or comma to go by, so
+   * either order counts and case is not read.
+   */
+  readonly loose?: boolean;
+  /**
+   * Forenames (lower-cased) that name one pupil on their own in this draft,
+   * because an attachment's file name names the pupil in full ("Amelia" beside
+   * "Amelia_Smith_review.docx"). Counted only when written with a capital.
+   */
+  readonly knownForenames?: ReadonlyMap<string, number>;
+}
+
 /**
- * Finds roster pupils' full names in one pass over the words. Most words are
- * dismissed by a bucket lookup without making a string; only a word that
- * starts some pupil's name reads the word after it.
+ * Finds roster pupils' names in one pass over the words: the full name, with
+ * or without middle names, "Surname, Forename", "SURNAME Forename", the
+ * preferred name. Most words are dismissed by a bucket lookup without making a
+ * string; only a word that starts some pupil's name reads the words after it.
+ * `text` is the text as written, `lower` its lower-cased copy (the same length).
  */
-export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
+export function scanPupils(text: string, lower: string, index: PupilIndex, options: ScanOptions = {}): PupilMatch[] {
   const out: PupilMatch[] = [];
   if (index.byFirstTwo.size === 0) return out;
   const n = lower.length;
@@ -109,11 +132,29 @@ export function scanPupils(lower: string, index: PupilIndex): PupilMatch[] {
     const end = wordEnd(lower, i);
     if (index.firstBuckets[bucket(lower, i, end)] !== 0) {
       const first = lower.slice(i, end);
-      if (index.firstTokens.has(first)) matchNameAt(lower, i, end, first, index, out);
+      if (index.firstTokens.has(first)) {
+        const before = out.length;
+        matchNameAt(text, lower, i, end, first, index, out, options.loose === true);
+        const alone = options.knownForenames?.get(first);
+        if (out.length === before && alone !== undefined && isUpper(text.charCodeAt(i))) out.push({ pupil: alone, pos: i, end });
+      }
     }
     i = end;
   }
   return out;
+}
+
+/** An upper-case letter of a script with case (Latin, Greek, Cyrillic). */
+const isUpper = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
+/** A word in capitals: "SMITH" in a register's "SMITH Amelia". */
+function allUpper(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (isLetter(c) && !isUpper(c)) return false;
+  }
+  return true;
 }
 
 
@@ -143,13 +184,20 @@ function nextWord(lower: string, from: number): { start: number; end: number; ga
   return { start: g, end: wordEnd(lower, g), gap: gap === 'wrapped' ? 'space' : gap };
 }
 
-function matchNameAt(lower: string, start: number, end: number, first: string, index: PupilIndex, out: PupilMatch[]): void {
+
+/** Middle names or initials a sender may add that the roster does not hold: "Amelia Rose Smith", "Amelia R. J. Smith". */
+const MAX_MIDDLE_NAMES = 2;
+
+function matchNameAt(
+  text: string, lower: string, start: number, end: number, first: string, index: PupilIndex, out: PupilMatch[], loose: boolean,
+): void {
   const second = nextWord(lower, end);
   if (!second) return;
+  const before = out.length;
   const forms = index.byFirstTwo.get(`${first} ${lower.slice(second.start, second.end)}`);
-  if (!forms) return;
-  for (const form of forms) {
-    if (form.reversed && second.gap !== 'comma') continue;
+  for (const form of forms ?? []) {
+    // "Surname, Forename"; without the comma only as "SMITH Amelia" (a register's capitals), or in a file name.
+    if (form.reversed && second.gap !== 'comma' && !loose && !(allUpper(text, start, end) && !allUpper(text, second.start, second.end))) continue;
     let at = second.end;
     let ok = true;
     // Parts after the second follow with plain spaces or hyphens.
@@ -162,6 +210,31 @@ function matchNameAt(lower: string, start: number, end: number, first: string, i
       at = w.end;
     }
     if (ok) out.push({ pupil: form.pupil, pos: start, end: at });
+  }
+  if (out.length === before && !loose && isUpper(text.charCodeAt(start))) matchWithMiddleNames(text, lower, start, first, second, index, out);
+}
+
+/**
+ * "Amelia Rose Smith" or "Amelia R. Smith" for the roster's "Amelia Smith":
+ * up to two capitalised middle names or initials between the forename and
+ * the surname, in a script with capitals, so "Amelia and Smith" is not one.
+ */
+function matchWithMiddleNames(
+  text: string, lower: string, start: number, first: string, second: { start: number; end: number; gap: 'space' | 'comma' },
+  index: PupilIndex, out: PupilMatch[],
+): void {
+  let middle: { start: number; end: number; gap: 'space' | 'comma' } | undefined = second;
+  for (let k = 0; k < MAX_MIDDLE_NAMES && middle && middle.gap === 'space' && isUpper(text.charCodeAt(middle.start)); k++) {
+    const initial = middle.end - middle.start === 1;
+    // An initial may carry a full stop: "R. Smith".
+    const after = initial && text.charCodeAt(middle.end) === 46 ? middle.end + 1 : middle.end;
+    const last = nextWord(lower, after);
+    if (!last || last.gap !== 'space') return;
+    for (const form of index.byFirstTwo.get(`${first} ${lower.slice(last.start, last.end)}`) ?? []) {
+      if (!form.reversed && form.rest.length === 0) out.push({ pupil: form.pupil, pos: start, end: last.end });
+    }
+    if (out.length > 0 && out[out.length - 1]?.pos === start) return;
+    middle = last;
   }
 }
 

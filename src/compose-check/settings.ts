@@ -76,6 +76,7 @@ export const settingsSchema = v.strictObject({
     v.array(
       v.strictObject({
         name: nonEmpty('a pupil name'),
+        preferredName: v.optional(nonEmpty('a preferred name')),
         upn: v.optional(v.pipe(v.string('must be a UPN'), v.trim(), v.regex(UPN, (issue) => `${quoted(issue.input)} is not a UPN (a letter and 12 digits)`))),
         email: v.optional(email),
       }),
@@ -108,6 +109,8 @@ export interface ParentContact {
 
 export interface PupilEntry {
   readonly name: string;
+  /** The name the pupil goes by, where the MIS records one: a forename ("Seun") or a full name. */
+  readonly preferredName?: string;
   readonly upn?: string;
   readonly email?: string;
 }

@@ -349,6 +349,63 @@ describe('word boundaries without lookbehind', () => {
       .toEqual(['pupil-in-sensitive-context']));
 });
 
+describe('names as staff write them', () => {
+  const roster = settings({
+    pupils: [
+      { name: 'Amelia Smith' },
+      { name: 'Jack Oliver Brown' },
+      { name: 'Oluwaseun Adeyemi', preferredName: 'Seun' },
+      { name: 'Mohammed Ali Khan', preferredName: 'Mo Khan' },
+    ],
+  });
+  const found = (text: string): string[] => findSensitiveData(draft({ text }), roster).map((f) => f.evidence);
+  it.each([
+    ['a middle name the roster does not hold', 'Amelia Rose Smith has a social worker.', 'A. S.'],
+    ['two middle names', 'Amelia Rose Jane Smith has a social worker.', 'A. S.'],
+    ['a middle initial with a full stop', 'Amelia R. Smith has a social worker.', 'A. S.'],
+    ['a middle initial without one', 'Amelia R Smith has a social worker.', 'A. S.'],
+    ['an initial for the roster\'s own middle name', 'Jack O. Brown has a social worker.', 'J. O. B.'],
+    ['"SURNAME Forename" as registers print it', 'SMITH Amelia - EHCP annual review', 'A. S.'],
+    ['a preferred forename with the surname', 'Seun Adeyemi has an EHCP.', 'O. A.'],
+    ['a preferred forename, surname first', 'Adeyemi, Seun - EHCP', 'O. A.'],
+    ['a preferred full name', 'Mo Khan has an EHCP.', 'M. A. K.'],
+  ])('finds %s', (_name, text, initials) => expect(found(text)).toEqual([`pupil ${initials} near "${text.match(/social worker|EHCP/)?.[0] ?? ''}" in body`]));
+  it.each([
+    ['a lower-case word between the names', 'Amelia and Smith spoke to the social worker.'],
+    ['a capitalised word across a full stop', 'Well done Amelia. Smith family: the social worker called.'],
+    ['a surname first without a comma in normal case', 'Smith Amelia - EHCP annual review'],
+    ['three words between the names', 'Amelia Rose Jane Ann Smith has a social worker.'],
+    ['the preferred forename alone', 'Seun has an EHCP.'],
+  ])('does not take %s as the pupil', (_name, text) => expect(found(text)).toEqual([]));
+});
+
+describe('a pupil named in an attachment\'s file name', () => {
+  const file = (name: string): DraftAttachment => ({ name, contentType: 'application/pdf', size: 20_000 });
+  const found = (text: string, ...names: string[]): string[] =>
+    findSensitiveData(draft({ text, attachments: names.map(file) }), s).map((f) => `${f.kind} ${f.evidence}`);
+  it('counts the forename in the message beside context', () =>
+    expect(found('Attached is Amelia\'s diagnosis letter from the paediatrician.', 'Amelia_Smith_letter.pdf'))
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "diagnosis" in body']));
+  it('reads file names in either order, in camel case and in lower case', () => {
+    expect(found('Amelia\'s diagnosis letter attached.', 'SmithAmelia.pdf')).toHaveLength(1);
+    expect(found('Amelia\'s diagnosis letter attached.', 'smith-amelia.pdf')).toHaveLength(1);
+  });
+  it('counts context in the file name itself', () =>
+    expect(found('Please see attached.', 'Amelia_Smith_EHCP_draft.docx'))
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in attachment:Amelia_Smith_EHCP_draft.docx']));
+  it('needs the forename: context alone beside a named file is not enough', () =>
+    expect(found('Please find the diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
+  it('does not take a forename alone when no file names the pupil', () =>
+    expect(found('Amelia\'s diagnosis letter attached.', 'letter.pdf')).toEqual([]));
+  it('does not take a forename two named files share', () => {
+    const two = settings({ pupils: [{ name: 'Amelia Smith' }, { name: 'Amelia Jones' }] });
+    const d = draft({ text: 'Amelia\'s diagnosis letter attached.', attachments: [file('Amelia_Smith.pdf'), file('Amelia_Jones.pdf')] });
+    expect(findSensitiveData(d, two)).toEqual([]);
+  });
+  it('counts the forename only written with a capital', () =>
+    expect(found('the amelia diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
+});
+
 describe('tables are judged by their columns', () => {
   const csv = (rows: string[]): DraftAttachment => ({ name: 'list.csv', contentType: 'text/csv', text: rows.join('\n') });
   const names = ['Amelia Smith', 'Jack Brown', "Noah O'Neil", 'Zoë Clarke-Hughes'];
