@@ -206,37 +206,66 @@ function splitRow(line: string, delimiter: string): string[] {
  * not a table row unless its neighbours split the same way.
  */
 function readTable(text: string): Grid | undefined {
-  const lines: { start: number; end: number; text: string }[] = [];
+  // One pass over the characters: each non-blank line's span and, per
+  // delimiter (DELIMITERS order), how many cells it splits into outside
+  // quotes. Cells are made only for the table's own lines, at the end.
   const n = Math.min(text.length, TABLE_HEAD);
+  const lines: Line[] = [];
   for (let start = 0; start < n;) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > n) end = n;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (line.trim().length > 0) lines.push({ start, end, text: line });
+    let i = start;
+    while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
+    if (i < end) {
+      let tabs = 1;
+      let commas = 1;
+      let semicolons = 1;
+      let bars = 1;
+      let quoted = false;
+      for (; i < end; i++) {
+        switch (text.charCodeAt(i)) {
+          case 34: quoted = !quoted; break;
+          case 9: if (!quoted) tabs++; break;
+          case 44: if (!quoted) commas++; break;
+          case 59: if (!quoted) semicolons++; break;
+          case 124: if (!quoted) bars++; break;
+          default:
+        }
+      }
+      lines.push({ start, end: text.charCodeAt(end - 1) === 13 ? end - 1 : end, cells: [tabs, commas, semicolons, bars] });
+    }
     start = end + 1;
   }
-  for (const delimiter of DELIMITERS) {
+  for (let d = 0; d < DELIMITERS.length; d++) {
     let runStart = 0;
     let width = 0;
     for (let i = 0; i <= lines.length; i++) {
-      const cells = i < lines.length ? splitRow(lines[i]?.text ?? '', delimiter) : [];
-      const filled = cells.filter((c) => c.length > 0).length;
-      if (i < lines.length && cells.length === width && width >= 2) continue;
-      if (i - runStart >= BULK_MIN + 1) return grid(lines.slice(runStart, i), delimiter);
+      const cells = lines[i]?.cells[d] ?? 0;
+      if (i < lines.length && cells === width && width >= 2) continue;
+      if (i - runStart >= BULK_MIN + 1) return grid(text, lines.slice(runStart, i), DELIMITERS[d] ?? ',');
       runStart = i;
-      width = filled >= 2 ? cells.length : 0;
+      const line = lines[i];
+      // A heading row needs two filled cells: "Hi," is not one.
+      width = line && cells >= 2 && splitRow(text.slice(line.start, line.end), DELIMITERS[d] ?? ',').filter((c) => c.length > 0).length >= 2 ? cells : 0;
     }
   }
   return undefined;
 }
 
-function grid(lines: readonly { start: number; end: number; text: string }[], delimiter: string): Grid {
-  const header = splitRow(lines[0]?.text ?? '', delimiter);
-  const rows = lines.slice(1, SAMPLE_ROWS + 1).map((l) => splitRow(l.text, delimiter));
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  /** Cells per delimiter, in DELIMITERS order. */
+  readonly cells: readonly number[];
+}
+
+function grid(text: string, lines: readonly Line[], delimiter: string): Grid {
+  const row = (l: Line | undefined): string[] => (l ? splitRow(text.slice(l.start, l.end), delimiter) : []);
+  const header = row(lines[0]);
   return {
     header: header.map((c) => c.toLowerCase()),
     headerIsData: header.some((c) => LOOKS_LIKE_DATA.test(c)),
-    rows,
+    rows: lines.slice(1, SAMPLE_ROWS + 1).map(row),
     rowCount: lines.length - 1,
     start: lines[0]?.start ?? 0,
     end: lines[lines.length - 1]?.end ?? 0,

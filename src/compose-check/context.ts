@@ -65,29 +65,55 @@ function getMatcher(): Matcher {
   return matcher;
 }
 
-/** Context terms in `text` (`lower` is its lower-cased copy, the same length), sorted by start. */
-export function findContext(text: string, lower: string): ContextMatch[] {
+/** How far before a term a phrase that covers it may start ("universal infant free school meals"). */
+const COVER_REACH = 80;
+
+export interface ContextCandidates {
+  /** The terms found, sorted by start, the longest at each start. */
+  readonly matches: readonly ContextMatch[];
+  /**
+   * Whether a found term counts: not inside a phrase about no one, nor part of
+   * a title. Asked only of the terms a pupil's name would take, nearest first:
+   * a message dense with terms costs one answer per pupil, not one per term.
+   */
+  counts(match: ContextMatch): boolean;
+}
+
+/**
+ * Context terms in `text` (`lower` is its lower-cased copy, the same length).
+ * With `windows` (sorted, disjoint [from, to) ranges) only terms starting
+ * inside them: the detector asks only around the pupils it found, so a 5 MB
+ * message naming one pupil is not read end to end.
+ */
+export function contextCandidates(
+  text: string, lower: string, windows: readonly (readonly [number, number])[] = [[0, text.length]],
+): ContextCandidates {
   const m = getMatcher();
-  const candidates: ContextMatch[] = [];
-  for (const hit of m.terms.scan(lower)) {
-    const end = termEnd(m, text, lower, hit.start, hit.found);
-    if (end !== undefined) candidates.push({ start: hit.start, end });
+  const found: ContextMatch[] = [];
+  for (const [from, to] of windows) {
+    for (const hit of m.terms.scan(lower, from, to)) {
+      const end = termEnd(m, text, lower, hit.start, hit.found);
+      if (end !== undefined) found.push({ start: hit.start, end });
+    }
+    for (const hit of m.acronyms.scan(text, from, to)) found.push({ start: hit.start, end: hit.end });
   }
-  for (const hit of m.acronyms.scan(text)) candidates.push({ start: hit.start, end: hit.end });
-  if (candidates.length === 0) return candidates;
   // A term in both lists ("adhd", "ADHD") is one term: the longest at each start.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Phrases that are not about anyone, found once for the whole text rather than around each term.
-  const covered = [...m.notContext.scan(lower), ...m.knownTitles.scan(text)].sort((a, b) => a.start - b.start);
-  let k = 0;
-  let reach = -1;
-  return candidates.filter((c, i) => {
-    if (i > 0 && candidates[i - 1]?.start === c.start) return false;
-    while (k < covered.length && (covered[k]?.start ?? Infinity) < c.end) reach = Math.max(reach, covered[k++]?.end ?? 0);
-    // A covering phrase starts before the term ends; it covers the term if it also ends after the term starts.
-    if (reach > c.start) return false;
-    return !inTitle(text, lower, c.start, c.end);
-  });
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches = found.filter((c, i) => i === 0 || found[i - 1]?.start !== c.start);
+  return { matches, counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) };
+}
+
+/** Context terms that count, sorted by start. */
+export function findContext(text: string, lower: string, windows?: readonly (readonly [number, number])[]): ContextMatch[] {
+  const c = contextCandidates(text, lower, windows);
+  return c.matches.filter((match) => c.counts(match));
+}
+
+/** True when a phrase about no one ("pupil referral unit") or a charity's name ("Children in Need") covers the term. */
+function coveredByPhrase(m: Matcher, text: string, lower: string, c: ContextMatch): boolean {
+  const from = Math.max(0, c.start - COVER_REACH);
+  return m.notContext.scan(lower, from, c.end).some((hit) => hit.end > c.start)
+    || m.knownTitles.scan(text, from, c.end).some((hit) => hit.end > c.start);
 }
 
 /** True when a short text (a table cell or heading) holds a context term. */
@@ -96,8 +122,10 @@ export function hasContext(cell: string): boolean {
 }
 
 /** The end of the longest term at `start` whose rule it meets: lower case where required, support where ambiguous. */
-function termEnd(m: Matcher, text: string, lower: string, start: number, found: readonly (readonly [number, number])[]): number | undefined {
-  for (const [end, tag] of found) {
+function termEnd(m: Matcher, text: string, lower: string, start: number, found: readonly number[]): number | undefined {
+  for (let k = 0; k < found.length; k += 2) {
+    const end = found[k] ?? 0;
+    const tag = found[k + 1] ?? 0;
     if (tag === LOWER_ONLY && !isLowerCase(text.charCodeAt(start))) continue;
     const support = tag >= AMBIGUOUS ? m.support[tag - AMBIGUOUS] : undefined;
     if (support && !supported(support, lower, start, end)) continue;

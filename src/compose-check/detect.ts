@@ -13,12 +13,12 @@ import type { ResolvedSettings } from './settings';
 import { bodyText, cleanText, htmlToText } from './normalise';
 import { findIdentifiers } from './identifier-scan';
 import { initials, pupilIndex, scanPupils } from './roster';
-import type { PupilIndex, ScanOptions } from './roster';
-import { findContext } from './context';
+import type { PupilIndex, PupilMatch, ScanOptions } from './roster';
+import { contextCandidates } from './context';
 import { sectionStarts, withoutBoilerplate } from './sections';
 import { bulkFinding, pairedPupils, tableShape } from './bulk';
 import type { TableShape } from './bulk';
-import { PROXIMITY, lowerBound, nearest } from './text-scan';
+import { PROXIMITY, lowerBound } from './text-scan';
 
 export { PROXIMITY } from './text-scan';
 export { scanIdentifiers } from './identifier-scan';
@@ -26,6 +26,42 @@ export { pupilIndex, scanPupils } from './roster';
 
 /** Individual findings reported per location; a bulk finding covers the rest. */
 const MAX_FINDINGS_PER_LOCATION = 10;
+
+/**
+ * Where context can count: within PROXIMITY of a pupil's name (nearest() looks
+ * no further), merged into sorted, disjoint ranges.
+ */
+function contextWindows(pupils: readonly PupilMatch[], length: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of pupils) {
+    const from = Math.max(0, p.pos - PROXIMITY);
+    const to = Math.min(length, p.pos + PROXIMITY + 1);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/**
+ * The context position nearest `pos` (within PROXIMITY and [from, to)) that
+ * `counts`, trying the nearer ones first; ties go to the earlier position.
+ */
+function nearestCounting(xs: readonly number[], pos: number, from: number, to: number, counts: (at: number) => boolean): number | undefined {
+  const lo = lowerBound(xs, Math.max(pos - PROXIMITY, from));
+  const hi = lowerBound(xs, Math.min(pos + PROXIMITY, to - 1) + 1);
+  let before = lowerBound(xs, pos) - 1;
+  let after = before + 1;
+  while (before >= lo || after < hi) {
+    const b = before >= lo ? xs[before] ?? -Infinity : -Infinity;
+    const a = after < hi ? xs[after] ?? Infinity : Infinity;
+    const at = pos - b <= a - pos ? b : a;
+    if (at === b) before--;
+    else after++;
+    if (counts(at)) return at;
+  }
+  return undefined;
+}
 
 interface Source {
   readonly location: FindingLocation;
@@ -49,19 +85,25 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
-    const found = findContext(text, lower);
-    const ends = new Map(found.map((c) => [c.start, c.end]));
-    const context = withoutBoilerplate(text, lower, pupilMatches.map((p) => p.pos), found.map((c) => c.start));
+    const found = contextCandidates(text, lower, contextWindows(pupilMatches, text.length));
+    const byStart = new Map(found.matches.map((c) => [c.start, c]));
+    const context = withoutBoilerplate(text, lower, pupilMatches.map((p) => p.pos), found.matches.map((c) => c.start));
+    const verdicts = new Map<number, boolean>();
+    const counts = (at: number): boolean => {
+      let v = verdicts.get(at);
+      if (v === undefined) verdicts.set(at, (v = found.counts(byStart.get(at) ?? { start: at, end: at })));
+      return v;
+    };
     const reported = new Set<number>();
     const sections = context.length > 0 ? sectionStarts(text) : [];
     for (const m of pupilMatches) {
       pupilsSeen.add(m.pupil);
       if (reported.has(m.pupil)) continue;
       const s = lowerBound(sections, m.pos + 1) - 1;
-      const at = nearest(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity);
+      const at = nearestCounting(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity, counts);
       if (at === undefined) continue;
       reported.add(m.pupil);
-      const word = text.slice(at, ends.get(at) ?? at);
+      const word = text.slice(at, byStart.get(at)?.end ?? at);
       const name = settings.pupils[m.pupil]?.name ?? '';
       contextFindings.push({
         kind: 'pupil-in-sensitive-context',

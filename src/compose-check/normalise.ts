@@ -198,8 +198,8 @@ const SCRIPT_FOLD: Readonly<Record<string, string>> = {
 
 function mapChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  const script = SCRIPT_FOLD[ch];
-  if (script !== undefined) return script;
+  // Checked by range first: most calls are for invisible characters, and an object lookup for each costs.
+  if (c >= 0x622 && c <= 0xa71) return SCRIPT_FOLD[ch] ?? '';
   if (c >= 0xc0 && c <= 0x17f) {
     const folded = LATIN_FOLD[c - 0xc0] ?? ch;
     return folded === '*' ? LATIN_FOLD_WIDE[ch] ?? ch : folded;

@@ -29,10 +29,10 @@ const isSeparator = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c
 const isProclitic = (c: number): boolean => c === 0x648 || c === 0x641 || c === 0x628 || c === 0x644 || c === 0x6a9;
 const isArabicScript = (c: number): boolean => c >= 0x600 && c <= 0x6ff;
 
-/** Words longer than this are keyed by their stem prefixes only. */
+/** Words longer than this are always walked. */
 const MAX_KEY = 40;
-/** Marks a set holding a term without a usable key: then every word is walked. */
-const UNKEYED = -1;
+/** Stems are keyed by this many first letters ("auti" for "autis*"), shorter ones by all of theirs. */
+const STEM_KEY = 4;
 // Hashes stay within 30 bits, V8's small integers: larger numbers are boxed, and a Set then hashes a double.
 const HASH_MASK = 0x3fffffff;
 const step = (h: number, c: number): number => (Math.imul(h, 31) + c) & HASH_MASK;
@@ -52,14 +52,24 @@ function wordRun(word: string): string {
 
 interface TrieNode {
   /** The next literal character (by char code). */
-  next?: Map<number, TrieNode>;
+  next: Map<number, TrieNode> | undefined;
   /** A word separator, then the rest of the phrase. */
-  sep?: TrieNode;
+  sep: TrieNode | undefined;
   /** Any further letters of a stem ("autis*"), then the rest. */
-  stem?: TrieNode;
+  stem: TrieNode | undefined;
   /** The tags of the terms that end here. */
-  tags?: number[];
+  tags: number[] | undefined;
 }
+
+/** Every node with every field, so they share one shape and the walk's property reads stay fast. */
+const newNode = (): TrieNode => ({ next: undefined, sep: undefined, stem: undefined, tags: undefined });
+
+/**
+ * A bit per hash value (its low FILTER_BITS bits) that some key uses: most
+ * words fail this one array read and are never looked up in a Set.
+ */
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 /** "(a|b)" optional, "[a|b]" one of: every spelling a term stands for. Groups do not nest. */
 export function expandTerm(term: string): string[] {
@@ -81,8 +91,8 @@ export interface TermMatch {
   readonly start: number;
   /** The end of the longest term starting here. */
   readonly end: number;
-  /** Every term starting here as [end, tag], longest first. */
-  readonly found: readonly (readonly [number, number])[];
+  /** Every term starting here, longest first, as flat pairs: [end, tag, end, tag, …]. */
+  readonly found: readonly number[];
 }
 
 /**
@@ -90,19 +100,27 @@ export interface TermMatch {
  * (cleanText), and lower-cased unless `keepCase` (acronyms).
  */
 export class TermTrie {
-  private readonly root: TrieNode = {};
+  private readonly root: TrieNode = newNode();
   private size = 0;
   // Keys that let the scan skip a word after hashing it, without walking the
-  // trie: a term's first word (EXACT), a stem's prefix (STEM, at the lengths in
-  // stemLengths), a phrase's first two words (PAIR, with PAIR_FIRST to know
-  // when to read the next word), or a first word and the punctuation after it
-  // ("a&e", "children's": PUNCT).
+  // trie: a term's first word (exact), a stem's first STEM_KEY letters (or all
+  // of a shorter stem: stems3, stems4), a phrase's first two words (pairs, with
+  // pairFirst to know when to read the next word), or a first word and the
+  // punctuation after it ("a&e", "children's": punct).
   private readonly exact = new Set<number>();
-  private readonly stems = new Set<number>();
-  private readonly stemLengths = new Uint8Array(MAX_KEY + 1);
+  private readonly stems3 = new Set<number>();
+  private readonly stems4 = new Set<number>();
   private readonly pairs = new Set<number>();
   private readonly pairFirst = new Set<number>();
   private readonly punct = new Set<number>();
+  /** Set when a term has no usable key: then every word is walked. */
+  private walkAll = false;
+  /** Which hashes (low bits) any key uses: the first, cheapest test. */
+  private readonly filter = new Uint8Array(FILTER_MASK + 1);
+  /** ASCII characters a term starts with: an acronym list skips every word in lower case at a glance. */
+  private readonly firstAscii = new Uint8Array(128);
+  /** Whether some term starts with a character beyond ASCII (accented, other scripts). */
+  private nonAsciiFirst = false;
 
   constructor(entries: Iterable<readonly [string, number]>, private readonly keepCase = false) {
     for (const [term, tag] of entries) {
@@ -118,19 +136,22 @@ export class TermTrie {
     const folded = cleanText(spelling);
     const words = (this.keepCase ? folded : folded.toLowerCase()).split(/[\s-]+/).filter((w) => w.length > 0);
     if (words.length === 0) return;
+    const c0 = words[0]?.charCodeAt(0) ?? 0;
+    if (c0 < 128) this.firstAscii[c0] = 1;
+    else this.nonAsciiFirst = true;
     let node = this.root;
     words.forEach((word, i) => {
-      if (i > 0) node = node.sep ?? (node.sep = {});
+      if (i > 0) node = node.sep ?? (node.sep = newNode());
       const stem = word.endsWith('*');
       const letters = stem ? word.slice(0, -1) : word;
       for (let k = 0; k < letters.length; k++) {
         const next = node.next ?? (node.next = new Map());
         const c = letters.charCodeAt(k);
         let child = next.get(c);
-        if (!child) next.set(c, (child = {}));
+        if (!child) next.set(c, (child = newNode()));
         node = child;
       }
-      if (stem) node = node.stem ?? (node.stem = {});
+      if (stem) node = node.stem ?? (node.stem = newNode());
     });
     if (!node.tags) node.tags = [];
     if (!node.tags.includes(tag)) node.tags.push(tag);
@@ -142,14 +163,19 @@ export class TermTrie {
     const first = words[0] ?? '';
     const run = wordRun(first);
     if (run.length === 0 || run.length > MAX_KEY) {
-      this.exact.add(UNKEYED);
+      this.walkAll = true;
       return;
     }
     const h = hashOf(run, 0, run.length);
     if (first === `${run}*`) {
-      this.stems.add(h);
-      this.stemLengths[run.length] = 1;
-    } else if (run.length < first.length) {
+      const key = hashOf(run, 0, Math.min(run.length, STEM_KEY));
+      if (run.length < 3) this.walkAll = true;
+      else (run.length === 3 ? this.stems3 : this.stems4).add(key);
+      this.filter[key & FILTER_MASK] = 1;
+      return;
+    }
+    this.filter[h & FILTER_MASK] = 1;
+    if (run.length < first.length) {
       // Punctuation inside the first word: the character after the run is part of the key.
       this.punct.add(punctKey(h, first.charCodeAt(run.length)));
     } else if (words.length === 1) {
@@ -166,20 +192,17 @@ export class TermTrie {
   }
 
   /**
-   * True when a term may start at the word [i, end): its hash, its prefixes'
-   * hashes at stem lengths, and where needed the punctuation or word after it,
-   * checked against the keys. Words in the Arabic script are always walked, for
-   * their proclitics; so is everything when a term had no key.
+   * True when a term may start at the word [i, end) whose hash is `h` (and
+   * `h3`, `h4` the hashes of its first three and four letters): checked against
+   * the keys, and where needed the punctuation or word after it. Words in the
+   * Arabic script are always walked, for their proclitics; so is everything
+   * when a term had no key.
    */
-  private keyed(s: string, i: number, end: number): boolean {
-    if (this.exact.has(UNKEYED) || isArabicScript(s.charCodeAt(i))) return true;
-    if (end - i > MAX_KEY) return this.stemPrefix(s, i, MAX_KEY);
-    let h = 0;
-    for (let k = i; k < end; k++) {
-      h = step(h, s.charCodeAt(k));
-      if (this.stemLengths[k - i + 1] === 1 && this.stems.has(h)) return true;
-    }
-    if (this.exact.has(h)) return true;
+  private keyed(s: string, i: number, end: number, h: number, h3: number, h4: number): boolean {
+    if (this.walkAll || isArabicScript(s.charCodeAt(i))) return true;
+    const f = this.filter;
+    if (f[h & FILTER_MASK] === 0 && (h3 === 0 || f[h3 & FILTER_MASK] === 0) && (h4 === 0 || f[h4 & FILTER_MASK] === 0)) return false;
+    if (this.exact.has(h) || (h3 !== 0 && this.stems3.has(h3)) || (h4 !== 0 && this.stems4.has(h4))) return true;
     if (end < s.length && this.punct.has(punctKey(h, s.charCodeAt(end)))) return true;
     if (!this.pairFirst.has(h)) return false;
     let j = end;
@@ -190,24 +213,15 @@ export class TermTrie {
     return k > j && this.pairs.has(pairKey(h, h2));
   }
 
-  private stemPrefix(s: string, i: number, upTo: number): boolean {
-    let h = 0;
-    for (let k = i; k < i + upTo; k++) {
-      h = step(h, s.charCodeAt(k));
-      if (this.stemLengths[k - i + 1] === 1 && this.stems.has(h)) return true;
-    }
-    return false;
-  }
-
   /** Ends and tags of the terms found by the current walk, flat ([end, tag, end, tag…]); reused, so a walk allocates nothing. */
   private readonly hits: number[] = [];
 
   /**
    * Terms starting at `start` (a word start) and ending at a word boundary, as
-   * [end, tag] pairs, longest first. Arabic proclitics before the term are
+   * flat [end, tag] pairs, longest first. Arabic proclitics before the term are
    * accepted and belong to the match.
    */
-  matchAt(s: string, start: number): [number, number][] {
+  matchAt(s: string, start: number): number[] {
     this.collect(s, start);
     return this.hitPairs();
   }
@@ -221,11 +235,20 @@ export class TermTrie {
     }
   }
 
-  /** The collected hits as pairs, longest first. */
-  private hitPairs(): [number, number][] {
-    const out: [number, number][] = [];
-    for (let k = 0; k < this.hits.length; k += 2) out.push([this.hits[k] ?? 0, this.hits[k + 1] ?? 0]);
-    return out.length > 1 ? out.sort((a, b) => b[0] - a[0]) : out;
+  /** A copy of the collected hits as flat pairs, longest first (insertion: a start rarely has more than two). */
+  private hitPairs(): number[] {
+    const out = this.hits.slice();
+    for (let k = 2; k < out.length; k += 2) {
+      for (let j = k; j > 0 && (out[j - 2] ?? 0) < (out[j] ?? 0); j -= 2) {
+        const end = out[j] ?? 0;
+        const tag = out[j + 1] ?? 0;
+        out[j] = out[j - 2] ?? 0;
+        out[j + 1] = out[j - 1] ?? 0;
+        out[j - 2] = end;
+        out[j - 1] = tag;
+      }
+    }
+    return out;
   }
 
   private walk(s: string, p: number, node: TrieNode): void {
@@ -250,28 +273,45 @@ export class TermTrie {
     }
   }
 
-  /** Every match in `s`, from each word start, keeping the longest at each start and skipping past it. */
+  /**
+   * Every match starting in [from, to) of `s`, from each word start, keeping
+   * the longest at each start and skipping past it. A window that starts inside
+   * a word starts at the next word; a term may end past the window.
+   */
   scan(s: string, from = 0, to = s.length): TermMatch[] {
     const out: TermMatch[] = [];
     if (this.size === 0) return out;
-    const first = this.root.next;
     let i = from;
-    // A window that starts inside a word starts at the next word.
     if (i > 0) while (i < to && isWordChar(s.charCodeAt(i - 1)) && isWordChar(s.charCodeAt(i))) i++;
     while (i < to) {
-      const c = s.charCodeAt(i);
-      if (!isWordChar(c)) {
+      const c0 = s.charCodeAt(i);
+      if (c0 < 128 ? ASCII_WORD[c0] === 0 : !isWordChar(c0)) {
         i++;
         continue;
       }
-      let end = i + 1;
-      while (end < to && isWordChar(s.charCodeAt(end))) end++;
-      // Most words are dismissed by their hash, without walking the trie.
-      if (first && this.keyed(s, i, end)) {
+      if (c0 < 128 ? this.firstAscii[c0] === 0 : !this.nonAsciiFirst && !isProclitic(c0)) {
+        // No term starts with this letter: skip the word unhashed.
+        i++;
+        while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
+        continue;
+      }
+      // One pass over the word: its end and its hashes, so most words are dismissed without walking the trie.
+      let h = 0;
+      let h3 = 0;
+      let h4 = 0;
+      let end = i;
+      for (; end < s.length; end++) {
+        const c = s.charCodeAt(end);
+        if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
+        h = step(h, c);
+        if (end - i === 2) h3 = h;
+        else if (end - i === STEM_KEY - 1) h4 = h;
+      }
+      if (end - i > MAX_KEY || this.keyed(s, i, end, h, h3, h4)) {
         this.collect(s, i);
         let longest = -1;
         for (let k = 0; k < this.hits.length; k += 2) longest = Math.max(longest, this.hits[k] ?? -1);
-        if (longest > i && longest <= to) {
+        if (longest > i) {
           out.push({ start: i, end: longest, found: this.hitPairs() });
           i = longest;
           continue;
