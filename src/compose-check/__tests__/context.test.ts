@@ -62,6 +62,11 @@ describe('each category, in English', () => {
     ['universal infant free school meals', 'Amelia Smith\'s class has universal infant free school meals.'],
     ['the anti-bullying ambassadors', 'Amelia Smith joined the anti-bullying ambassadors.'],
     ['"add" in lower case (only "ADHD" and its kin are needs)', 'Please add Amelia Smith to the choir list.'],
+    ['a first-aid charity', 'Amelia Smith passed her St John Ambulance badge.'],
+    ['a parent\'s vetting check', 'Amelia Smith\'s mum needs a DBS disclosure to help on the trip.'],
+    ['benefit signposting', 'Well done Amelia Smith! Families on Universal Credit can apply for holiday clubs.'],
+    ['a whole-school assembly', 'Amelia Smith asked a great question in the knife crime assembly.'],
+    ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
   ])('does not count %s', (_name, text) => expect(sensitive(text)).toBe(false));
 });
 

@@ -69,6 +69,10 @@ export const NOT_CONTEXT: readonly Term[] = [
   'work in care', 'care home [staff|worker|workers]', 'great depression', 'trauma-informed', 'trauma informed',
   'anti-bullying', 'drugs education', 'drug education', 'drug awareness', 'police [talk|assembly]',
   'mental health first aid(er)(s)', 'paediatric first aid(er)(s)', 'hospital [road|lane|street|radio]', 'care [of|for] the environment',
+  // Names of organisations and checks that hold a term: a first-aid charity, staff vetting, a curriculum subject.
+  'st john(s|\'s) ambulance', 'disclosure and barring', 'dbs disclosure', 'relationships and sexuality education',
+  // Benefit signposting addressed to every family (KCSIE-style signposting is boilerplate in sections.ts).
+  '[families|parents|carers|households|you] [on|receiving|claiming|who receive|who claim] universal credit',
 ];
 
 /**
@@ -90,7 +94,7 @@ export const TITLE_HEADS: readonly string[] = [
 /** The same in lower case, where a title is written without capitals ("mental health awareness week"). */
 export const LOWER_TITLE_HEADS: readonly string[] = [
   'awareness', 'acceptance', 'appeal', 'campaign', 'fundraiser', 'fundraising', 'charity', 'policy', 'policies', 'poster',
-  'competition', 'quiz', 'champion', 'champions', 'ambassador', 'ambassadors',
+  'competition', 'quiz', 'champion', 'champions', 'ambassador', 'ambassadors', 'assembly', 'assemblies',
 ];
 
 /** "Young carers action day", "disability history month": a lower-case event name. */

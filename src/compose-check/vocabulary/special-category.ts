@@ -40,7 +40,8 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     language: 'en',
     source: `${GDPR}; Protection of Freedoms Act 2012 ss26-28 and DfE "Protection of biometric information of children in schools and colleges"`,
     section: 'Art. 9(1): biometric data processed to identify a person',
-    terms: ['biometric(s)', 'biometric data', 'fingerprint scan', 'facial recognition', 'genetic condition', 'genetic test(ing)'],
+    // The data itself, not the consent letters every family gets ("biometric consent form"), which say nothing about the pupil.
+    terms: ['biometric data', 'fingerprint scan', 'facial recognition', 'genetic condition', 'genetic test(ing)'],
   },
   {
     id: 'gdpr-criminal-offences',
