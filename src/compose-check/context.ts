@@ -1,8 +1,8 @@
 // Special-category and safeguarding context: the terms of the vocabulary
 // (vocabulary/, each group with its source) found in a text, less the ones
 // that are not about a pupil. One walk of one trie over the lower-cased text
-// and one over the text as written (acronyms); the precision rules then look
-// only at the few places found:
+// and one over the text as written (acronyms), near the pupils named; the
+// precision rules then look only at the few places found:
 // - an ambiguous term ("operation", "police", "suspended") needs a supporting
 //   word near it, in the same paragraph;
 // - a term inside a phrase that is not about anyone ("pupil referral unit",
@@ -114,11 +114,6 @@ function coveredByPhrase(m: Matcher, text: string, lower: string, c: ContextMatc
   const from = Math.max(0, c.start - COVER_REACH);
   return m.notContext.scan(lower, from, c.end).some((hit) => hit.end > c.start)
     || m.knownTitles.scan(text, from, c.end).some((hit) => hit.end > c.start);
-}
-
-/** True when a short text (a table cell or heading) holds a context term. */
-export function hasContext(cell: string): boolean {
-  return findContext(cell, cell.toLowerCase()).length > 0;
 }
 
 /** The end of the longest term at `start` whose rule it meets: lower case where required, support where ambiguous. */

@@ -36,6 +36,8 @@ const STEM_KEY = 4;
 // Hashes stay within 30 bits, V8's small integers: larger numbers are boxed, and a Set then hashes a double.
 const HASH_MASK = 0x3fffffff;
 const step = (h: number, c: number): number => (Math.imul(h, 31) + c) & HASH_MASK;
+/** A prefix hash not computed (the word is shorter): hashes are never negative. */
+const NO_HASH = -1;
 const hashOf = (w: string, from: number, to: number): number => {
   let h = 0;
   for (let k = from; k < to; k++) h = step(h, w.charCodeAt(k));
@@ -121,15 +123,13 @@ export class TermTrie {
   private readonly firstAscii = new Uint8Array(128);
   /** Whether some term starts with a character beyond ASCII (accented, other scripts). */
   private nonAsciiFirst = false;
+  /** Ends and tags of the terms found by the current walk, flat ([end, tag, end, tag…]); reused, so a walk allocates nothing. */
+  private readonly hits: number[] = [];
 
   constructor(entries: Iterable<readonly [string, number]>, private readonly keepCase = false) {
     for (const [term, tag] of entries) {
       for (const spelling of expandTerm(lowerOnly(term)[1])) this.insert(spelling, tag);
     }
-  }
-
-  get empty(): boolean {
-    return this.size === 0;
   }
 
   private insert(spelling: string, tag: number): void {
@@ -193,7 +193,8 @@ export class TermTrie {
 
   /**
    * True when a term may start at the word [i, end) whose hash is `h` (and
-   * `h3`, `h4` the hashes of its first three and four letters): checked against
+   * `h3`, `h4` the hashes of its first three and four letters, or NO_HASH for a
+   * shorter word): checked against
    * the keys, and where needed the punctuation or word after it. Words in the
    * Arabic script are always walked, for their proclitics; so is everything
    * when a term had no key.
@@ -201,8 +202,8 @@ export class TermTrie {
   private keyed(s: string, i: number, end: number, h: number, h3: number, h4: number): boolean {
     if (this.walkAll || isArabicScript(s.charCodeAt(i))) return true;
     const f = this.filter;
-    if (f[h & FILTER_MASK] === 0 && (h3 === 0 || f[h3 & FILTER_MASK] === 0) && (h4 === 0 || f[h4 & FILTER_MASK] === 0)) return false;
-    if (this.exact.has(h) || (h3 !== 0 && this.stems3.has(h3)) || (h4 !== 0 && this.stems4.has(h4))) return true;
+    if (f[h & FILTER_MASK] === 0 && (h3 === NO_HASH || f[h3 & FILTER_MASK] === 0) && (h4 === NO_HASH || f[h4 & FILTER_MASK] === 0)) return false;
+    if (this.exact.has(h) || (h3 !== NO_HASH && this.stems3.has(h3)) || (h4 !== NO_HASH && this.stems4.has(h4))) return true;
     if (end < s.length && this.punct.has(punctKey(h, s.charCodeAt(end)))) return true;
     if (!this.pairFirst.has(h)) return false;
     let j = end;
@@ -212,9 +213,6 @@ export class TermTrie {
     for (; k < s.length && isWordChar(s.charCodeAt(k)) && k - j < MAX_KEY; k++) h2 = step(h2, s.charCodeAt(k));
     return k > j && this.pairs.has(pairKey(h, h2));
   }
-
-  /** Ends and tags of the terms found by the current walk, flat ([end, tag, end, tag…]); reused, so a walk allocates nothing. */
-  private readonly hits: number[] = [];
 
   /**
    * Terms starting at `start` (a word start) and ending at a word boundary, as
@@ -297,8 +295,8 @@ export class TermTrie {
       }
       // One pass over the word: its end and its hashes, so most words are dismissed without walking the trie.
       let h = 0;
-      let h3 = 0;
-      let h4 = 0;
+      let h3 = NO_HASH;
+      let h4 = NO_HASH;
       let end = i;
       for (; end < s.length; end++) {
         const c = s.charCodeAt(end);
