@@ -169,17 +169,20 @@ const TITLE_WORDS = 5;
 const isTitleChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 38 || c === 43;
 
+/** Spaces, tabs, hyphens and double quotes: 'the "medical conditions" policy' names a policy. */
+const isTitleGap = (c: number): boolean => c === 32 || c === 9 || c === 45 || c === 34 || c === 0x201c || c === 0x201d;
+
 /**
  * The words after `end` on the same line, up to `count`, as start and end
- * offsets in `out` (flat pairs); spaces, tabs and hyphens separate them,
- * other punctuation ends the run. Read by character codes: this runs for every
+ * offsets in `out` (flat pairs); spaces, tabs, hyphens and double quotes
+ * separate them, other punctuation ends the run. Read by character codes: this runs for every
  * term found.
  */
 function wordsAfter(text: string, end: number, count: number, out: number[]): number {
   out.length = 0;
   let i = end;
   while (out.length < 2 * count) {
-    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 45)) i++;
+    while (i < text.length && isTitleGap(text.charCodeAt(i))) i++;
     const start = i;
     while (i < text.length && isTitleChar(text.charCodeAt(i))) i++;
     if (i === start) break;
