@@ -89,18 +89,34 @@ export function contextCandidates(
   text: string, lower: string, windows: readonly (readonly [number, number])[] = [[0, text.length]],
 ): ContextCandidates {
   const m = getMatcher();
-  const found: ContextMatch[] = [];
+  const terms: ContextMatch[] = [];
+  const acronyms: ContextMatch[] = [];
   for (const [from, to] of windows) {
-    for (const hit of m.terms.scan(lower, from, to)) {
-      const end = termEnd(m, text, lower, hit.start, hit.found);
-      if (end !== undefined) found.push({ start: hit.start, end });
-    }
-    for (const hit of m.acronyms.scan(text, from, to)) found.push({ start: hit.start, end: hit.end });
+    m.terms.each(lower, from, to, (start, _longest, found) => {
+      const end = termEnd(m, text, lower, start, found);
+      if (end !== undefined) terms.push({ start, end });
+    });
+    m.acronyms.each(text, from, to, (start, end) => acronyms.push({ start, end }));
   }
-  // A term in both lists ("adhd", "ADHD") is one term: the longest at each start.
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const matches = found.filter((c, i) => i === 0 || found[i - 1]?.start !== c.start);
-  return { matches, counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) };
+  return { matches: merge(terms, acronyms), counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) };
+}
+
+/** Two lists sorted by start as one; a term in both ("adhd", "ADHD") once, the longer. */
+function merge(a: readonly ContextMatch[], b: readonly ContextMatch[]): ContextMatch[] {
+  if (b.length === 0) return a as ContextMatch[];
+  const out: ContextMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const next = !y || (x && (x.start < y.start || (x.start === y.start && x.end >= y.end))) ? (i++, x) : (j++, y);
+    if (!next) break;
+    const last = out[out.length - 1];
+    if (last && last.start === next.start) continue;
+    out.push(next);
+  }
+  return out;
 }
 
 /** Context terms that count, sorted by start. */

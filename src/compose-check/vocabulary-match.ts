@@ -221,7 +221,8 @@ export class TermTrie {
    */
   matchAt(s: string, start: number): number[] {
     this.collect(s, start);
-    return this.hitPairs();
+    this.sortHits();
+    return this.hits.slice();
   }
 
   private collect(s: string, start: number): void {
@@ -233,9 +234,9 @@ export class TermTrie {
     }
   }
 
-  /** A copy of the collected hits as flat pairs, longest first (insertion: a start rarely has more than two). */
-  private hitPairs(): number[] {
-    const out = this.hits.slice();
+  /** Sorts the collected hits (flat pairs) longest first, in place: insertion, as a start rarely has more than two. */
+  private sortHits(): void {
+    const out = this.hits;
     for (let k = 2; k < out.length; k += 2) {
       for (let j = k; j > 0 && (out[j - 2] ?? 0) < (out[j] ?? 0); j -= 2) {
         const end = out[j] ?? 0;
@@ -246,7 +247,6 @@ export class TermTrie {
         out[j - 1] = tag;
       }
     }
-    return out;
   }
 
   private walk(s: string, p: number, node: TrieNode): void {
@@ -278,7 +278,17 @@ export class TermTrie {
    */
   scan(s: string, from = 0, to = s.length): TermMatch[] {
     const out: TermMatch[] = [];
-    if (this.size === 0) return out;
+    this.each(s, from, to, (start, end, found) => out.push({ start, end, found: found.slice() }));
+    return out;
+  }
+
+  /**
+   * As scan(), without making an object per match: `visit` gets each match's
+   * start, the longest end and every term there as flat [end, tag] pairs,
+   * longest first, in an array reused for the next match.
+   */
+  each(s: string, from: number, to: number, visit: (start: number, end: number, found: readonly number[]) => void): void {
+    if (this.size === 0) return;
     let i = from;
     if (i > 0) while (i < to && isWordChar(s.charCodeAt(i - 1)) && isWordChar(s.charCodeAt(i))) i++;
     while (i < to) {
@@ -307,16 +317,15 @@ export class TermTrie {
       }
       if (end - i > MAX_KEY || this.keyed(s, i, end, h, h3, h4)) {
         this.collect(s, i);
-        let longest = -1;
-        for (let k = 0; k < this.hits.length; k += 2) longest = Math.max(longest, this.hits[k] ?? -1);
-        if (longest > i) {
-          out.push({ start: i, end: longest, found: this.hitPairs() });
-          i = longest;
+        if (this.hits.length > 0) {
+          this.sortHits();
+          const longest = this.hits[0] ?? i;
+          visit(i, longest, this.hits);
+          i = Math.max(longest, i + 1);
           continue;
         }
       }
       i = end;
     }
-    return out;
   }
 }
