@@ -152,6 +152,9 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
  * hyphen, curly apostrophes a straight one, full-width digits and letters their
  * ASCII forms, and accented Latin letters their base letters ("Zoë" and "Zoe",
  * "Zoe\u0308" all read "Zoe"), so a roster name matches however it was typed.
+ * Letters that families' keyboards write in more than one way are folded the
+ * same way (SCRIPT_FOLD): Arabic and Urdu alef, yeh, kaf and heh forms and short
+ * vowels, Bengali and Gurmukhi nukta letters.
  * Done by hand, not with String.prototype.normalize('NFD'): without ICU, V8's
  * normalize checks its argument and returns the string unchanged, and deleting
  * Intl in a test would not show that.
@@ -161,7 +164,7 @@ export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
   if (!/[^\x00-\x7f]/.test(text)) return text;
   // eslint-disable-next-line no-misleading-character-class -- invisible code points and combining marks listed as ranges; none is meant to combine here
-  return text.replace(/[\u00a0\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0218-\u021b\u0300-\u036f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
+  return text.replace(/[\u00a0\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0218-\u021b\u0300-\u036f\u061c\u0622-\u0626\u0629\u0640\u0643\u0649\u064a-\u065f\u0670\u0671\u06be\u06c0\u06c1\u06c3\u0981\u09bc\u09dc\u09dd\u09df\u0a33\u0a36\u0a3c\u0a59-\u0a5b\u0a5e\u0a70\u0a71\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
 }
 
 /**
@@ -177,8 +180,26 @@ const LATIN_FOLD_WIDE: Readonly<Record<string, string>> = {
 /** Romanian comma-below letters (Latin Extended-B), often typed for the cedilla ones. */
 const COMMA_BELOW_FOLD = 'SsTt';
 
+/**
+ * One form for letters typed in several ways: Arabic and Urdu alef with hamza
+ * or madda (أ إ آ ٱ) as alef, ؤ as waw, ئ ي ى as Farsi yeh (ی), ك as keheh (ک),
+ * ة ۃ ہ ھ ۀ as heh; Bengali য় ড় ঢ় as য ড ঢ; Gurmukhi ਸ਼ ਖ਼ ਗ਼ ਜ਼ ਫ਼ ਲ਼ as ਸ ਖ ਗ ਜ ਫ ਲ
+ * and tippi as bindi. Marks left out as often as typed (Arabic short vowels,
+ * tatweel, Bengali chandrabindu and nukta, Gurmukhi nukta and addak) are dropped.
+ */
+const SCRIPT_FOLD: Readonly<Record<string, string>> = {
+  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627', '\u0624': '\u0648',
+  '\u0626': '\u06cc', '\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9',
+  '\u0629': '\u0647', '\u06c3': '\u0647', '\u06c1': '\u0647', '\u06be': '\u0647', '\u06c0': '\u0647',
+  '\u09dc': '\u09a1', '\u09dd': '\u09a2', '\u09df': '\u09af',
+  '\u0a36': '\u0a38', '\u0a59': '\u0a16', '\u0a5a': '\u0a17', '\u0a5b': '\u0a1c', '\u0a5e': '\u0a2b', '\u0a33': '\u0a32',
+  '\u0a70': '\u0a02',
+};
+
 function mapChar(ch: string): string {
   const c = ch.charCodeAt(0);
+  // Checked by range first: most calls are for invisible characters, and an object lookup for each costs.
+  if (c >= 0x622 && c <= 0xa71) return SCRIPT_FOLD[ch] ?? '';
   if (c >= 0xc0 && c <= 0x17f) {
     const folded = LATIN_FOLD[c - 0xc0] ?? ch;
     return folded === '*' ? LATIN_FOLD_WIDE[ch] ?? ch : folded;
@@ -188,7 +209,8 @@ function mapChar(ch: string): string {
   if (c === 0x00a0 || c === 0x3000 || c === 0x205f || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029) return ' ';
   if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return "'";
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63) return '-';
-  // Zero-width and invisible characters, and combining accents (U+0300-U+036F) left by a decomposed "e\u0301".
+  // Zero-width and invisible characters, combining accents (U+0300-U+036F) left by a decomposed "e\u0301",
+  // and the optional marks of Arabic, Bengali and Gurmukhi (SCRIPT_FOLD).
   return '';
 }
 

@@ -143,6 +143,7 @@ export interface ParentContact {
 
 export interface PupilEntry {
   readonly name: string;
+  /** The name the pupil goes by, where the MIS records one: a forename ("Seun") or a full name. */
   readonly preferredName?: string;
   readonly upn?: string;
   readonly email?: string;

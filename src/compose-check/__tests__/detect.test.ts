@@ -94,7 +94,7 @@ describe('look-alikes do not fire', () => {
 describe('roster pupils in sensitive context', () => {
   it('finds a full name near a safeguarding word, masking the name', () => {
     const [f] = findSensitiveData(draft({ text: 'Amelia Smith has a child protection plan.' }), s);
-    expect(f).toMatchObject({ kind: 'pupil-in-sensitive-context', evidence: 'pupil A. S. near "child protection" in body' });
+    expect(f).toMatchObject({ kind: 'pupil-in-sensitive-context', evidence: 'pupil A. S. near "child protection plan" in body' });
   });
   it('a name alone is not sensitive', () => expect(kinds('Amelia Smith did really well today!')).toEqual([]));
   it('a first name near context is not enough', () => expect(kinds('Amelia has an EHCP review.')).toEqual([]));
@@ -347,4 +347,90 @@ describe('word boundaries without lookbehind', () => {
   ])('matches a %s roster name', (_script, name) =>
     expect(findSensitiveData(draft({ text: `${name} has an EHCP` }), settings({ pupils: [{ name }] })).map((f) => f.kind))
       .toEqual(['pupil-in-sensitive-context']));
+});
+
+describe('names as staff write them', () => {
+  const roster = settings({
+    pupils: [
+      { name: 'Amelia Smith' },
+      { name: 'Jack Oliver Brown' },
+      { name: 'Oluwaseun Adeyemi', preferredName: 'Seun' },
+      { name: 'Mohammed Ali Khan', preferredName: 'Mo Khan' },
+    ],
+  });
+  const found = (text: string): string[] => findSensitiveData(draft({ text }), roster).map((f) => f.evidence);
+  it.each([
+    ['a middle name the roster does not hold', 'Amelia Rose Smith has a social worker.', 'A. S.'],
+    ['two middle names', 'Amelia Rose Jane Smith has a social worker.', 'A. S.'],
+    ['a middle initial with a full stop', 'Amelia R. Smith has a social worker.', 'A. S.'],
+    ['a middle initial without one', 'Amelia R Smith has a social worker.', 'A. S.'],
+    ['an initial for the roster\'s own middle name', 'Jack O. Brown has a social worker.', 'J. O. B.'],
+    ['"SURNAME Forename" as registers print it', 'SMITH Amelia - EHCP annual review', 'A. S.'],
+    ['a preferred forename with the surname', 'Seun Adeyemi has an EHCP.', 'O. A.'],
+    ['a preferred forename, surname first', 'Adeyemi, Seun - EHCP', 'O. A.'],
+    ['a preferred full name', 'Mo Khan has an EHCP.', 'M. A. K.'],
+  ])('finds %s', (_name, text, initials) => expect(found(text)).toEqual([`pupil ${initials} near "${text.match(/social worker|EHCP/)?.[0] ?? ''}" in body`]));
+  it.each([
+    ['a lower-case word between the names', 'Amelia and Smith spoke to the social worker.'],
+    ['a capitalised word across a full stop', 'Well done Amelia. Smith family: the social worker called.'],
+    ['a surname first without a comma in normal case', 'Smith Amelia - EHCP annual review'],
+    ['three words between the names', 'Amelia Rose Jane Ann Smith has a social worker.'],
+    ['the preferred forename alone', 'Seun has an EHCP.'],
+  ])('does not take %s as the pupil', (_name, text) => expect(found(text)).toEqual([]));
+});
+
+describe('a pupil named in an attachment\'s file name', () => {
+  const file = (name: string): DraftAttachment => ({ name, contentType: 'application/pdf', size: 20_000 });
+  const found = (text: string, ...names: string[]): string[] =>
+    findSensitiveData(draft({ text, attachments: names.map(file) }), s).map((f) => `${f.kind} ${f.evidence}`);
+  it('counts the forename in the message beside context', () =>
+    expect(found('Attached is Amelia\'s diagnosis letter from the paediatrician.', 'Amelia_Smith_letter.pdf'))
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "diagnosis" in body']));
+  it('reads file names in either order, in camel case and in lower case', () => {
+    expect(found('Amelia\'s diagnosis letter attached.', 'SmithAmelia.pdf')).toHaveLength(1);
+    expect(found('Amelia\'s diagnosis letter attached.', 'smith-amelia.pdf')).toHaveLength(1);
+  });
+  it('counts context in the file name itself', () =>
+    expect(found('Please see attached.', 'Amelia_Smith_EHCP_draft.docx'))
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in attachment:Amelia_Smith_EHCP_draft.docx']));
+  it('needs the forename: context alone beside a named file is not enough', () =>
+    expect(found('Please find the diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
+  it('does not take a forename alone when no file names the pupil', () =>
+    expect(found('Amelia\'s diagnosis letter attached.', 'letter.pdf')).toEqual([]));
+  it('does not take a forename two named files share', () => {
+    const two = settings({ pupils: [{ name: 'Amelia Smith' }, { name: 'Amelia Jones' }] });
+    const d = draft({ text: 'Amelia\'s diagnosis letter attached.', attachments: [file('Amelia_Smith.pdf'), file('Amelia_Jones.pdf')] });
+    expect(findSensitiveData(d, two)).toEqual([]);
+  });
+  it('counts the forename only written with a capital', () =>
+    expect(found('the amelia diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
+});
+
+describe('tables are judged by their columns', () => {
+  const csv = (rows: string[]): DraftAttachment => ({ name: 'list.csv', contentType: 'text/csv', text: rows.join('\n') });
+  const names = ['Amelia Smith', 'Jack Brown', "Noah O'Neil", 'Zoë Clarke-Hughes'];
+  const kinds = (rows: string[], who = s): string[] => findSensitiveData(draft({ attachments: [csv(rows)] }), who).map((f) => f.kind);
+  it.each([
+    ['kit sizes and award titles', ['Name,Kit size,Award', ...names.map((n, i) => `${n},${['S', 'M', 'L', 'XL'][i]},Star of the Week`)]],
+    ['form and trip consent', ['Name,Form,Consent', ...names.map((n) => `${n},9K,Yes`)]],
+    ['an award whose title holds a context phrase', ['Name,Award', ...names.map((n) => `${n},Mental Health Champion`)]],
+    ['the date of an award', ['Name,Award,Date', ...names.map((n, i) => `${n},Reading,0${i + 1}/03/2026`)]],
+    ['quoted "Surname, Forename" cells', ['"Name","Team"', '"Smith, Amelia","Red"', '"Brown, Jack","Blue"', '"O\'Neil, Noah","Red"']],
+  ])('a list of pupils with %s is not bulk pupil data', (_name, rows) => expect(kinds(rows)).toEqual([]));
+  it.each([
+    ['a heading of personal data', ['Name,Form,Medical', ...names.map((n) => `${n},9K,`)]],
+    ['a column of SEN needs under a neutral heading', ['Name,Notes', ...names.map((n, i) => `${n},${['SEMH', 'none', 'EHCP', 'none'][i]}`)]],
+    ['dates under a date-of-birth heading', ['Name,DOB', ...names.map((n, i) => `${n},0${i + 1}/03/2014`)]],
+    ['dates in a list without a heading row', names.map((n, i) => `${n}\t0${i + 1}/03/2014\tY9`)],
+    ['parents\' phone numbers', ['Name,Parent phone', ...names.map((n) => `${n},07700 900123`)]],
+  ])('a list of pupils with %s is bulk pupil data', (_name, rows) => expect(kinds(rows)).toContain('bulk-pupil-data'));
+  it('finds the table below a greeting that has a comma', () => {
+    const html = `<p>Hi Gareth, here's the list for Tuesday:</p><table><tr><td>Name</td><td>Date of birth</td><td>Address</td></tr>${
+      names.map((n, i) => `<tr><td>${n}</td><td>0${i + 1}/02/2011</td><td>${i + 1} Ash Grove, Kinsley</td></tr>`).join('')}</table>`;
+    expect(findSensitiveData(draft({ html }), s).map((f) => f.kind)).toContain('bulk-pupil-data');
+  });
+  it('still reads dates of birth written as lines under a table', () => {
+    const text = `Item,Qty\nPens,4\nPaper,2\nGlue,1\n\n${names.slice(0, 3).map((n, i) => `${n} 0${i + 1}/04/2014`).join('\n')}`;
+    expect(findSensitiveData(draft({ text }), s).map((f) => f.kind)).toContain('bulk-pupil-data');
+  });
 });

@@ -42,4 +42,21 @@ describe('cleanText', () => {
   it('leaves other scripts and the multiplication and division signs alone', () =>
     expect(cleanText('\u0396\u03c9\u03ae \u0417\u043e\u044f 3\u00d74\u00f72')).toBe('\u0396\u03c9\u03ae \u0417\u043e\u044f 3\u00d74\u00f72'));
   it('returns ASCII text unchanged', () => expect(cleanText('plain text 123')).toBe('plain text 123'));
+  it('folds Arabic letter forms and drops short vowels and tatweel', () => {
+    expect(cleanText('\u0627\u0644\u0625\u0639\u0627\u0642\u0629')).toBe(cleanText('\u0627\u0644\u0627\u0639\u0627\u0642\u0647'));
+    expect(cleanText('\u0645\u064f\u0633\u0640\u062a\u0634\u0641\u0649')).toBe('\u0645\u0633\u062a\u0634\u0641\u06cc');
+  });
+  it('folds Urdu typed on an Arabic keyboard to the Urdu letters', () =>
+    expect(cleanText('\u0647\u0633\u067e\u062a\u0627\u0644 \u0643\u064a')).toBe(cleanText('\u06c1\u0633\u067e\u062a\u0627\u0644 \u06a9\u06cc')));
+  it('folds Bengali nukta letters, precomposed or not, and chandrabindu', () => {
+    expect(cleanText('\u09a1\u09be\u09df\u09be')).toBe(cleanText('\u09a1\u09be\u09af\u09bc\u09be'));
+    expect(cleanText('\u09b9\u09be\u0981\u09aa\u09be\u09a8\u09bf')).toBe('\u09b9\u09be\u09aa\u09be\u09a8\u09bf');
+  });
+  it('folds Gurmukhi nukta letters, addak and tippi', () => {
+    expect(cleanText('\u0a38\u0a41\u0a30\u0a71\u0a16\u0a3f\u0a06')).toBe('\u0a38\u0a41\u0a30\u0a16\u0a3f\u0a06');
+    expect(cleanText('\u0a36\u0a42\u0a17\u0a30')).toBe(cleanText('\u0a38\u0a3c\u0a42\u0a17\u0a30'));
+    expect(cleanText('\u0a2e\u0a41\u0a70\u0a21\u0a3e')).toBe('\u0a2e\u0a41\u0a02\u0a21\u0a3e');
+  });
+  it('folds Polish, Romanian and Lithuanian letters to their base letters', () =>
+    expect(cleanText('szpitalu \u0142 \u0219\u021b \u015f\u0163 \u0117\u012f\u0173\u016b\u017e')).toBe('szpitalu l st st eiuuz'));
 });

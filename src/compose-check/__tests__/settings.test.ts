@@ -48,6 +48,10 @@ describe('parseSettings', () => {
     expect(errorsOf({ severities: { 'outside-hours': 'loud' } })).toEqual(['severities.outside-hours: "loud" is not one of "off", "warn", "block"']);
     expect(errorsOf({ severities: { 'made-up': 'warn' } })).toEqual(['severities.made-up: is not a known setting']);
   });
+  it('takes a pupil\'s preferred name, and rejects an empty one', () => {
+    expect(errorsOf({ pupils: [{ name: 'Oluwaseun Adeyemi', preferredName: 'Seun' }] })).toEqual([]);
+    expect(errorsOf({ pupils: [{ name: 'Oluwaseun Adeyemi', preferredName: '  ' }] })).toEqual(['pupils.0.preferredName: must not be empty']);
+  });
   it('rejects a list given as a string', () => expect(errorsOf({ schoolDomains: 'school.org' })).toEqual(['schoolDomains: must be a list']));
   it('rejects a non-object', () => expect(errorsOf('x')).toEqual(['settings must be an object']));
 });

@@ -1,0 +1,182 @@
+// Context from the vocabulary, category by category and rule by rule, as
+// staff write it: a roster pupil named beside a term counts; the same words in
+// their everyday senses, in a title, or in a phrase about no one do not.
+import { describe, expect, it } from 'vitest';
+import { findSensitiveData } from '../detect';
+import { findContext } from '../context';
+import { cleanText } from '../normalise';
+import { draft, settings } from './factories';
+
+const s = settings();
+const sensitive = (text: string): boolean =>
+  findSensitiveData(draft({ text }), s).some((f) => f.kind === 'pupil-in-sensitive-context');
+const terms = (raw: string): string[] => {
+  const text = cleanText(raw);
+  return findContext(text, text.toLowerCase()).map((m) => text.slice(m.start, m.end));
+};
+
+describe('each category, in English', () => {
+  it.each([
+    ['a specific learning difficulty (SEND Code 6.30)', 'Amelia Smith has dyscalculia; please let her use a number square.'],
+    ['a mental-health need (SEND Code 6.32)', 'Amelia Smith is struggling with anxiety and low mood this term.'],
+    ['a step of the EHC process (SEND Code ch. 9)', 'The EHC needs assessment for Amelia Smith was agreed at panel.'],
+    ['an annual review', 'Amelia Smith: annual review on 4 March, parents invited.'],
+    ['exam access arrangements', 'Amelia Smith has access arrangements: a reader and scribe.'],
+    ['Operation Encompass (KCSIE Annex B)', 'We had an Operation Encompass notification this morning for Amelia Smith.'],
+    ['a child missing from home (KCSIE Annex B)', 'Amelia Smith was reported missing from home overnight.'],
+    ['private fostering (KCSIE Part one)', 'Amelia Smith is living with a family friend in a private fostering arrangement.'],
+    ['child-on-child abuse (KCSIE Part one)', 'Amelia Smith disclosed child-on-child abuse at lunch.'],
+    ['a strategy meeting (Working Together ch. 3)', 'Strategy meeting for Amelia Smith at 2pm with the MASH.'],
+    ['early help (Working Together ch. 3)', 'Amelia Smith\'s early help assessment is due.'],
+    ['a hospital admission', 'Amelia Smith was admitted to hospital last night.'],
+    ['an operation, with care words', 'Amelia Smith had an operation on her knee and will need the lift.'],
+    ['a consultant\'s clinic', 'Amelia Smith sees the consultant at the hospital clinic on Friday.'],
+    ['a discharge', 'Amelia Smith was discharged on Sunday and is back on Monday.'],
+    ['A&E', 'Amelia Smith went to A&E after PE.'],
+    ['a condition', 'Amelia Smith\'s epipen is in the office.'],
+    ['religion (UK GDPR Art. 9)', 'Amelia Smith is Muslim and will be fasting for Ramadan.'],
+    ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
+    ['gender identity', 'Amelia Smith has asked to use new name and pronouns.'],
+    ['an arrest (UK GDPR Art. 10)', 'Amelia Smith was arrested on Saturday.'],
+    ['the youth justice service', 'The youth offending team want Amelia Smith\'s attendance.'],
+    ['a suspension (DfE exclusion guidance)', 'Amelia Smith was suspended for two days after the fight.'],
+    ['a managed move', 'We are proposing a managed move for Amelia Smith.'],
+    ['a looked-after child', 'Amelia Smith is looked after by the local authority.'],
+    ['kinship care', 'Amelia Smith now lives with her grandmother, a kinship carer.'],
+    ['a young carer', 'Amelia Smith is a young carer for her mum.'],
+    ['pupil premium', 'Amelia Smith is eligible for pupil premium.'],
+  ])('finds %s', (_name, text) => expect(sensitive(text)).toBe(true));
+
+  it.each([
+    ['an operation that is not surgery', 'Amelia Smith ran the operation of the tuck shop brilliantly.'],
+    ['a clinic that is not a clinic', 'Amelia Smith came to the netball clinic after school.'],
+    ['a consultant that is not a doctor', 'Amelia Smith showed the IT consultant the new laptops.'],
+    ['admitting a mistake', 'Amelia Smith admitted she left her book at home.'],
+    ['an appointment that is not medical', 'Amelia Smith has a parents\' evening appointment at 4.10pm.'],
+    ['police in an assembly', 'Amelia Smith asked the best question in the police talk.'],
+    ['a swimming lesson suspended', 'Amelia Smith\'s swimming lesson is suspended while the pool is closed.'],
+    ['a page referred to', 'Amelia Smith referred to page 12 in her essay.'],
+    ['coming out of a lesson', 'Amelia Smith came out of the lesson early for orchestra.'],
+    ['a suspension bridge', 'Amelia Smith built a suspension bridge in DT.'],
+    ['a pupil referral unit visit', 'Amelia Smith\'s team played the pupil referral unit at football.'],
+    ['universal infant free school meals', 'Amelia Smith\'s class has universal infant free school meals.'],
+    ['the anti-bullying ambassadors', 'Amelia Smith joined the anti-bullying ambassadors.'],
+    ['"add" in lower case (only "ADHD" and its kin are needs)', 'Please add Amelia Smith to the choir list.'],
+    ['a first-aid charity', 'Amelia Smith passed her St John Ambulance badge.'],
+    ['a parent\'s vetting check', 'Amelia Smith\'s mum needs a DBS disclosure to help on the trip.'],
+    ['benefit signposting', 'Well done Amelia Smith! Families on Universal Credit can apply for holiday clubs.'],
+    ['a whole-school assembly', 'Amelia Smith asked a great question in the knife crime assembly.'],
+    ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
+  ])('does not count %s', (_name, text) => expect(sensitive(text)).toBe(false));
+});
+
+describe('supporting words for ambiguous terms', () => {
+  it('counts "operation" beside a care word, not alone', () => {
+    expect(terms('The operation on his ear is at the hospital.')).toContain('operation');
+    expect(terms('The operation starts at nine.')).toEqual([]);
+  });
+  it('keeps Operation Encompass a safeguarding scheme, whatever is near', () =>
+    expect(terms('Operation Encompass call at 8am.')).toEqual(['Operation Encompass']));
+  it('counts "police" beside an arrest or an incident, not a visit', () => {
+    expect(terms('The police took a statement after the incident.')).toContain('police');
+    expect(terms('The police came to the Year 5 road safety day.')).toEqual([]);
+  });
+  it('counts "referred" to a service, not to a page', () => {
+    expect(terms('She was referred to CAMHS in May.')).toContain('referred');
+    expect(terms('She referred to the map.')).toEqual([]);
+  });
+  it('does not take support across a blank line', () =>
+    expect(terms('The operation is on Monday.\n\nThe hospital car park is closed.')).not.toContain('operation'));
+  it('does not take the ambiguous term as its own support ("clinic" near "clinic")', () =>
+    expect(terms('Netball clinic, then chess clinic.')).toEqual([]));
+});
+
+describe('titles of events, campaigns, courses, documents and organisations', () => {
+  it.each([
+    ['an awareness week and its winners', 'Mental Health Awareness Week poster winners: Amelia Smith and Jack Brown!'],
+    ['a week named with a possessive', 'Children\'s Mental Health Week: well done Amelia Smith for her poem.'],
+    ['a charity', 'Amelia Smith raised £40 for Diabetes UK.'],
+    ['a charity with a connector', 'Amelia Smith ran for Asthma + Lung UK.'],
+    ['a society', 'Amelia Smith visited the National Autistic Society stand.'],
+    ['a document', 'The SEND Information Report is on the website; Amelia Smith designed the cover.'],
+    ['a course', 'Autism Awareness Training is on Monday; Amelia Smith\'s class has cover.'],
+    ['a lower-case awareness day', 'The world mental health day assembly was led by Amelia Smith.'],
+    ['a lower-case action day', 'Amelia Smith spoke at the young carers action day.'],
+    ['a lower-case campaign', 'Amelia Smith designed our epilepsy awareness poster.'],
+    ['the BBC appeal', 'Amelia Smith raised £20 for Children in Need.'],
+    ['a role pupils are chosen for', 'Amelia Smith is our new Mental Health Champion.'],
+    ['a quoted policy', 'Amelia Smith\'s class read the "medical conditions" policy with me.'],
+  ])('does not count a term inside %s', (_name, text) => expect(sensitive(text)).toBe(false));
+
+  it.each([
+    ['a child in need plan (Children Act s17)', 'Amelia Smith has a Child in Need plan.'],
+    ['a club that says who the pupil is', 'Amelia Smith joined the Young Carers Club.'],
+    ['an award that says who the pupil is', 'Amelia Smith is Young Carer of the Year.'],
+    ['a meeting named in title case', 'EHCP Annual Review Meeting for Amelia Smith on Friday.'],
+    ['a team named in title case', 'Amelia Smith has been referred to the Mental Health Support Team.'],
+  ])('still counts %s', (_name, text) => expect(sensitive(text)).toBe(true));
+});
+
+describe('words and their inflections', () => {
+  it('matches whole words with their endings', () => {
+    expect(terms('autism, autistic; referral, referrals; diagnosed; bruising')).toEqual(['autism', 'autistic', 'referral', 'referrals', 'diagnosed', 'bruising']);
+  });
+  it('never matches inside a longer word', () => expect(terms('nonsafeguarding; referrals2; xadhd; predyslexia')).toEqual([]));
+  it('reads acronyms only as written in capitals', () => {
+    expect(terms('ADHD and SEMH')).toEqual(['ADHD', 'SEMH']);
+    expect(terms('Mr Sen will add it to the semh-free list')).toEqual([]);
+  });
+  it('reads a phrase across hyphens, line breaks and a wrapped reply\'s markers', () =>
+    expect(terms('self-harm; self harm; social\n> worker; child\nprotection')).toEqual(['self-harm', 'self harm', 'social\n> worker', 'child\nprotection']));
+  it('counts a lower-case-only term only in lower case ("asma" is asthma, "Asma" a name)', () => {
+    expect(terms('Tiene asma.')).toEqual(['asma']);
+    expect(terms('Asma Begum won.')).toEqual([]);
+  });
+});
+
+describe('the families\' languages', () => {
+  // Roster names are written as the MIS holds them; the rest is the family's language.
+  it.each([
+    ['Polish: special educational needs', 'Dzień dobry, Amelia Smith ma specjalne potrzeby edukacyjne i spotka się z logopedą.'],
+    ['Polish: in hospital, typed without Polish letters', 'Amelia Smith byla wczoraj w szpitalu, lekarz zmienil jej leki.'],
+    ['Polish: a social worker', 'Amelia Smith ma nowego pracownika socjalnego.'],
+    ['Romanian: special educational needs', 'Bună ziua, Amelia Smith are cerințe educaționale speciale.'],
+    ['Romanian: child protection with cedilla letters', 'Amelia Smith: am vorbit cu protecţia copilului.'],
+    ['Spanish: special educational needs', 'Hola, Amelia Smith tiene necesidades educativas especiales.'],
+    ['Spanish: asthma in lower case', 'Amelia Smith tiene asma y necesita su inhalador.'],
+    ['Portuguese: speech therapy', 'Olá, a Amelia Smith vai ter terapia da fala.'],
+    ['Portuguese: domestic violence', 'A Amelia Smith falou de violência doméstica.'],
+    ['Lithuanian: special educational needs', 'Laba diena, Amelia Smith turi specialiųjų ugdymosi poreikių.'],
+    ['Lithuanian: in hospital, inflected', 'Amelia Smith vakar buvo ligoninėje.'],
+    ['Somali: in hospital', 'Amelia Smith waxay ku jirtay isbitaalka shalay.'],
+    ['Somali: special needs', 'Amelia Smith waxay leedahay baahiyo gaar ah.'],
+    ['Arabic: learning difficulties', 'مرحباً، Amelia Smith لديها صعوبات التعلم.'],
+    ['Arabic: hospital with a proclitic', 'كانت Amelia Smith بالمستشفى أمس.'],
+    ['Arabic: disability typed without hamza', 'Amelia Smith لديها اعاقة.'],
+    ['Urdu: hospital', 'Amelia Smith کو ہسپتال لے جایا گیا۔'],
+    ['Urdu typed on an Arabic keyboard', 'Amelia Smith کو هسپتال لے جايا گيا۔'],
+    ['Urdu: special educational needs', 'Amelia Smith کی خصوصی تعلیمی ضروریات ہیں۔'],
+    ['Punjabi (Gurmukhi): hospital', 'Amelia Smith ਹਸਪਤਾਲ ਵਿੱਚ ਹੈ।'],
+    ['Punjabi (Gurmukhi): child protection typed without addak', 'Amelia Smith ਬਾਲ ਸੁਰਖਿਆ'],
+    ['Punjabi (Shahmukhi): special needs', 'Amelia Smith دیاں خاص لوڑاں'],
+    ['Bengali: in hospital, inflected', 'Amelia Smith গতকাল হাসপাতালে ছিল।'],
+    ['Bengali: special educational needs', 'Amelia Smith এর বিশেষ শিক্ষাগত চাহিদা আছে।'],
+    ['Bengali: a nukta letter typed decomposed', 'Amelia Smith এর ডায\u09bcাবেটিস আছে।'],
+  ])('finds %s', (_name, text) => expect(sensitive(text)).toBe(true));
+
+  it.each([
+    ['Polish', 'Dzień dobry, Amelia Smith bardzo dobrze napisała test z matematyki. Wycieczka jest w piątek.'],
+    ['Romanian', 'Bună ziua, Amelia Smith a câștigat concursul de matematică. Excursia este vineri.'],
+    ['Spanish', 'Hola, Amelia Smith ha ganado el concurso de matemáticas. La excursión es el viernes.'],
+    ['Portuguese', 'Olá, a Amelia Smith ganhou o concurso de matemática. A visita de estudo é na sexta-feira.'],
+    ['Lithuanian', 'Laba diena, Amelia Smith laimėjo matematikos konkursą. Ekskursija penktadienį.'],
+    ['Somali', 'Amelia Smith waxay ku guuleysatay tartanka xisaabta. Safarka waa Jimcaha.'],
+    ['Arabic', 'مرحباً، فازت Amelia Smith بمسابقة الرياضيات. الرحلة يوم الجمعة.'],
+    ['Urdu', 'Amelia Smith نے ریاضی کا مقابلہ جیت لیا۔ سفر جمعہ کو ہے۔'],
+    ['Punjabi', 'Amelia Smith ਨੇ ਗਣਿਤ ਮੁਕਾਬਲਾ ਜਿੱਤਿਆ। ਯਾਤਰਾ ਸ਼ੁੱਕਰਵਾਰ ਨੂੰ ਹੈ।'],
+    ['Bengali', 'Amelia Smith গণিত প্রতিযোগিতায় জিতেছে। ভ্রমণ শুক্রবার।'],
+  ])('does not count an everyday message in %s', (_name, text) => expect(sensitive(text)).toBe(false));
+
+  it('does not read a Polish or Lithuanian stem inside an English word ("is diligent" is not Somali "isdil")', () =>
+    expect(sensitive('Amelia Smith is diligent and never refuses a task.')).toBe(false));
+});

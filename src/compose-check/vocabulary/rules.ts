@@ -1,0 +1,114 @@
+// Precision rules for the vocabulary: what makes an ambiguous term count,
+// phrases that contain a term without being about a pupil, and the words that
+// mark an event, campaign, course, document or organisation's name.
+import type { Term } from './types';
+
+/** How far a supporting word may be from an ambiguous term, in characters. */
+export const SUPPORT_REACH = 150;
+
+/**
+ * Care events and clinical words: "operation", "clinic", "consultant" and
+ * "prescribed" are health only beside one of these ("operation on her knee at
+ * the hospital", not "Operation Christmas Child"; "asthma clinic", not "netball clinic").
+ */
+export const HEALTH_SUPPORT: readonly Term[] = [
+  'hospital(s)', 'surgery', 'surgeon(s)', 'anaesthetic', 'anaesthetist', 'general anaesthetic', 'recover*', 'recuperat*',
+  'ward', 'consultant(s)', 'paediatric*', 'pediatric*', 'clinic(s)', 'nurse(s)', 'doctor(s)', 'gp', 'a&e', 'diagnos*',
+  'medication', 'medical', 'condition', 'treatment', 'outpatient(s)', 'specialist(s)', 'scan(s)', 'x-ray(s)', 'mri',
+  'blood test(s)', 'physio*', 'plaster cast', 'stitches', 'antibiotic(s)', 'tablet(s)', 'inhaler(s)', 'injur*', 'pain',
+  'knee', 'hip', 'heart', 'ear(s)', 'eye(s)', 'tonsil*', 'appendix', 'grommet(s)', 'leg', 'arm', 'wrist', 'ankle', 'spine',
+  'asthma', 'diabet*', 'epilep*', 'allerg*', 'eczema', 'migraine(s)', 'camhs', 'psychiatr*', 'mental health', 'prescription',
+  'audiology', 'orthopaedic', 'cardiology', 'neurology', 'dermatology', 'sleep', 'growth', 'gender identity',
+];
+
+/**
+ * Services a pupil is referred to: "referred" alone is also what a chapter or
+ * a footnote is; "referred to CAMHS" or "to the MASH" is about the pupil.
+ */
+export const SERVICE_SUPPORT: readonly Term[] = [
+  'camhs', 'social care', 'social services', 'children(s|\'s) services', 'social worker(s)', 'mash', 'early help', 'paediatric*',
+  'gp', 'educational psycholog*', 'ep', 'speech and language', 'salt', 'occupational therap*', 'ot', 'school nurse',
+  'counsell*', 'hospital', 'consultant', 'clinic', 'assessment', 'channel', 'prevent', 'police', 'lado', 'nrm',
+  'virtual school', 'youth justice', 'yot', 'ehc', 'ehcp', 'senco', 'sendco', 'dsl', 'designated safeguarding lead',
+  'safeguarding', 'autism', 'adhd', 'psychiatr*', 'therapist', 'therapy', 'specialist', 'sen',
+];
+
+/** Crime and its aftermath: "the police" visit assemblies; "police … arrested" or "police … custody" is Art. 10 data. */
+export const CRIME_SUPPORT: readonly Term[] = [
+  'arrest*', 'custody', 'charged', 'caution(ed)', 'interview(ed)', 'investigat*', 'statement', 'crime', 'criminal', 'offence(s)',
+  'offender', 'offending', 'assault*', 'theft', 'stole', 'stolen', 'shoplift*', 'weapon(s)', 'knife', 'knives', 'drug(s)',
+  'cannabis', 'missing', 'station', 'youth justice', 'court', 'bail', 'victim', 'witness', 'allegation(s)', 'abuse', 'exploitation',
+  'county lines', 'gang(s)', 'fight', 'fighting', 'harassment', 'threat*', 'safe and well', 'domestic', 'incident', 'reported',
+  // What the police did to a pupil: "collected from school by the police", "picked up", "stopped and searched".
+  'collected', 'taken [away|home|to]', 'picked up', 'stopped', 'stop and search', 'questioned', 'searched', 'detained',
+  'escorted', 'brought [him|her|them] home', 'found [him|her|them]',
+];
+
+/** Discipline: "suspended" is also a ceiling, a match or an account. */
+export const EXCLUSION_SUPPORT: readonly Term[] = [
+  'behaviour', 'incident', 'exclusion', 'excluded', 'reintegration', 'headteacher', 'head teacher', 'fixed-term',
+  'day(s)', 'internal', 'pending', 'investigation', 'sanction(s)', 'misconduct', 'assault*', 'fight', 'fighting',
+  'vape', 'vaping', 'weapon', 'knife', 'drugs', 'return to school', 'governors', 'appeal',
+];
+
+/**
+ * Phrases that contain a context term but are not about a pupil's needs,
+ * safety or health. A context term inside one does not count.
+ */
+export const NOT_CONTEXT: readonly Term[] = [
+  // Schools and services named by what they serve, not a pupil's status.
+  'pupil referral unit(s)', 'referral code(s)', 'referral link(s)', 'referral scheme(s)', 'referral bonus(es)', 'referral fee(s)',
+  'refer a friend', 'alternative provision',
+  // Universal infant free school meals are every Key Stage 1 child's, not a sign of income.
+  'universal infant free school meal(s)', 'universal free school meal(s)', 'uifsm',
+  // Everyday senses of words that are also exclusions and care.
+  'suspension bridge(s)', 'suspension of (the )[timetable|lessons|swimming|clubs|service|trips|fixtures|match|matches]',
+  'suspended ceiling(s)', 'account [was|is|has been] suspended', 'vat excluded', 'excluding vat',
+  'excluded from the [photo|photos|picture|team|group|list|price|total|count|figures|data|results|offer]',
+  '[felt|feel|feels|feeling] excluded', 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
+  'work in care', 'care home [staff|worker|workers]', 'great depression', 'trauma-informed', 'trauma informed',
+  'anti-bullying', 'drugs education', 'drug education', 'drug awareness', 'police [talk|assembly]',
+  'mental health first aid(er)(s)', 'paediatric first aid(er)(s)', 'hospital [road|lane|street|radio]', 'care [of|for] the environment',
+  // Names of organisations and checks that hold a term: a first-aid charity, staff vetting, a curriculum subject.
+  'st john(s|\'s) ambulance', 'disclosure and barring', 'dbs disclosure', 'relationships and sexuality education',
+  // Benefit signposting addressed to every family (KCSIE-style signposting is boilerplate in sections.ts).
+  '[families|parents|carers|households|you] [on|receiving|claiming|who receive|who claim] universal credit',
+];
+
+/**
+ * Heads that make a capitalised run a name rather than a description:
+ * "Mental Health Awareness Week", "Diabetes UK", "National Autistic Society",
+ * "Young Carers Action Day", "SEND Information Report", "Mental Health
+ * Champion" (a role pupils are chosen for). Not clubs, groups or awards:
+ * "Young Carers Club" and "Young Carer of the Year" say who the pupil is.
+ * Matched case-insensitively on words written with a capital.
+ */
+export const TITLE_HEADS: readonly string[] = [
+  'week', 'day', 'month', 'fortnight', 'awareness', 'acceptance', 'appeal', 'campaign', 'challenge', 'fundraiser', 'fundraising',
+  'run', 'walk', 'bake', 'fair', 'festival', 'assembly', 'workshop', 'workshops', 'course', 'courses', 'training', 'webinar',
+  'policy', 'policies', 'procedure', 'procedures', 'information', 'handbook', 'guide', 'guidance', 'leaflet', 'booklet', 'toolkit',
+  'charter', 'newsletter', 'poster', 'competition', 'quiz', 'champion', 'champions', 'ambassador', 'ambassadors',
+  'society', 'trust', 'foundation', 'charity', 'association', 'alliance', 'network', 'uk', 'action', 'lottery',
+];
+
+/** The same in lower case, where a title is written without capitals ("mental health awareness week"). */
+export const LOWER_TITLE_HEADS: readonly string[] = [
+  'awareness', 'acceptance', 'appeal', 'campaign', 'fundraiser', 'fundraising', 'charity', 'policy', 'policies', 'poster',
+  'competition', 'quiz', 'champion', 'champions', 'ambassador', 'ambassadors', 'assembly', 'assemblies',
+];
+
+/** "Young carers action day", "disability history month": a lower-case event name. */
+export const LOWER_EVENT_WORDS: readonly string[] = ['action', 'celebration', 'history', 'appreciation', 'awareness', 'acceptance'];
+export const EVENT_PERIODS: readonly string[] = ['week', 'day', 'month', 'fortnight'];
+/** "World mental health day", "national autism week". */
+export const EVENT_OPENERS: readonly string[] = ['world', 'national', 'international', 'global', 'children\'s'];
+
+/** Small words inside a title: "Children in Need", "Asthma + Lung UK". */
+export const TITLE_CONNECTORS: readonly string[] = ['of', 'and', 'in', 'for', 'the', 'on', 'with', 'to', 'a', '&', '+', 'at'];
+
+/**
+ * Names of charities, appeals and events that contain a context phrase, as
+ * written (with capitals). "Children in Need" is the BBC appeal; a child in
+ * need (Children Act 1989 s17) is written in lower case or as "CIN".
+ */
+export const KNOWN_TITLES: readonly string[] = ['Children in Need'];
