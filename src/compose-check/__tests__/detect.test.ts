@@ -223,10 +223,9 @@ describe('bulk pupil data', () => {
 describe('scanIdentifiers', () => {
   it('takes each group of a space-separated row on its own', () =>
     expect(scanIdentifiers('9276308686 1234567007').map((m) => m.value)).toEqual(['9276308686', '1234567007']));
-  it('is linear on a 5 MB run of digits', () => {
-    const started = performance.now();
-    scanIdentifiers('1'.repeat(5_000_000));
-    expect(performance.now() - started).toBeLessThan(1000);
+  // A quadratic scan takes minutes here, so the timeout catches it; the bench reports the time.
+  it('finds nothing in a 5 MB run of digits, in one pass', { timeout: 30_000 }, () => {
+    expect(scanIdentifiers('1'.repeat(5_000_000))).toEqual([]);
   });
 });
 

@@ -34,9 +34,8 @@ describe('signatureSpans', () => {
   it('thanks in a sentence is not a sign-off', () => expect(blocks('Thanks for your help\nJoy')).toEqual([]));
   it('a block that runs on past ten short lines is not a signature', () =>
     expect(blocks(`Thanks\nJoy\n${'short line\n'.repeat(11)}`)).toEqual([]));
-  it('is linear on many sign-offs and blank lines', () => {
-    const started = performance.now();
-    signatureSpans(`${'Thanks\nJoy\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n'.repeat(50_000)}${'\n'.repeat(500_000)}`);
-    expect(performance.now() - started).toBeLessThan(1000);
+  // A quadratic pass takes minutes here, so the timeout catches it; the bench reports the time.
+  it('gets through many sign-offs and blank lines in one pass, finding the one block that ends the text', { timeout: 30_000 }, () => {
+    expect(signatureSpans(`${'Thanks\nJoy\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n'.repeat(50_000)}${'\n'.repeat(500_000)}`)).toHaveLength(1);
   });
 });

@@ -56,11 +56,10 @@ describe('TermTrie', () => {
     const text = 'xasthma asthma asthma';
     expect(t.scan(text, 2, 14).map((m) => m.start)).toEqual([8]);
   });
-  it('is linear on text made of term beginnings', () => {
+  // A quadratic scan takes minutes here, so the timeout catches it; the bench reports the time.
+  it('scans text made of term beginnings in one pass, finding only the whole terms', { timeout: 30_000 }, () => {
     const t = trie('child protection plan', 'social worker', 'autis*');
     const text = 'child protection social autis child '.repeat(100_000);
-    const started = performance.now();
-    t.scan(text);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(t.scan(text)).toHaveLength(100_000);
   });
 });

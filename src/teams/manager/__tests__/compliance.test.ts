@@ -84,12 +84,11 @@ describe('computeCompliance', () => {
     expect(computeCompliance([], [], '2020-04').percent).toBeNull();
   });
 
-  it('scales to 10,000 staff and 50,000 signatures in well under a second', () => {
+  // The time is the bench's to report (npm run bench -- manager), not a test's to assert.
+  it('computes 10,000 staff against 50,000 signatures', () => {
     const staff = Array.from({ length: 10_000 }, (_, i) => person(`u${i}`, { department: `D${i % 12}` }));
     const acks = Array.from({ length: 50_000 }, (_, i) => ack(`u${i % 12_000}`, '2024-09-02T10:00:00Z', i % 2 ? '2020-04' : 'old'));
-    const started = performance.now();
     const c = computeCompliance(staff, acks, '2020-04');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(c.total).toBe(10_000);
     expect(c.signed).toBe(5_000); // odd i are the current version; i % 12,000 hits each odd-indexed id below 10,000
   });
