@@ -70,7 +70,7 @@ interface Source {
   readonly names?: ScanOptions;
 }
 
-function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex): Finding[] {
+function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex, rosterPupils: (upn: string) => readonly number[]): Finding[] {
   const { text, location } = source;
   if (text.length === 0) return [];
   const lower = text.toLowerCase();
@@ -78,7 +78,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   let tableMemo: TableShape | undefined | null = null;
   const table = (): TableShape | undefined => (tableMemo === null ? (tableMemo = tableShape(text)) : tableMemo);
 
-  const ids = findIdentifiers(text, lower, index.upns, () => table()?.header, location, where);
+  const ids = findIdentifiers(text, lower, rosterPupils, () => table()?.header, location, where);
 
   // Roster pupils near special-category or safeguarding words.
   const pupilMatches = scanPupils(text, lower, index, source.names);
@@ -110,13 +110,16 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
         confidence: Math.abs(at - m.pos) <= PROXIMITY / 3 ? 'high' : 'medium',
         location,
         evidence: `pupil ${initials(name)} near "${word}" ${where}`,
+        pupils: [m.pupil],
       });
     }
   }
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
   const paired = (skip?: readonly [number, number]): number => pairedPupils(text, pupilMatches, ids.positions, skip);
-  const bulk = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  // A list is about every roster pupil in it, by name or by UPN.
+  const bulk = found ? { ...found, pupils: [...new Set([...pupilsSeen, ...ids.pupils])].sort((a, b) => a - b) } : undefined;
   const individual = [...ids.findings, ...contextFindings];
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
 }
@@ -169,9 +172,19 @@ function forenamesFromFileNames(fileNames: readonly string[], settings: Resolved
   return out;
 }
 
-/** Every sensitive-data finding in the subject, body, text-like attachments and attachments' names, in a stable order. */
-export function findSensitiveData(draft: Draft, settings: ResolvedSettings): Finding[] {
+/**
+ * Every sensitive-data finding in the subject, body, text-like attachments and
+ * attachments' names, in a stable order, each naming the roster pupils it is
+ * about where it can. `pupilsWithUpn` finds a UPN's pupils beyond the clear
+ * roster (Outlook's record keeps UPNs only as fingerprints).
+ */
+export function findSensitiveData(draft: Draft, settings: ResolvedSettings, pupilsWithUpn?: (upn: string) => readonly number[]): Finding[] {
   const index = pupilIndex(settings.pupils);
+  const rosterPupils = (upn: string): readonly number[] => {
+    const clear = index.upns.get(upn);
+    const more = pupilsWithUpn ? pupilsWithUpn(upn) : [];
+    return clear === undefined ? more : more.indexOf(clear) >= 0 ? more : [clear, ...more];
+  };
   const knownForenames = draft.attachments.length > 0 ? forenamesFromFileNames(draft.attachments.map((a) => a.name), settings, index) : undefined;
   const names: ScanOptions | undefined = knownForenames && knownForenames.size > 0 ? { knownForenames } : undefined;
   const sources: Source[] = [
@@ -183,5 +196,7 @@ export function findSensitiveData(draft: Draft, settings: ResolvedSettings): Fin
     if (text !== undefined) sources.push({ location: `attachment:${a.name}`, text, names });
     sources.push({ location: `attachment:${a.name}`, text: fileNameText(a.name), names: { loose: true } });
   }
-  return sources.flatMap((s) => scanSource(s, settings, index));
+  const out: Finding[] = [];
+  for (const s of sources) out.push(...scanSource(s, settings, index, rosterPupils));
+  return out;
 }

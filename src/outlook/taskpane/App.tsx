@@ -75,6 +75,7 @@ function fixLabel(fix: Fix, settings: ResolvedSettings, labelNames: ReadonlyMap<
     case 'add-subject-tag': return `Add ${fix.tag} to the subject`;
     case 'schedule': return `Schedule for ${formatLocalDateTime(fix.at, settings.timeZone)}`;
     case 'remove-recipient': return `Remove ${fix.email}`;
+    case 'move-to-bcc': return `Move ${fix.emails.length} addresses to Bcc`;
   }
 }
 
