@@ -19,6 +19,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'attachments', load: () => import('./sections/attachments-speed') },
   { name: 'heldout', load: () => import('./sections/heldout') },
   { name: 'blind', load: () => import('./sections/blind') },
+  { name: 'standards', load: () => import('./sections/standards') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },
