@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'robustness', load: () => import('./sections/robustness') },
   { name: 'heldout', load: () => import('./sections/heldout') },
   { name: 'blind', load: () => import('./sections/blind') },
+  { name: 'attachments', load: () => import('./sections/attachments') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },
