@@ -334,7 +334,7 @@ function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
     })),
     pupilEmailHashes: unique([
       ...(s.pupilEmailHashes ?? []).map((h) => h.toLowerCase()),
-      ...(s.pupils ?? []).flatMap((p) => (p.email ? [hashContactEmail(p.email)] : [])),
+      ...(s.pupils ?? []).filter((p) => p.email).map((p) => hashContactEmail(p.email ?? '')),
     ]),
     encryption: {
       labelIds: s.encryption?.labelIds ?? [],

@@ -79,7 +79,8 @@ export interface PresentContext {
 const RANK = { block: 0, warn: 1, info: 2 } as const;
 
 export function presentDecision(decision: Decision, ctx: PresentContext): PresentedReason[] {
-  const removing = new Set(decision.fixes.flatMap((f) => (f.kind === 'remove-recipient' ? [f.email.trim().toLowerCase()] : [])));
+  const removing = new Set<string>();
+  for (const f of decision.fixes) if (f.kind === 'remove-recipient') removing.add(f.email.trim().toLowerCase());
   const internal = [...ctx.settings.schoolDomains, ...ctx.settings.pupilDomains];
   const outside = [...new Set(ctx.recipients.map((r) => r.trim().toLowerCase()))].filter((r) => !inDomains(domainOf(r), internal));
   const mayEncrypt = outside.filter((r) => !removing.has(r));
