@@ -4,7 +4,6 @@
 // when its hashers are created, at load time, so without it the whole script
 // would fail to load in an ES2017 runtime and no send check would run.
 // Imported first by launchevent.ts; defines only what is missing.
-/* eslint-disable no-restricted-properties -- this module is where the missing member is provided */
 const objectWith = Object as ObjectConstructor & { hasOwn?: (o: object, key: PropertyKey) => boolean };
 if (typeof objectWith.hasOwn !== 'function') {
   Object.defineProperty(Object, 'hasOwn', {
