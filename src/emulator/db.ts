@@ -129,7 +129,7 @@ export function openDatabase(dataFile: string): OpenedDb {
 }
 
 /**
- * Indexes added after schema 1, made on every open (IF NOT EXISTS) so older data
+ * Indexes and tables added after schema 1, made on every open (IF NOT EXISTS) so older data
  * files get them without a migration: users in name order, for keyset paging of
  * /users and transitiveMembers, and memberships by user, for memberOf and the
  * recursive walk up or down nested groups.
@@ -137,6 +137,14 @@ export function openDatabase(dataFile: string): OpenedDb {
 function ensureIndexes(db: Db): void {
   db.exec(`CREATE INDEX IF NOT EXISTS users_by_name ON users (display_name, id);
     CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members (user_id, group_id);`);
+  // List views (issue 14): a table of their own, so older data files gain it too. Fields are a JSON
+  // array of internal names; owner_id is set for a personal view (seen by its owner only).
+  db.exec(`CREATE TABLE IF NOT EXISTS list_views (
+    list_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL COLLATE NOCASE,
+    query TEXT NOT NULL DEFAULT '', fields TEXT NOT NULL DEFAULT '[]', row_limit INTEGER NOT NULL DEFAULT 30,
+    paged INTEGER NOT NULL DEFAULT 1, is_default INTEGER NOT NULL DEFAULT 0, owner_id TEXT, position INTEGER NOT NULL,
+    PRIMARY KEY (list_id, id)
+  ) WITHOUT ROWID`);
   // Users' employeeHireDate came later too (issue 14).
   const columns = db.prepare('PRAGMA table_info(users)').all() as { name: string }[];
   if (!columns.some((c) => c.name === 'employee_hire_date')) db.exec('ALTER TABLE users ADD COLUMN employee_hire_date TEXT');

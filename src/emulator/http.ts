@@ -33,6 +33,8 @@ export interface EmuReply {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A page rather than JSON (the list pages): sent as text/html. */
+  readonly html?: string;
 }
 
 /** A failure answered in Graph's error format. */

@@ -314,9 +314,13 @@ export class SitePermissions {
     return spGroup ? this.maskAt([spGroup.id], this.scopeOf(list)) : undefined;
   }
 
-  /** One request's view of the caller: principals resolved once, masks per scope kept, all capped by the token's scopes. */
-  caller(principal: Principal, api: 'graph' | 'sharepoint'): CallerAccess {
-    return new CallerAccess(this, principal, siteCeiling(principal.scopes, api));
+  /**
+   * One request's view of the caller: principals resolved once, masks per scope kept, all capped by
+   * the token's scopes. 'page' is the person in their browser on SharePoint's own pages, where no app
+   * stands between them and the site, so no scope caps their rights.
+   */
+  caller(principal: Principal, api: 'graph' | 'sharepoint' | 'page'): CallerAccess {
+    return new CallerAccess(this, principal, api === 'page' ? FULL_MASK : siteCeiling(principal.scopes, api));
   }
 }
 

@@ -1,6 +1,7 @@
 // node:http front door: CORS for local pages, body parsing, fault injection,
-// authentication, then Graph (/v1.0), JSON batching, SharePoint REST (_api)
-// or the dev-only endpoints (/_dev). No framework: the routing is a table.
+// authentication, then Graph (/v1.0), JSON batching, SharePoint REST (_api),
+// the read-only list pages (<site>/Lists/…) or the dev-only endpoints (/_dev).
+// No framework: the routing is a table.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Directory } from './directory';
@@ -9,6 +10,8 @@ import { faultReplyBody, parseFaultOptions, type FaultKind, type FaultOptions } 
 import { GraphRoutes, splitGraphPath, type GraphContext } from './graph-routes';
 import { GraphHttpError, errorBody, errorReply, json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
 import { SharePointRoutes } from './sp-routes';
+import { ListPages, SESSION_COOKIE, SESSION_COOKIE_PATH, message } from './list-page';
+import { ViewStore } from './views';
 import { SITE_PATH, siteInfo } from './render';
 import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from './seed/demo';
 import { APP_SCOPES } from '../graph/scopes';
@@ -40,6 +43,7 @@ interface BatchStep {
 export function createEmulatorServer(deps: EmulatorServerDeps): Server {
   const graph = new GraphRoutes(deps);
   const sharePoint = new SharePointRoutes(deps);
+  const pages = new ListPages({ store: deps.store, directory: deps.directory, permissions: deps.permissions, views: new ViewStore(deps.db) });
 
   const guarded = (run: () => EmuReply, kind: FaultKind | undefined): EmuReply => {
     if (kind === undefined) return run();
@@ -116,9 +120,44 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     return json({ responses });
   };
 
+  /**
+   * The demo's hand-off to a list page: a form POSTed from the tab with the signed-in person's demo
+   * token (in the body, so it is never in a URL or the browser's history) and the page to open. It
+   * becomes an HttpOnly cookie for the site's pages only, then a redirect there. Only pages on this
+   * emulator's site are redirected to.
+   */
+  const openPage = async (req: EmuRequest): Promise<EmuReply> => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const to = typeof body.to === 'string' ? body.to : '';
+    let target: URL | undefined;
+    try {
+      target = new URL(to, req.origin);
+    } catch {
+      target = undefined;
+    }
+    if (!target || target.origin !== req.origin || !ListPages.handles(target.pathname)) {
+      return message(400, 'Not a page of this emulator', ['The hand-off opens only list pages of this emulator’s site (…/sites/wellsap/Lists/…).']);
+    }
+    const token = typeof body.token === 'string' ? body.token : '';
+    try {
+      await deps.directory.authenticate(`Bearer ${token}`);
+    } catch {
+      return message(401, 'Sign in from the AUP Guard tab first', ['The hand-off carried no valid demo token. Sign in to the AUP Guard tab again and use Open in SharePoint.']);
+    }
+    return {
+      status: 303,
+      headers: {
+        Location: `${target.pathname}${target.search}`,
+        'Set-Cookie': `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Lax`,
+        'Cache-Control': 'no-store',
+      },
+    };
+  };
+
   const dev = async (req: EmuRequest): Promise<EmuReply> => {
     const [, what, id] = req.segments;
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (what === 'open' && req.method === 'POST') return openPage(req);
     if (what === 'token' && req.method === 'POST') {
       if (typeof body.upn !== 'string') throw new GraphHttpError(400, 'BadRequest', 'POST /_dev/token needs {"upn": "..."}');
       return json(await deps.directory.mintToken(body.upn, devTokenScopes(body.scopes)));
@@ -161,6 +200,7 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
       }
     }
     if (pathname === '/' || pathname === '/health') return json({ status: 'ok', graph: `${req.origin}/v1.0` });
+    if (ListPages.handles(pathname)) return pages.serve(req, pathname);
     const spPrefix = `${SITE_PATH}/_api/`;
     if (pathname.toLowerCase().startsWith(spPrefix)) {
       return authenticated(req, true, (principal, kind) => guarded(() => sharePoint.dispatch(req, decodeURIComponent(pathname.slice(spPrefix.length)), principal), kind));
@@ -208,7 +248,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, route: (req: Em
   const requestId = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : randomUUID();
   let reply: EmuReply;
   try {
-    const body = await readJson(req);
+    const body = await readBody(req);
     const graphPath = url.pathname.replace(/^\/v1\.0\/?/, '');
     const emuReq: EmuRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
@@ -224,7 +264,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, route: (req: Em
     reply = err instanceof GraphHttpError ? errorReply(err) : { status: 500, body: errorBody('generalException', String(err)) };
   }
   const headers: Record<string, string> = { ...cors, 'request-id': requestId, 'client-request-id': requestId, ...(reply.headers ?? {}) };
-  if (reply.body !== undefined && reply.status !== 204) {
+  if (reply.html !== undefined) {
+    res.writeHead(reply.status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(reply.html) });
+    res.end(req.method === 'HEAD' ? undefined : reply.html);
+  } else if (reply.body !== undefined && reply.status !== 204) {
     const text = JSON.stringify(reply.body);
     res.writeHead(reply.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
@@ -252,7 +295,7 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -263,6 +306,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (!text) return undefined;
+  // A plain HTML form (the demo's hand-off to a list page) posts name=value pairs.
+  if (/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return Object.fromEntries(new URLSearchParams(text));
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,15 +1,19 @@
 // The SharePoint REST calls Graph has no equivalent for: list settings
-// (item-level security, versioning), column indexing, and the permission model
+// (item-level security, versioning), column indexing, list views (sp-views.ts),
+// and the permission model
 // (permission levels, role assignments, breaking inheritance, principals,
 // effective permissions). Served at <site webUrl>/_api/web/... and answering in
 // either the odata=verbose or the odata=nometadata JSON flavour, as the client
 // asks. Every call is authorised from the caller's effective permissions,
 // capped by the token's AllSites.* scope, as SharePoint does.
-import { GraphHttpError, json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
+import { json, noContent, type EmuReply, type EmuRequest, type Principal } from './http';
+import { collection, denied, entity, nested, nullBody, spError, stripMetadata, unquote, valueBody } from './sp-odata';
 import { siteInfo } from './render';
 import type { GraphContext } from './graph-routes';
 import type { CallerAccess, RoleDefinition, Securable, SitePrincipal } from './permissions';
 import { PrincipalType, SITE_GROUPS, WEB_SCOPE } from './permissions';
+import { ViewRoutes } from './sp-views';
+import { ViewStore } from './views';
 import { describeRequirement, meets, needs } from './scopes';
 import type { ListRow, StoredColumn } from './store';
 import {
@@ -26,7 +30,6 @@ const ROLE_DEF = /^web\/roledefinitions(?:\((\d+)\)|\/getbyid\((\d+)\)|\/getbyna
 const SITE_GROUP = /^web\/sitegroups(?:\((\d+)\)|\/getbyid\((\d+)\))(\/users(?:\/removebyid\((\d+)\))?)?$/i;
 const ENSURE_USER = /^web\/ensureuser(?:\('((?:[^']|'')*)'\))?$/i;
 
-const unquote = (s: string): string => s.replace(/''/g, "'");
 
 /** A request with what the routes need about it, worked out once. */
 interface SpCall {
@@ -39,7 +42,11 @@ interface SpCall {
 }
 
 export class SharePointRoutes {
-  constructor(private readonly ctx: GraphContext) {}
+  private readonly views: ViewRoutes;
+
+  constructor(private readonly ctx: GraphContext) {
+    this.views = new ViewRoutes(ctx.store, new ViewStore(ctx.db));
+  }
 
   /** `apiPath` is what follows `/_api/`, percent-decoded. */
   dispatch(req: EmuRequest, apiPath: string, principal: Principal): EmuReply {
@@ -182,6 +189,7 @@ export class SharePointRoutes {
     const rest = m[3] ?? '';
     const mask = call.access.list(list);
     const { method, verbose } = call;
+    if (ViewRoutes.handles(rest)) return this.ctx.db.transaction(() => this.views.dispatch({ ...call, mask }, list, rest))();
     if (rest === '' || rest === '/') {
       if (method === 'GET') return json(entity(this.listProps(call.req, list, mask), verbose, 'SP.List'));
       if (isMerge(call)) {
@@ -374,39 +382,9 @@ function fieldProps(c: StoredColumn): Record<string, unknown> {
   };
 }
 
-// odata=verbose wraps everything in `d` and types each entity in __metadata; nometadata does neither.
-function entity(props: Record<string, unknown>, verbose: boolean, type: string): unknown {
-  return verbose ? { d: { __metadata: { type }, ...props } } : props;
-}
-
-function nested(props: Record<string, unknown>, verbose: boolean, type: string): Record<string, unknown> {
-  return verbose ? { __metadata: { type }, ...props } : props;
-}
-
-function collection(items: readonly Record<string, unknown>[], verbose: boolean, type: string): unknown {
-  return verbose ? { d: { results: items.map((i) => nested(i, true, type)) } } : { value: items };
-}
-
-function valueBody(value: unknown, verbose: boolean, name: string): unknown {
-  return verbose ? { d: { [name]: value } } : { value };
-}
-
 function basePermissionsBody(mask: bigint, verbose: boolean, name: string): unknown {
   const perms = toBasePermissions(mask & FULL_MASK);
   return verbose ? { d: { [name]: { __metadata: { type: 'SP.BasePermissions' }, ...perms } } } : perms;
-}
-
-/** What a void method answers. */
-function nullBody(verbose: boolean, name: string): unknown {
-  return verbose ? { d: { [name]: null } } : { 'odata.null': true };
-}
-
-function stripMetadata(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-  const { __metadata: _m, ...rest } = body as Record<string, unknown>;
-  // odata=verbose function parameters come wrapped: {"parameters": {...}}.
-  const params = rest.parameters;
-  return params && typeof params === 'object' && !Array.isArray(params) ? stripMetadata(params) : rest;
 }
 
 function numberProp(body: Record<string, unknown>, name: string, allowed: readonly number[]): number | undefined {
@@ -414,21 +392,4 @@ function numberProp(body: Record<string, unknown>, name: string, allowed: readon
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !allowed.includes(v)) throw spError(400, `${name} must be one of ${allowed.join(', ')}.`, 'System.ArgumentException');
   return v;
-}
-
-const ERROR_NUMBERS: Readonly<Record<string, number>> = {
-  'System.ArgumentException': -2147024809,
-  'System.UnauthorizedAccessException': -2147024891,
-  'Microsoft.SharePoint.SPException': -2146232832,
-  'System.InvalidOperationException': -1,
-};
-
-/** SharePoint REST's error code is "<HRESULT>, <exception type>". */
-function spError(status: number, message: string, type: string, hresult = ERROR_NUMBERS[type] ?? -1): GraphHttpError {
-  return new GraphHttpError(status, `${hresult}, ${type}`, message);
-}
-
-/** SharePoint's refusal: 403 System.UnauthorizedAccessException. */
-function denied(message = 'Access denied. You do not have permission to perform this action or access this resource.'): GraphHttpError {
-  return spError(403, message, 'System.UnauthorizedAccessException');
 }

@@ -8,13 +8,15 @@
 // The role model: each list stops inheriting the site's permissions and gets
 // exactly the levels its definition names for the all-staff, managers and
 // admins groups, beside the site owners' Full Control. SharePoint then enforces
-// who may do what; the app only hides what a user could not do anyway.
+// who may do what; the app only hides what a user could not do anyway. List
+// views (list-views.ts) are for reading the list in SharePoint, never security.
 import type { ColumnDefinition, List, Site } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from './client';
 import { GraphRequestError } from './errors';
 import { LISTS } from './schema';
 import type { ListAccess, ListDefinition } from './schema';
 import { siteLists } from './lists';
+import { ensureViews, viewDrifts } from './list-views';
 import { PoliciesRepository } from './policies';
 import type { PolicyDraft } from './policies';
 import {
@@ -143,6 +145,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRep
     listIds[def.displayName] = listId;
     await ensureColumns(graph, siteId, listId, def, change);
     await ensureListSettings(spRest, webUrl, listId, def, change);
+    await ensureViews(spRest, webUrl, listId, def, change);
   }
 
   const levels = await ensureLevels(spRest, webUrl, change);
@@ -330,6 +333,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     const security = def.itemLevelSecurity;
     if (security && settings.ReadSecurity !== security.readSecurity) drifts.push(`${name} lets everyone who can read it read every item (ReadSecurity ${settings.ReadSecurity}, expected ${security.readSecurity})`);
     if (security && settings.WriteSecurity !== security.writeSecurity) drifts.push(`${name} has WriteSecurity ${settings.WriteSecurity}, expected ${security.writeSecurity}`);
+    drifts.push(...await viewDrifts(spRest, webUrl, listId, def));
     if (!(await spRest.hasUniqueRoleAssignments(webUrl, listId))) {
       drifts.push(`${name} inherits permissions from the site`);
     }

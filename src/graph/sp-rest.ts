@@ -1,7 +1,7 @@
 // The SharePoint REST calls Graph cannot make: list versioning and item-level
-// security (ReadSecurity/WriteSecurity), and the permission model (permission
-// levels, breaking inheritance, role assignments, principals, effective
-// permissions). SharePoint is its own resource, so this caller has its own
+// security (ReadSecurity/WriteSecurity), list views, and the permission model
+// (permission levels, breaking inheritance, role assignments, principals,
+// effective permissions). SharePoint is its own resource, so this caller has its own
 // token (audience: the tenant's SharePoint host) and its own small retry loop
 // for 429/503 with Retry-After.
 import type { FetchLike } from './client';
@@ -50,6 +50,30 @@ export interface SpRoleDefinition {
   readonly RoleTypeKind: number;
 }
 
+/** SP.View, with its ViewFields' internal names. */
+export interface SpView {
+  readonly Id: string;
+  readonly Title: string;
+  /** The CAML inside <Query>: Where, OrderBy, GroupBy. */
+  readonly ViewQuery: string;
+  readonly RowLimit: number;
+  readonly Paged: boolean;
+  readonly DefaultView: boolean;
+  readonly PersonalView: boolean;
+  readonly ServerRelativeUrl: string;
+  readonly ViewFields: readonly string[];
+}
+
+/** What views/add takes (SP.ViewCreationInformation), in AUP Guard's words. */
+export interface NewView {
+  readonly title: string;
+  readonly fields: readonly string[];
+  readonly query: string;
+  readonly rowLimit: number;
+  readonly paged: boolean;
+  readonly isDefault: boolean;
+}
+
 export interface SpRoleAssignment {
   readonly PrincipalId: number;
   readonly Member: SpPrincipal;
@@ -78,10 +102,20 @@ export interface SpRest {
   roleAssignments(webUrl: string, listId: string): Promise<SpRoleAssignment[]>;
   addRoleAssignment(webUrl: string, listId: string, principalId: number, roleDefinitionId: number): Promise<void>;
   removeRoleAssignment(webUrl: string, listId: string, principalId: number, roleDefinitionId: number): Promise<void>;
+  /** The list's public views and the caller's personal ones, with their fields. */
+  views(webUrl: string, listId: string): Promise<SpView[]>;
+  /** A public view (views/add); `isDefault` makes it the list's default view. */
+  addView(webUrl: string, listId: string, view: NewView): Promise<SpView>;
+  /** MERGE: changes only the properties given. DefaultView true makes it the default. */
+  updateView(webUrl: string, listId: string, viewId: string, changes: { ViewQuery?: string; RowLimit?: number; Paged?: boolean; DefaultView?: boolean }): Promise<void>;
+  /** Replaces the view's columns with these, in this order (removeallviewfields, then addviewfield for each). */
+  setViewFields(webUrl: string, listId: string, viewId: string, fields: readonly string[]): Promise<void>;
 }
 
 // JSON light: no __metadata needed in bodies, none returned.
 const JSON_LIGHT = 'application/json;odata=nometadata';
+// views/add's parameters as Microsoft's REST reference shows them (collections as {results: […]}).
+const JSON_VERBOSE = 'application/json;odata=verbose';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Access = 'manage' | 'fullControl';
@@ -109,6 +143,19 @@ function roleDefinition(value: unknown, path: string): SpRoleDefinition {
   };
 }
 
+function view(value: unknown, path: string): SpView {
+  const o = object(value, 'a view', path);
+  if (typeof o.Id !== 'string' || typeof o.Title !== 'string') throw shape('a view without Id or Title', path);
+  // $expand=ViewFields gives {Items: […]} (nometadata) or {Items: {results: […]}} (verbose); not expanded, none.
+  const items = (o.ViewFields as { Items?: unknown } | undefined)?.Items;
+  const fields = Array.isArray(items) ? items : Array.isArray((items as { results?: unknown } | undefined)?.results) ? (items as { results: unknown[] }).results : [];
+  return {
+    Id: o.Id, Title: o.Title, ViewQuery: typeof o.ViewQuery === 'string' ? o.ViewQuery : '', RowLimit: Number(o.RowLimit ?? 0), Paged: o.Paged === true,
+    DefaultView: o.DefaultView === true, PersonalView: o.PersonalView === true, ServerRelativeUrl: typeof o.ServerRelativeUrl === 'string' ? o.ServerRelativeUrl : '',
+    ViewFields: fields.filter((f): f is string => typeof f === 'string'),
+  };
+}
+
 function values(answer: unknown, path: string): unknown[] {
   const o = object(answer, 'a collection', path);
   if (!Array.isArray(o.value)) throw shape('a collection without a value array', path);
@@ -131,11 +178,11 @@ export function createSpRest(options: SpRestOptions): SpRest {
     return `${webApi(webUrl)}/lists(guid'${listId}')`;
   };
 
-  async function send(method: 'GET' | 'POST' | 'MERGE', url: string, access: Access, body?: unknown): Promise<unknown> {
+  async function send(method: 'GET' | 'POST' | 'MERGE', url: string, access: Access, body?: unknown, bodyFormat: 'light' | 'verbose' = 'light'): Promise<unknown> {
     const scopes = (access === 'fullControl' ? SHAREPOINT_SETUP_SCOPES : SHAREPOINT_SCOPES).map((s) => `${new URL(url).origin}/${s}`);
     const token = await options.getToken(scopes);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: JSON_LIGHT };
-    if (method !== 'GET') headers['Content-Type'] = JSON_LIGHT;
+    if (method !== 'GET') headers['Content-Type'] = bodyFormat === 'verbose' ? JSON_VERBOSE : JSON_LIGHT;
     if (method === 'MERGE') Object.assign(headers, { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' });
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -163,6 +210,10 @@ export function createSpRest(options: SpRestOptions): SpRest {
   }
 
   const assignmentsUrl = (webUrl: string, listId: string): string => `${listUrl(webUrl, listId)}/roleassignments`;
+  const viewUrl = (webUrl: string, listId: string, viewId: string): string => {
+    if (!/^[0-9a-f-]{36}$/i.test(viewId)) throw new GraphRequestError({ status: 0, code: 'invalidViewId', message: `SharePoint REST needs the view's GUID; "${viewId}" is not one` });
+    return `${listUrl(webUrl, listId)}/views/getbyid('${viewId}')`;
+  };
 
   return {
     async getList(webUrl, listId) {
@@ -231,6 +282,29 @@ export function createSpRest(options: SpRestOptions): SpRest {
     },
     async removeRoleAssignment(webUrl, listId, principalId, roleDefinitionId) {
       await send('POST', `${assignmentsUrl(webUrl, listId)}/removeroleassignment(principalid=${principalId},roledefid=${roleDefinitionId})`, 'fullControl');
+    },
+    // Views need Manage Lists (public views), within AllSites.Manage.
+    async views(webUrl, listId) {
+      const url = `${listUrl(webUrl, listId)}/views?$expand=ViewFields`;
+      return values(await send('GET', url, 'manage'), url).map((v) => view(v, url));
+    },
+    async addView(webUrl, listId, v) {
+      const url = `${listUrl(webUrl, listId)}/views/add`;
+      return view(await send('POST', url, 'manage', {
+        parameters: {
+          __metadata: { type: 'SP.ViewCreationInformation' },
+          Title: v.title, ViewFields: { results: [...v.fields] }, Query: v.query, RowLimit: v.rowLimit, Paged: v.paged,
+          SetAsDefaultView: v.isDefault, PersonalView: false, ViewTypeKind: 1,
+        },
+      }, 'verbose'), url);
+    },
+    async updateView(webUrl, listId, viewId, changes) {
+      await send('MERGE', viewUrl(webUrl, listId, viewId), 'manage', changes);
+    },
+    async setViewFields(webUrl, listId, viewId, fields) {
+      const base = `${viewUrl(webUrl, listId, viewId)}/viewfields`;
+      await send('POST', `${base}/removeallviewfields`, 'manage');
+      for (const field of fields) await send('POST', `${base}/addviewfield(${literal(field)})`, 'manage');
     },
   };
 }

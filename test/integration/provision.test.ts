@@ -8,6 +8,7 @@ import { AUP_LEVELS, BUILT_IN_LEVELS, PermissionKind, groupClaim, permissionMask
 import type { ProvisionReport } from '../../src/graph/index';
 import { LISTS, ACKNOWLEDGEMENTS_LIST, CONTACTS_LIST, POLICIES_LIST, SEND_CHECK_LIST } from '../../src/graph/schema';
 import { policyHash } from '../../src/policy/index';
+import { ACKNOWLEDGEMENT_VIEWS, normaliseCaml } from '../../src/graph/list-views';
 import { ADMINS_GROUP_ID, ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../src/emulator/index';
 import { DEMO_GROUPS, devUsers, firstWithRole, policySeed, signIn, startEmulator, storeFor } from './support';
 import type { Emulator, Session } from './support';
@@ -91,6 +92,24 @@ describe('provision', () => {
     expect(first.changes.some((c) => c.startsWith('Removed Priya Shah\'s "Full Control" from "AUP Acknowledgements"'))).toBe(true);
   });
 
+  it('gives AUP Acknowledgements a "By version" default view and a "Needs review" view with readable columns; other lists keep SharePoint\'s own', async () => {
+    const views = await admin.spRest.views(webUrl, listId(ACKNOWLEDGEMENTS_LIST.displayName));
+    expect(views.map((v) => v.Title)).toEqual(['All Items', 'By version', 'Needs review']);
+    expect(views.filter((v) => v.DefaultView).map((v) => v.Title)).toEqual(['By version']);
+    const byVersion = views.find((v) => v.Title === 'By version')!;
+    expect(byVersion).toMatchObject({ ViewFields: ['PrintedName', 'PolicyVersion', 'Created', 'Author'], RowLimit: 100, Paged: true, PersonalView: false });
+    expect(normaliseCaml(byVersion.ViewQuery)).toBe(normaliseCaml(ACKNOWLEDGEMENT_VIEWS[0]!.query));
+    expect(byVersion.ViewQuery).toContain('<GroupBy Collapse="FALSE"><FieldRef Name="PolicyVersion" Ascending="FALSE"/></GroupBy>');
+    const needsReview = views.find((v) => v.Title === 'Needs review')!;
+    expect(needsReview.ViewFields).toEqual(['PrintedName', 'PolicyVersion', 'AcceptsPolicy', 'UnderstandsBreach', 'Created', 'Author']);
+    expect(needsReview.ViewQuery).toContain('<IsNull><FieldRef Name="Signature"/></IsNull>');
+    expect(first.changes).toContain('Created view "By version" on "AUP Acknowledgements" (the default): Name (printed), Policy version, Created, Created By');
+    expect(first.changes).toContain('Created view "Needs review" on "AUP Acknowledgements": Name (printed), Policy version, I have read and accept, I understand the implications of a breach, Created, Created By');
+    for (const def of LISTS.filter((l) => l !== ACKNOWLEDGEMENTS_LIST)) {
+      expect((await admin.spRest.views(webUrl, listId(def.displayName))).map((v) => v.Title), def.displayName).toEqual(['All Items']);
+    }
+  });
+
   it('seeds the April 2020 policy as the current version, with the hash of its text', async () => {
     const current = await storeFor(admin, first.siteId).policies.current();
     const seed = await policySeed();
@@ -170,6 +189,41 @@ describe('verify', () => {
     expect(drifts).toContain('All Staff can edit items in AUP Acknowledgements');
     expect((await again()).changes).toEqual([expect.stringMatching(/^Restored permission level "AUP Signer"/)]);
     expect((await check()).drifts).toEqual([]);
+  });
+
+  it('names a deleted view and a changed one, and a further run puts both back', async () => {
+    const acks = listId(ACKNOWLEDGEMENTS_LIST.displayName);
+    const views = await admin.spRest.views(webUrl, acks);
+    const byId = (title: string): string => views.find((v) => v.Title === title)!.Id;
+    // Someone "tidies" the list in SharePoint: deletes a view, drops a column, regroups, makes All Items the default.
+    const deleted = await fetch(`${webUrl}/_api/web/lists(guid'${acks}')/views/getbyid('${byId('Needs review')}')`, {
+      method: 'POST', headers: { Authorization: `Bearer ${admin.token}`, 'X-HTTP-Method': 'DELETE', Accept: 'application/json;odata=nometadata' },
+    });
+    expect(deleted.status).toBe(200);
+    await admin.spRest.setViewFields(webUrl, acks, byId('By version'), ['PrintedName', 'PolicyVersion', 'Created']);
+    await admin.spRest.updateView(webUrl, acks, byId('By version'), { ViewQuery: '<OrderBy><FieldRef Name="Created"/></OrderBy>', RowLimit: 30 });
+    await admin.spRest.updateView(webUrl, acks, byId('All Items'), { DefaultView: true });
+    expect((await check()).drifts).toEqual([
+      'The "By version" view of AUP Acknowledgements differs: its filter, grouping or sort order is not AUP Guard\'s; '
+        + 'it shows Name (printed), Policy version, Created instead of Name (printed), Policy version, Created, Created By; '
+        + 'it shows 30 items a page instead of 100; it is not the default view',
+      'AUP Acknowledgements has no "Needs review" view',
+    ]);
+    expect((await again()).changes).toEqual([
+      'Restored view "By version" on "AUP Acknowledgements": its filter, grouping and sort order; its columns (Name (printed), Policy version, Created, Created By); 100 items a page; the default view again',
+      'Created view "Needs review" on "AUP Acknowledgements": Name (printed), Policy version, I have read and accept, I understand the implications of a breach, Created, Created By',
+    ]);
+    expect((await check()).drifts).toEqual([]);
+    expect((await again()).changes).toEqual([]);
+  });
+
+  it('takes a view query SharePoint hands back reformatted as unchanged', async () => {
+    const acks = listId(ACKNOWLEDGEMENTS_LIST.displayName);
+    const byVersion = (await admin.spRest.views(webUrl, acks)).find((v) => v.Title === 'By version')!;
+    const reformatted = ACKNOWLEDGEMENT_VIEWS[0]!.query.replace(/"/g, "'").replace(/\/>/g, ' />').replace(/FALSE/g, 'False').replace(/></g, '>\n  <');
+    await admin.spRest.updateView(webUrl, acks, byVersion.Id, { ViewQuery: reformatted });
+    expect((await check()).drifts).toEqual([]);
+    expect((await again()).changes).toEqual([]);
   });
 
   it('names an individual given Full Control on a list', async () => {

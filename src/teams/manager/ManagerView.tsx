@@ -17,7 +17,9 @@ import { AnnouncePanel } from './AnnouncePanel';
 import { groupCompliance, STATUSES, type ComplianceRow, type GroupBy, type SignStatus } from './compliance';
 import { ComplianceChart } from './ComplianceChart';
 import { ComplianceTable } from './ComplianceTable';
-import { createManagerData, type LoadProgress, type ManagerData, type ManagerReport, type RemindOutcome, type TabLink, type VersionChoice } from './data';
+import {
+  createManagerData, type LoadProgress, type ManagerData, type ManagerReport, type RemindOutcome, type SharePointLink, type TabLink, type VersionChoice,
+} from './data';
 import { RemindDialog } from './RemindDialog';
 import { applyQuery, CSV_COLUMNS, DEFAULT_QUERY, departmentsOf, FILTER_TEXT, STATUS_TEXT, type SortKey, type StatusFilter, type TableQuery } from './table';
 import { ReviewerAccessGate, reviewerCheck } from './ReviewerAccess';
@@ -165,12 +167,12 @@ function Report({ data, report, refreshing, now, onReload, onChooseVersion }: {
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [groupBy, setGroupBy] = useState<GroupBy>('department');
   const [reminding, setReminding] = useState<Reminding>({ kind: 'idle' });
-  const [webUrl, setWebUrl] = useState<string | null>(null);
+  const [sharePoint, setSharePoint] = useState<SharePointLink | null>(null);
   const [link, setLink] = useState<TabLink | null>(null);
 
   useEffect(() => {
     let live = true;
-    data.listWebUrl().then((url) => live && setWebUrl(url), () => undefined);
+    data.sharePointLink().then((l) => live && setSharePoint(l), () => undefined);
     data.tabLink().then((l) => live && setLink(l), () => undefined);
     return () => { live = false; };
   }, [data]);
@@ -220,7 +222,12 @@ function Report({ data, report, refreshing, now, onReload, onChooseVersion }: {
             </Select>
           </Field>
           <Button disabled={refreshing} onClick={() => onReload()}>{refreshing ? 'Refreshing…' : 'Refresh'}</Button>
-          {webUrl ? <Link href={webUrl} target="_blank" rel="noopener noreferrer">Open in SharePoint</Link> : null}
+          {sharePoint ? (
+            <Link
+              href={sharePoint.href} target="_blank" rel="noopener noreferrer"
+              onClick={sharePoint.open ? (e) => { e.preventDefault(); sharePoint.open?.(); } : undefined}
+            >Open in SharePoint</Link>
+          ) : null}
         </div>
         <h2 id="mgr-summary" className={styles.h2}>Signatures for version {name}</h2>
         <Text className={styles.dates} data-testid="version-dates">{report.policyTitle}. {dates}</Text>

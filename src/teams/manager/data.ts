@@ -7,6 +7,7 @@ import { MailRepository, NotificationRepository, type BulkReport } from '../../g
 import { ukToday, type PolicyVersion } from '../../graph/policies';
 import { RemindersRepository, type Reminder } from '../../graph/reminders';
 import { ACKNOWLEDGEMENTS_LIST } from '../../graph/schema';
+import { SHAREPOINT_SCOPES } from '../../graph/scopes';
 import { TeamsAppCatalog } from '../../graph/teams-app';
 import { campaignOn, newerFirst, policyHash } from '../../policy/index';
 import type { AppConfig } from '../../ui/config';
@@ -85,8 +86,19 @@ export interface ManagerData {
   /** Tells all staff (but the sender) that a version is out: Teams in batches, email where Teams could not reach them. */
   announce(policy: PolicyVersion, onProgress?: (done: number, total: number) => void): Promise<AnnounceReport>;
   tabLink(): Promise<TabLink>;
-  /** The acknowledgements list in SharePoint, for "Open in SharePoint". */
-  listWebUrl(): Promise<string | null>;
+  /** The acknowledgements list in SharePoint, for "Open in SharePoint"; null when Graph gives no address. */
+  sharePointLink(): Promise<SharePointLink | null>;
+}
+
+/** "Open in SharePoint": the list's own address, and in the demo the way to open it signed in. */
+export interface SharePointLink {
+  /** The list's webUrl: its default view ("By version"), and what a copied link opens. */
+  readonly href: string;
+  /**
+   * The demo only: opens the emulator's stand-in page as the signed-in user (the page cannot see the
+   * tab's token otherwise). Null in production, where the link is SharePoint's own page, unchanged.
+   */
+  readonly open: (() => void) | null;
 }
 
 interface ManagerGroups {
@@ -148,7 +160,7 @@ export function createManagerData(session: Session, clock: () => Date = () => ne
   } catch (error) {
     // A misconfigured build: every call reports it, and the view shows it instead of crashing.
     const fail = () => Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    return { selfId: session.user.id, selfName: session.user.displayName, isManager: fail, load: fail, remind: fail, announce: fail, tabLink: fail, listWebUrl: fail };
+    return { selfId: session.user.id, selfName: session.user.displayName, isManager: fail, load: fail, remind: fail, announce: fail, tabLink: fail, sharePointLink: fail };
   }
   const directory = new DirectoryRepository(session.graph, groups);
   const mail = new MailRepository(session.graph);
@@ -267,6 +279,17 @@ export function createManagerData(session: Session, clock: () => Date = () => ne
     },
 
     tabLink,
-    listWebUrl: () => session.lists.webUrl(ACKNOWLEDGEMENTS_LIST),
+    async sharePointLink() {
+      const href = await session.lists.webUrl(ACKNOWLEDGEMENTS_LIST);
+      if (!href) return null;
+      // MODE first: a literal at build time, so production drops the demo hand-off (and its /_dev address) whole.
+      if (import.meta.env.MODE !== 'production' && session.config.mode === 'demo') {
+        const [{ openEmulatorPage }, token] = await Promise.all([
+          import('../../ui/auth/demo'), session.getToken(SHAREPOINT_SCOPES.map((s) => `${new URL(href).origin}/${s}`)),
+        ]);
+        return { href, open: () => openEmulatorPage(token, href) };
+      }
+      return { href, open: null };
+    },
   };
 }

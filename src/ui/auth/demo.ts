@@ -58,3 +58,28 @@ export async function demoSignIn(emulatorUrl: string, user: DemoUser, fetchImpl:
 export function rememberedDemoUpn(): string | null {
   return sessionStorage.getItem(REMEMBERED);
 }
+
+/**
+ * Opens one of the emulator's SharePoint pages (a list's webUrl) in a new tab as the signed-in demo
+ * user. A browser sends no bearer token to a page, so the token goes to the emulator's dev-only
+ * hand-off in a form POST (in the body: never in a URL or the history), which sets an HttpOnly
+ * cookie for the site's pages and redirects to the page. Call it from the click itself, so the new
+ * tab is allowed.
+ */
+export function openEmulatorPage(token: string, pageUrl: string): void {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = `${new URL(pageUrl).origin}/_dev/open`;
+  form.target = '_blank';
+  form.setAttribute('rel', 'noopener noreferrer');
+  for (const [name, value] of [['token', token], ['to', pageUrl]] as const) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+  form.remove();
+}

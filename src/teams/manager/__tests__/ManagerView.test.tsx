@@ -50,7 +50,7 @@ function fakeData(overrides: Partial<ManagerData> = {}): ManagerData & { remind:
     selfName: 'Mo Manager',
     isManager: async () => true,
     load,
-    listWebUrl: async () => 'https://school.sharepoint.com/sites/aup/Lists/AUP%20Acknowledgements',
+    sharePointLink: async () => ({ href: 'https://school.sharepoint.com/sites/aup/Lists/AUP%20Acknowledgements', open: null }),
     tabLink: async () => ({ url: 'https://teams.microsoft.com/l/entity/c47a/aup', kind: 'teams' as const, problem: null }),
     announce: vi.fn(),
     remind,
@@ -77,6 +77,21 @@ describe('ManagerScreen', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('count-never-signed').textContent).toBe('3 never signed');
     expect(screen.getByRole('heading', { level: 1, name: 'Who has signed' })).toBeTruthy();
     expect((await screen.findByRole('link', { name: 'Open in SharePoint' })).getAttribute('href')).toContain('sharepoint.com');
+  });
+
+  it('in the demo, opens SharePoint through the hand-off instead of following the link, which stays the list\'s own address', async () => {
+    const user = userEvent.setup();
+    const open = vi.fn();
+    renderScreen(fakeData({ sharePointLink: async () => ({ href: 'http://127.0.0.1:4010/sites/wellsap/Lists/AUPAcknowledgements', open }) }));
+    const link = await screen.findByRole('link', { name: 'Open in SharePoint' });
+    expect(link.getAttribute('href')).toBe('http://127.0.0.1:4010/sites/wellsap/Lists/AUPAcknowledgements');
+    expect(link.getAttribute('target')).toBe('_blank');
+    const followed = vi.fn((e: MouseEvent) => e.defaultPrevented);
+    document.addEventListener('click', followed);
+    await user.click(link);
+    document.removeEventListener('click', followed);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(followed.mock.results[0]?.value).toBe(true);
   });
 
   it('shows why a record needs review in the table', async () => {
