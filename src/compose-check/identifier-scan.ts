@@ -171,11 +171,12 @@ export interface IdentifierScan {
 /**
  * Check-valid identifiers in one location, with keyword support looked up only
  * when a checksum passed. `header` is the table header row, if the text is a
- * table: a column heading supports every identifier under it.
+ * table: a column heading supports every identifier under it. `where` names
+ * the place of a position for the evidence ("in body", "in a.xlsx, sheet S, cell B4").
  */
 export function findIdentifiers(
   text: string, lower: string, rosterUpns: ReadonlyMap<string, number>, header: () => string | undefined,
-  location: FindingLocation, where: string,
+  location: FindingLocation, where: (pos: number) => string,
 ): IdentifierScan {
   let keywordPos: Map<IdKind, number[]> | undefined;
   const keywordsFor = (kind: IdKind): number[] => {
@@ -221,7 +222,7 @@ export function findIdentifiers(
     }
     values.add(m.value);
     positions.push(m.pos);
-    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where}` });
+    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where(m.pos)}` });
   }
   return { findings, values, positions };
 }

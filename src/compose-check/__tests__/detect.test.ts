@@ -391,7 +391,7 @@ describe('a pupil named in an attachment\'s file name', () => {
   });
   it('counts context in the file name itself', () =>
     expect(found('Please see attached.', 'Amelia_Smith_EHCP_draft.docx'))
-      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in attachment:Amelia_Smith_EHCP_draft.docx']));
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in the name of Amelia_Smith_EHCP_draft.docx']));
   it('needs the forename: context alone beside a named file is not enough', () =>
     expect(found('Please find the diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
   it('does not take a forename alone when no file names the pupil', () =>

@@ -17,9 +17,20 @@ export interface FakeAttachment {
   readonly name: string;
   readonly size: number;
   readonly contentType: string;
-  /** The file's bytes as base64, as getAttachmentContentAsync returns them. */
+  /**
+   * What getAttachmentContentAsync returns, as Outlook does for each kind: a
+   * file's bytes as base64, an attached item's .eml (or .ics) text, a cloud
+   * file's URL.
+   */
   readonly base64: string;
+  /** Default 'file'. */
+  readonly attachmentType?: 'file' | 'item' | 'cloud';
+  /** A picture in the body (a signature's logo). */
+  readonly isInline?: boolean;
 }
+
+const contentFormat = (a: FakeAttachment): string =>
+  a.attachmentType === 'cloud' ? 'url' : a.attachmentType === 'item' ? (/\.ics$/i.test(a.name) ? 'iCalendar' : 'eml') : 'base64';
 
 export interface ComposeState {
   to: Office.EmailAddressDetails[];
@@ -221,14 +232,14 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     } as Office.Body,
     getAttachmentsAsync: ((...args: unknown[]) =>
       call<Office.AttachmentDetailsCompose[]>('getAttachmentsAsync', callbackOf(args), () => state.attachments.map((a) => ({
-        id: a.id, name: a.name, size: a.size, isInline: false, contentId: '', isServiceAccessible: false,
-        attachmentType: 'file' as Office.MailboxEnums.AttachmentType,
+        id: a.id, name: a.name, size: a.size, isInline: a.isInline ?? false, contentId: '', isServiceAccessible: false,
+        attachmentType: (a.attachmentType ?? 'file') as Office.MailboxEnums.AttachmentType,
       })))) as Office.MessageCompose['getAttachmentsAsync'],
     getAttachmentContentAsync: ((id: string, ...args: unknown[]) =>
       call<Office.AttachmentContent>('getAttachmentContentAsync', callbackOf(args), () => {
         const a = state.attachments.find((x) => x.id === id);
         if (!a) throw new Error(`No attachment ${id}`);
-        return { content: a.base64, format: 'base64' as Office.MailboxEnums.AttachmentContentFormat };
+        return { content: a.base64, format: contentFormat(a) as Office.MailboxEnums.AttachmentContentFormat };
       })) as Office.MessageCompose['getAttachmentContentAsync'],
     sensitivityLabel: {
       getAsync: (...args: unknown[]) => call<string>('sensitivityLabel.getAsync', callbackOf(args), () => state.sensitivityLabel),
