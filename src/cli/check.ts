@@ -166,6 +166,8 @@ function describeFix(fix: Fix, settings: ResolvedSettings): string {
       return `schedule delivery for ${formatLocalDateTime(fix.at, settings.timeZone)} (${settings.timeZone})`;
     case 'remove-recipient':
       return `remove ${fix.email} (${fix.reason})`;
+    case 'move-to-bcc':
+      return `move ${fix.emails.join(', ')} to Bcc${fix.senderToTo ? ` and put ${fix.senderToTo} in To` : ''}`;
   }
 }
 

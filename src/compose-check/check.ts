@@ -1,7 +1,7 @@
 // The one decision for a draft: which of the policy's rules it breaks, how
 // badly, and what would fix it. Pure: time and settings come in as arguments.
 import { CLAUSES } from '../policy/clauses';
-import type { Decision, Draft, Finding, Fix, Reason, ReasonCode, Severity, Verdict } from './types';
+import type { ClauseRef, Decision, Draft, Finding, Fix, Reason, ReasonCode, Severity, Verdict } from './types';
 import { REASON_CODES } from './types';
 import type { ResolvedSettings } from './settings';
 import { domainOf } from './settings';
@@ -90,18 +90,24 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { internal, webmailDomains } = lookups(settings);
   const directory = ctx.directory ?? settingsDirectory(settings);
 
-  const { findings, attachments } = needsDetection(settings) ? scanDraft(draft, settings, ctx.clock ? { clock: ctx.clock } : {}) : { findings: [], attachments: [] };
+  const { findings, attachments } = needsDetection(settings)
+    ? scanDraft(draft, settings, { pupilsWithUpn: (upn) => directory.pupilsWithUpn(upn), ...(ctx.clock ? { clock: ctx.clock } : {}) })
+    : { findings: [], attachments: [] };
   const sensitive = findings.length > 0;
   const evidence = evidenceSummary(findings);
+  // Asked of the directory: in Outlook it knows addresses only by keyed fingerprint, never in clear.
+  const isParent = (r: string): boolean => directory.match(r).family;
+  const isPupil = (r: string): boolean => directory.match(r).pupil;
+  const subjects = subjectsOf(findings);
+  const name = (pupil: number): string => settings.pupils[pupil]?.name ?? 'a pupil';
+  // Family contacts of every pupil the data is about: the right family, recorded in the MIS.
+  const ownFamily = (r: string): boolean => subjects.length > 0 && isParent(r) && subjects.every((p) => directory.isLinked(r, p));
 
   const reasons: Reason[] = [];
   const fixes: Fix[] = [];
-  const add = (code: ReasonCode, message: string, summary: string): boolean => {
-    const severity = severityOf(code);
+  const add = (code: ReasonCode, message: string, summary: string, severity: Reason['severity'] | 'off' = severityOf(code)): boolean => {
     if (severity === 'off') return false;
-    const clause = code === 'outside-hours' ? CLAUSES.contactHours
-      : code === 'personal-webmail' ? CLAUSES.removingSensitive : CLAUSES.emailSecurity;
-    reasons.push({ code, severity, clause, message: clip(message, MAX_MESSAGE_LENGTH), summary: clip(summary, MAX_SUMMARY_LENGTH) });
+    reasons.push({ code, severity, clause: CLAUSE_OF[code], message: clip(message, MAX_MESSAGE_LENGTH), summary: clip(summary, MAX_SUMMARY_LENGTH) });
     return true;
   };
 
@@ -112,18 +118,24 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     const tag = settings.encryption.subjectTags[0];
     const how = [labelId ? 'apply the encrypting sensitivity label' : '', tag ? `add ${tag} to the subject` : '']
       .filter(Boolean).join(' or ') || 'encrypt it';
-    if (add('sensitive-unencrypted',
-      `This message appears to contain sensitive pupil data (${evidence}) and is going outside the school to ${listAddresses(external)} without encryption. Before sending, ${how}.`,
-      `Pupil data is going outside the school unencrypted. Before sending, ${how}.`)) {
+    // Only the pupil's own family outside the school: the right people, but the policy still asks for security.
+    const rightFamily = external.every(ownFamily);
+    const configured = severityOf('sensitive-unencrypted');
+    const added = rightFamily
+      ? add('sensitive-unencrypted',
+        `This message appears to contain sensitive pupil data (${evidence}) and is going to ${nameList(subjects.map(name))}'s parent or carer, recorded in the MIS (${listAddresses(external)}), without encryption. It is the right family, but the policy still asks for appropriate security: before sending, ${how}.`,
+        `It goes to ${nameList(subjects.map(name))}'s own family, recorded in the MIS, unencrypted. Before sending, ${how}.`,
+        configured === 'off' ? 'off' : settings.ownParentSensitive === 'info' ? 'info' : configured)
+      : add('sensitive-unencrypted',
+        `This message appears to contain sensitive pupil data (${evidence}) and is going outside the school to ${listAddresses(external)} without encryption. Before sending, ${how}.`,
+        `Pupil data is going outside the school unencrypted. Before sending, ${how}.`);
+    if (added) {
       if (labelId) fixes.push({ kind: 'apply-label', labelId });
       if (tag) fixes.push({ kind: 'add-subject-tag', tag });
     }
   }
 
   // outside-hours
-  // Asked of the directory: in Outlook it knows addresses only by keyed fingerprint, never in clear.
-  const isParent = (r: string): boolean => directory.match(r).family;
-  const isPupil = (r: string): boolean => directory.match(r).pupil;
   const contacts = recipients.filter((r) => isParent(r) || isPupil(r) || inDomains(domain(r), settings.pupilDomains));
   const deliveryAt = draft.scheduledDelivery ?? now;
   if (contacts.length > 0 && severityOf('outside-hours') !== 'off' && !isWithinPermittedHours(deliveryAt, settings)) {
@@ -147,14 +159,73 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
     }
   }
 
+  // wrong-recipient: data about a pupil to a family contact recorded for other pupils. Encryption is no
+  // help: the wrong family can read it. A parent of siblings is the parent of each. A contact linked to
+  // no roster pupil says nothing about whose family it is, so it is never called the wrong one.
+  const wrong = subjects.length === 0 ? [] : recipients.filter((r) => isParent(r) && !ownFamily(r) && directory.linkedPupils(r).length > 0);
+  if (wrong.length > 0) {
+    const first = wrong[0] ?? '';
+    const about = subjects.filter((p) => !directory.isLinked(first, p));
+    const recorded = `a parent or carer of ${nameList(directory.linkedPupils(first).map(name))}`;
+    const others = wrong.length > 1 ? ` (and ${wrong.length - 1} more recipient${wrong.length > 2 ? 's' : ''} recorded for other families)` : '';
+    if (add('wrong-recipient',
+      `This message is about ${nameList(about.map(name))}, but ${first} is recorded in the MIS as ${recorded}${others}. Encryption will not help if it goes to the wrong family. Check the recipient and remove ${wrong.length > 1 ? 'them' : 'that address'}.`,
+      `${first} is not recorded as ${nameList(about.map(name))}'s parent or carer${wrong.length > 1 ? `, nor are ${wrong.length - 1} more` : ''}. Remove ${wrong.length > 1 ? 'them' : 'it'}.`)) {
+      for (const email of wrong) fixes.push({ kind: 'remove-recipient', email, reason: 'wrong-recipient' });
+    }
+  }
+
+  // recipients-exposed: families' (or personal) addresses shown to each other in To and Cc.
+  const visible = dedupe(draft.recipients.filter((r) => r.field !== 'bcc').map((r) => r.email.trim().toLowerCase()));
+  const exposed = visible.filter((r) => {
+    const d = domains.get(r) ?? domainOf(r);
+    if (inDomains(d, internal)) return false;
+    const m = directory.match(r);
+    return m.family || m.pupil || isPersonalWebmail(d, webmailDomains);
+  });
+  if (exposed.length >= settings.exposedRecipientsMin) {
+    const inTo = dedupe(draft.recipients.filter((r) => r.field === 'to').map((r) => r.email.trim().toLowerCase()));
+    const toEmptied = inTo.length > 0 && inTo.every((r) => exposed.indexOf(r) >= 0);
+    if (add('recipients-exposed',
+      `${exposed.length} parents', pupils' or personal addresses are in To or Cc (${listAddresses(exposed)}), so everyone who receives this message sees all of them. Move them to Bcc so each family sees only its own.`,
+      `It shows ${exposed.length} families' addresses to each other in To and Cc. Move them to Bcc.`)) {
+      fixes.push({ kind: 'move-to-bcc', emails: exposed, ...(toEmptied && draft.from ? { senderToTo: draft.from.trim().toLowerCase() } : {}) });
+    }
+  }
+
   reasons.sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
-  const verdict = reasons.reduce<Verdict>((v, r) => (RANK[r.severity] > RANK[v] ? r.severity : v), 'allow');
+  // An information-only reason says something without holding the message back.
+  const verdict = reasons.reduce<Verdict>((v, r) => (r.severity !== 'info' && RANK[r.severity] > RANK[v] ? r.severity : v), 'allow');
   return { verdict, reasons, findings, fixes, attachments };
+}
+
+/** The policy's clause behind each reason. */
+const CLAUSE_OF: Readonly<Record<ReasonCode, ClauseRef>> = {
+  'sensitive-unencrypted': CLAUSES.emailSecurity,
+  'outside-hours': CLAUSES.contactHours,
+  'personal-webmail': CLAUSES.removingSensitive,
+  'wrong-recipient': CLAUSES.responsibleForEmail,
+  'recipients-exposed': CLAUSES.responsibleForEmail,
+};
+
+/** The roster pupils the findings are about, ascending. */
+function subjectsOf(findings: readonly Finding[]): number[] {
+  const all = new Set<number>();
+  for (const f of findings) for (const p of f.pupils ?? []) all.add(p);
+  return [...all].sort((a, b) => a - b);
+}
+
+/** "A", "A and B", "A, B and 3 more". */
+function nameList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? 'a pupil';
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]}, ${names[1]} and ${names.length - 2} more`;
 }
 
 /** Detection is the costly part; skip it when no rule that needs it is on. */
 function needsDetection(settings: ResolvedSettings): boolean {
-  return settings.severities['sensitive-unencrypted'] !== 'off' || settings.severities['personal-webmail'] !== 'off';
+  return settings.severities['sensitive-unencrypted'] !== 'off' || settings.severities['personal-webmail'] !== 'off'
+    || settings.severities['wrong-recipient'] !== 'off';
 }
 
 function dedupe(xs: readonly string[]): string[] {

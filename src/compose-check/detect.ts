@@ -80,7 +80,7 @@ interface Source {
   readonly rows?: boolean;
 }
 
-function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex): Finding[] {
+function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex, rosterPupils: (upn: string) => readonly number[]): Finding[] {
   const { text, location, where, locate, rows } = source;
   if (text.length === 0) return [];
   const lower = text.toLowerCase();
@@ -91,7 +91,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   let tableMemo: TableShape | undefined | null = null;
   const table = (): TableShape | undefined => (tableMemo === null ? (tableMemo = tableShape(text)) : tableMemo);
 
-  const ids = findIdentifiers(text, lower, index.upns, () => table()?.header, location, whereAt);
+  const ids = findIdentifiers(text, lower, rosterPupils, () => table()?.header, location, whereAt);
 
   // Roster pupils near special-category or safeguarding words.
   const pupilMatches = scanPupils(text, lower, index, source.names);
@@ -126,13 +126,16 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
         confidence: Math.abs(at - m.pos) <= PROXIMITY / 3 ? 'high' : 'medium',
         location,
         evidence: `pupil ${initials(name)} near "${word}" ${whereAt(m.pos)}`,
+        pupils: [m.pupil],
       });
     }
   }
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
   const paired = (skip?: readonly [number, number]): number => pairedPupils(text, pupilMatches, ids.positions, skip);
-  const bulk = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  // A list is about every roster pupil in it, by name or by UPN.
+  const bulk = found ? { ...found, pupils: [...new Set([...pupilsSeen, ...ids.pupils])].sort((a, b) => a - b) } : undefined;
   const individual = [...ids.findings, ...contextFindings];
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
 }
@@ -184,6 +187,8 @@ export interface DraftScan {
 export interface DraftScanOptions {
   /** The host's clock in milliseconds: with it, reading attachments has a time limit (attachments.ts). */
   readonly clock?: () => number;
+  /** A UPN's pupils beyond the clear roster (Outlook's record keeps UPNs only as fingerprints). */
+  readonly pupilsWithUpn?: (upn: string) => readonly number[];
 }
 
 /** An attachment's part as a source: cleaned as the body is, with its places kept through the cleaning. */
@@ -201,10 +206,17 @@ function partSource(name: string, label: string, raw: string, locate: ((offset: 
 /**
  * Every sensitive-data finding in the subject, body, attachments (each part
  * of each, as the readers give them) and attachments' names, in a stable
- * order; and a note for each attachment that is protected or not checked.
+ * order, each naming the roster pupils it is about where it can; and a note
+ * for each attachment that is protected or not checked.
  */
 export function scanDraft(draft: Draft, settings: ResolvedSettings, options: DraftScanOptions = {}): DraftScan {
+  const { pupilsWithUpn } = options;
   const index = pupilIndex(settings.pupils);
+  const rosterPupils = (upn: string): readonly number[] => {
+    const clear = index.upns.get(upn);
+    const more = pupilsWithUpn ? pupilsWithUpn(upn) : [];
+    return clear === undefined ? more : more.indexOf(clear) >= 0 ? more : [clear, ...more];
+  };
   const knownForenames = draft.attachments.length > 0 ? forenamesFromFileNames(draft.attachments.map((a) => a.name), settings, index) : undefined;
   const names: ScanOptions | undefined = knownForenames && knownForenames.size > 0 ? { knownForenames } : undefined;
   const sources: Source[] = [
@@ -219,7 +231,9 @@ export function scanDraft(draft: Draft, settings: ResolvedSettings, options: Dra
     attachments.push(...notes);
     sources.push({ location: `attachment:${a.name}`, where: `in the name of ${a.name}`, text: fileNameText(a.name), names: { loose: true } });
   });
-  return { findings: sources.flatMap((s) => scanSource(s, settings, index)), attachments };
+  const findings: Finding[] = [];
+  for (const s of sources) findings.push(...scanSource(s, settings, index, rosterPupils));
+  return { findings, attachments };
 }
 
 /** The findings of scanDraft(), without the attachment notes. */

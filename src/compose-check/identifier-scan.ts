@@ -162,6 +162,8 @@ function evidenceLabel(kind: IdKind): string {
 
 export interface IdentifierScan {
   readonly findings: Finding[];
+  /** The roster pupils whose UPN is among them. */
+  readonly pupils: ReadonlySet<number>;
   /** Distinct identifier values found. */
   readonly values: ReadonlySet<string>;
   /** Where each reported identifier starts, in order. */
@@ -171,11 +173,13 @@ export interface IdentifierScan {
 /**
  * Check-valid identifiers in one location, with keyword support looked up only
  * when a checksum passed. `header` is the table header row, if the text is a
- * table: a column heading supports every identifier under it. `where` names
- * the place of a position for the evidence ("in body", "in a.xlsx, sheet S, cell B4").
+ * table: a column heading supports every identifier under it. `rosterPupils`
+ * names the roster pupils a UPN belongs to (by clear UPN from the settings, or
+ * by fingerprint from Outlook's send-check record). `where` names the place of
+ * a position for the evidence ("in body", "in a.xlsx, sheet S, cell B4").
  */
 export function findIdentifiers(
-  text: string, lower: string, rosterUpns: ReadonlyMap<string, number>, header: () => string | undefined,
+  text: string, lower: string, rosterPupils: (upn: string) => readonly number[], header: () => string | undefined,
   location: FindingLocation, where: (pos: number) => string,
 ): IdentifierScan {
   let keywordPos: Map<IdKind, number[]> | undefined;
@@ -202,17 +206,20 @@ export function findIdentifiers(
   const findings: Finding[] = [];
   const values = new Set<string>();
   const positions: number[] = [];
+  const pupils = new Set<number>();
   for (const m of scanIdentifiers(text)) {
     if (values.has(m.value)) continue;
+    const owners = m.kind === 'upn' ? rosterPupils(m.value) : [];
+    const onRoster = owners.length > 0;
     const keywords = keywordsFor(m.kind);
     const supported = nearest(keywords, m.pos) !== undefined || headerSupports(m.kind);
     // Labelled as an order, invoice or ticket number (and not, right there, as an NHS number or UPN):
     // somebody's reference that happens to pass a checksum.
     const labelledKeyword = (keywords[lowerBound(keywords, m.pos - 40)] ?? Infinity) < m.pos;
-    if (!rosterUpns.has(m.value) && !labelledKeyword && REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
+    if (!onRoster && !labelledKeyword && REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
     let confidence: Finding['confidence'];
     if (m.kind === 'upn') {
-      confidence = rosterUpns.has(m.value) || supported ? 'high' : 'medium';
+      confidence = onRoster || supported ? 'high' : 'medium';
     } else if (m.kind === 'ni-number') {
       confidence = supported ? 'high' : 'medium';
     } else {
@@ -222,7 +229,8 @@ export function findIdentifiers(
     }
     values.add(m.value);
     positions.push(m.pos);
-    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where(m.pos)}` });
+    for (const p of owners) pupils.add(p);
+    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where(m.pos)}`, pupils: owners });
   }
-  return { findings, values, positions };
+  return { findings, pupils, values, positions };
 }

@@ -102,8 +102,23 @@ const settingsEntries = v.strictObject({
       'sensitive-unencrypted': v.optional(severity),
       'outside-hours': v.optional(severity),
       'personal-webmail': v.optional(severity),
+      'wrong-recipient': v.optional(severity),
+      'recipients-exposed': v.optional(severity),
     }),
   ),
+  /** How many external parent, pupil or personal addresses in To and Cc together expose each other (issue 12). */
+  exposedRecipientsMin: v.optional(v.pipe(
+    v.number('must be a whole number'),
+    v.integer((issue) => `${quoted(issue.input)} is not a whole number`),
+    v.minValue(2, (issue) => `${quoted(issue.input)} is too few: two addresses already see each other, so use 2 or more`),
+    v.maxValue(500, (issue) => `${quoted(issue.input)} is more than 500`),
+  )),
+  /**
+   * A pupil's own parent or carer receiving their child's data unencrypted:
+   * `warn` (the default: the policy still asks for appropriate security) or
+   * `info`, a note that does not hold the message back.
+   */
+  ownParentSensitive: v.optional(v.picklist(['warn', 'info'], (issue) => `${quoted(issue.input)} is not one of "warn", "info"`)),
 });
 
 /**
@@ -166,12 +181,16 @@ export interface ResolvedSettings {
   /** Built-in personal webmail domains plus the configured ones. */
   readonly webmailDomains: readonly string[];
   readonly severities: Readonly<Record<ReasonCode, Severity>>;
+  readonly exposedRecipientsMin: number;
+  readonly ownParentSensitive: 'warn' | 'info';
 }
 
 export const DEFAULT_SEVERITIES: Readonly<Record<ReasonCode, Severity>> = {
   'sensitive-unencrypted': 'warn',
   'outside-hours': 'warn',
   'personal-webmail': 'block',
+  'wrong-recipient': 'warn',
+  'recipients-exposed': 'warn',
 };
 
 export const DEFAULT_SETTINGS: ResolvedSettings = {
@@ -188,6 +207,8 @@ export const DEFAULT_SETTINGS: ResolvedSettings = {
   encryption: { labelIds: [], subjectTags: [] },
   webmailDomains: BUILTIN_WEBMAIL_DOMAINS,
   severities: DEFAULT_SEVERITIES,
+  exposedRecipientsMin: 3,
+  ownParentSensitive: 'warn',
 };
 
 export type ParseSettingsResult =
@@ -313,7 +334,7 @@ function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
     })),
     pupilEmailHashes: unique([
       ...(s.pupilEmailHashes ?? []).map((h) => h.toLowerCase()),
-      ...(s.pupils ?? []).flatMap((p) => (p.email ? [hashContactEmail(p.email)] : [])),
+      ...(s.pupils ?? []).filter((p) => p.email).map((p) => hashContactEmail(p.email ?? '')),
     ]),
     encryption: {
       labelIds: s.encryption?.labelIds ?? [],
@@ -324,6 +345,10 @@ function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
       'sensitive-unencrypted': s.severities?.['sensitive-unencrypted'] ?? DEFAULT_SEVERITIES['sensitive-unencrypted'],
       'outside-hours': s.severities?.['outside-hours'] ?? DEFAULT_SEVERITIES['outside-hours'],
       'personal-webmail': s.severities?.['personal-webmail'] ?? DEFAULT_SEVERITIES['personal-webmail'],
+      'wrong-recipient': s.severities?.['wrong-recipient'] ?? DEFAULT_SEVERITIES['wrong-recipient'],
+      'recipients-exposed': s.severities?.['recipients-exposed'] ?? DEFAULT_SEVERITIES['recipients-exposed'],
     },
+    exposedRecipientsMin: s.exposedRecipientsMin ?? DEFAULT_SETTINGS.exposedRecipientsMin,
+    ownParentSensitive: s.ownParentSensitive ?? DEFAULT_SETTINGS.ownParentSensitive,
   };
 }

@@ -70,16 +70,20 @@ export interface Draft {
 export type Verdict = 'allow' | 'warn' | 'block';
 
 /** Stable reason codes: tests, the CLI's JSON and the bench rely on them. */
-export type ReasonCode = 'sensitive-unencrypted' | 'outside-hours' | 'personal-webmail';
+export type ReasonCode = 'sensitive-unencrypted' | 'outside-hours' | 'personal-webmail' | 'wrong-recipient' | 'recipients-exposed';
 
-export const REASON_CODES: readonly ReasonCode[] = ['sensitive-unencrypted', 'outside-hours', 'personal-webmail'];
+export const REASON_CODES: readonly ReasonCode[] = ['sensitive-unencrypted', 'outside-hours', 'personal-webmail', 'wrong-recipient', 'recipients-exposed'];
 
 /** A rule's configured severity; `off` disables it. */
 export type Severity = 'off' | 'warn' | 'block';
 
 export interface Reason {
   readonly code: ReasonCode;
-  readonly severity: Exclude<Severity, 'off'>;
+  /**
+   * `info` says something worth knowing without holding the message back (the
+   * school's `ownParentSensitive: "info"`): it never raises the verdict.
+   */
+  readonly severity: Exclude<Severity, 'off'> | 'info';
   readonly clause: ClauseRef;
   /** Plain words for the user; at most 500 characters (the Smart Alerts limit). */
   readonly message: string;
@@ -107,13 +111,21 @@ export interface Finding {
   readonly location: FindingLocation;
   /** Masked, never the raw value, e.g. `UPN C93…023 in body`. */
   readonly evidence: string;
+  /**
+   * The roster pupils (indexes into the resolved settings' `pupils`) the data is
+   * about, where the finding says: a pupil named in context, a roster UPN, the
+   * pupils of a list. Empty for an identifier that is no roster pupil's.
+   */
+  readonly pupils?: readonly number[];
 }
 
 export type Fix =
   | { readonly kind: 'apply-label'; readonly labelId: string }
   | { readonly kind: 'add-subject-tag'; readonly tag: string }
   | { readonly kind: 'schedule'; readonly at: Date }
-  | { readonly kind: 'remove-recipient'; readonly email: string; readonly reason: ReasonCode };
+  | { readonly kind: 'remove-recipient'; readonly email: string; readonly reason: ReasonCode }
+  /** Move these To/Cc addresses to Bcc; `senderToTo` (the sender's address) goes into To when nobody would be left there. */
+  | { readonly kind: 'move-to-bcc'; readonly emails: readonly string[]; readonly senderToTo?: string };
 
 export interface Decision {
   readonly verdict: Verdict;

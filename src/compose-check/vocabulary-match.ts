@@ -81,7 +81,9 @@ export function expandTerm(term: string): string[] {
   if (m[0][0] === '(') options.push('');
   const before = term.slice(0, m.index);
   const after = term.slice(m.index + m[0].length);
-  return options.flatMap((o) => expandTerm(before + o + after));
+  const out: string[] = [];
+  for (const o of options) out.push(...expandTerm(before + o + after));
+  return out;
 }
 
 /** Whether a term counts only when typed in lower case ("~asma"), and the term without the mark. */

@@ -4,6 +4,8 @@
 // run time, no DOM, no Intl. localStorage is read only where the runtime has
 // it (browser runtimes share it with the pane; classic Windows' has none).
 // Names match the manifest's LaunchEvent FunctionName attributes.
+// First: the ES2017 runtime may lack library members a dependency calls at load.
+import './es2017-library';
 import { createSendTimeHandlers } from './send/handlers';
 import type { LocalStore } from './cache/stores';
 

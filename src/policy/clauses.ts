@@ -26,6 +26,12 @@ export const CLAUSES = {
     section: 'Computer network',
     quote: 'Transporting sensitive information or removing it from the network is strictly forbidden.',
   },
+  // Who receives a message, and what they see of each other, is the sender's to get right (issue 12).
+  responsibleForEmail: {
+    id: 'internet-email.responsible',
+    section: 'Internet / Email',
+    quote: 'You are responsible for the email you send and for any contacts you make that might result in inappropriate emails being received.',
+  },
 } as const satisfies Record<string, ClauseRef>;
 
 /** The clause ids the engine cites (ClauseRef.id). */
@@ -45,6 +51,7 @@ const LOCATORS: Readonly<Record<keyof typeof CLAUSES, readonly RegExp[]>> = {
   emailSecurity: [/\b(?:security|encrypt)/i, /\b(?:confidential|sensitive)\b/i, /\b(?:e-?mail|internet)\b/i],
   contactHours: [/\bcontact/i, /\b(?:pupils?|parents?|carers?|students?)\b/i, TIME_RANGE],
   removingSensitive: [/\bsensitive\b/i, /\b(?:transport|remov|tak(?:e|ing) (?:it )?(?:home|off))/i, /\b(?:network|school|site|premises)\b/i],
+  responsibleForEmail: [/\bresponsib/i, /\be-?mails?\b/i, /\bsen[dt]\b/i],
 };
 
 /** Markdown to plain sentences, each with the `#`/`##` heading it sits under. */

@@ -141,14 +141,15 @@ describe('severities and verdict', () => {
   });
   it('lists reasons and fixes in a fixed order', () => {
     const d = check(draft({ text: SENSITIVE, recipients: to('b@gmail.com', 'a@yahoo.com', 'parent@example.com') }), settings(), EVENING);
-    expect(codes(d)).toEqual(['sensitive-unencrypted', 'outside-hours', 'personal-webmail']);
-    expect(d.fixes.map((f) => f.kind)).toEqual(['apply-label', 'add-subject-tag', 'schedule', 'remove-recipient', 'remove-recipient']);
-    expect(d.fixes.slice(3).map((f) => (f.kind === 'remove-recipient' ? f.email : ''))).toEqual(['b@gmail.com', 'a@yahoo.com']);
+    // Two personal addresses and a parent, all in To: they also see each other.
+    expect(codes(d)).toEqual(['sensitive-unencrypted', 'outside-hours', 'personal-webmail', 'recipients-exposed']);
+    expect(d.fixes.map((f) => f.kind)).toEqual(['apply-label', 'add-subject-tag', 'schedule', 'remove-recipient', 'remove-recipient', 'move-to-bcc']);
+    expect(d.fixes.slice(3, 5).map((f) => (f.kind === 'remove-recipient' ? f.email : ''))).toEqual(['b@gmail.com', 'a@yahoo.com']);
   });
   it('keeps every message within 500 characters, even with many recipients and findings', () => {
     const many = to(...Array.from({ length: 50 }, (_, i) => `very.long.recipient.address.${i}@gmail.com`), 'parent@example.com');
     const d = check(draft({ text: `${SENSITIVE} ULN 9276308686 NHS 9434765919`, recipients: many }), settings(), EVENING);
-    expect(d.reasons).toHaveLength(3);
+    expect(d.reasons).toHaveLength(4);
     for (const r of d.reasons) expect(r.message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
   });
   it('does not read the clock: the same draft and time give the same decision', () => {
@@ -165,5 +166,113 @@ describe('reason summaries', () => {
     expect(byCode['sensitive-unencrypted']).toMatch(/Before sending, apply the encrypting sensitivity label or add \[secure\] to the subject\.$/);
     expect(byCode['outside-hours']).toMatch(/Schedule it for .+ 08:00 instead\.$/);
     expect(byCode['personal-webmail']).toBe('Pupil data must not go to a personal webmail address (b@gmail.com and 1 more), even encrypted. Remove them.');
+  });
+});
+
+describe('wrong-recipient', () => {
+  // Two families: Amelia Smith's (two parents) and Jack Oliver Brown's; one parent of both Noah and Zoë (siblings).
+  const families = settings({
+    parentContacts: [
+      { email: 'parent@example.com', pupil: 'Amelia Smith' }, { email: 'mum.smith@gmail.com', pupil: 'Amelia Smith' },
+      { email: 'dad.brown@outlook.com', pupil: 'Jack Oliver Brown' },
+      { email: 'carer@example.net', pupil: "Noah O'Neil" }, { email: 'carer@example.net', pupil: 'Zoë Clarke-Hughes' },
+    ],
+  });
+  const ABOUT_AMELIA = 'Amelia Smith has an EHCP review on Monday.';
+
+  it('fires when data about one pupil goes to another family, naming both, with only the remove fix for them', () => {
+    const d = check(draft({ text: ABOUT_AMELIA, recipients: to('dad.brown@outlook.com') }), families);
+    expect(codes(d)).toEqual(['sensitive-unencrypted', 'wrong-recipient']);
+    const reason = d.reasons.find((r) => r.code === 'wrong-recipient')!;
+    expect(reason.message).toContain('about Amelia Smith');
+    expect(reason.message).toContain('dad.brown@outlook.com is recorded in the MIS as a parent or carer of Jack Oliver Brown');
+    expect(reason.clause).toEqual(CLAUSES.responsibleForEmail);
+    expect(reason.summary.length).toBeLessThanOrEqual(200);
+    expect(d.fixes).toContainEqual({ kind: 'remove-recipient', email: 'dad.brown@outlook.com', reason: 'wrong-recipient' });
+  });
+  it('is not cleared by encryption: the wrong family can read it', () => {
+    const d = check(draft({ text: ABOUT_AMELIA, recipients: to('dad.brown@outlook.com'), sensitivityLabelId: LABEL }), families);
+    expect(codes(d)).toEqual(['wrong-recipient']);
+    expect(d.verdict).toBe('warn');
+  });
+  it("never fires for the pupil's own parent or carer", () => {
+    expect(codes(check(draft({ text: ABOUT_AMELIA, recipients: to('parent@example.com', 'mum.smith@gmail.com') }), families))).toEqual(['sensitive-unencrypted']);
+  });
+  it('treats a parent of siblings as the parent of each', () => {
+    expect(codes(check(draft({ text: "Noah O'Neil has been referred to CAMHS.", recipients: to('carer@example.net') }), families))).toEqual(['sensitive-unencrypted']);
+    expect(codes(check(draft({ text: 'Zoë Clarke-Hughes has been referred to CAMHS.', recipients: to('carer@example.net') }), families))).toEqual(['sensitive-unencrypted']);
+  });
+  it('knows the pupil from the UPN alone', () => {
+    const d = check(draft({ text: 'Please update the record for B801200005001.', recipients: to('dad.brown@outlook.com') }), families);
+    expect(codes(d)).toContain('wrong-recipient');
+    expect(d.findings.find((f) => f.kind === 'upn')?.pupils).toEqual([0]);
+  });
+  it("fires for a list of several pupils sent to one of their families: the others' data is not theirs", () => {
+    const list = ['Amelia Smith, UPN B801200005001, DOB 01/02/2014', 'Jack Oliver Brown, DOB 03/04/2014', "Noah O'Neil, DOB 05/06/2014"].join('\n');
+    const d = check(draft({ text: list, recipients: to('parent@example.com') }), families);
+    expect(codes(d)).toContain('wrong-recipient');
+    expect(d.reasons.find((r) => r.code === 'wrong-recipient')?.message).toMatch(/about Jack Oliver Brown and Noah O'Neil/);
+  });
+  it('says nothing when the data names no roster pupil, or when the family contact is not on the message', () => {
+    expect(codes(check(draft({ text: 'ULN 9276308686 for the exam entry.', recipients: to('dad.brown@outlook.com') }), families))).not.toContain('wrong-recipient');
+    expect(codes(check(draft({ text: ABOUT_AMELIA, recipients: to('senco@council.example.gov.uk') }), families))).not.toContain('wrong-recipient');
+  });
+  it('reads links from the contact directory the host passes, as Outlook does', () => {
+    const directory = {
+      match: (a: string) => ({ family: a === 'someone@family.example', pupil: false }),
+      isLinked: () => false,
+      linkedPupils: () => [1],
+      pupilsWithUpn: () => [],
+    };
+    const d = checkDraft(draft({ text: ABOUT_AMELIA, recipients: to('someone@family.example') }), { now: SCHOOL_HOURS, settings: families, directory });
+    expect(d.reasons.find((r) => r.code === 'wrong-recipient')?.message).toContain('a parent or carer of Jack Oliver Brown');
+  });
+  it('never calls a family contact linked to no roster pupil the wrong one: whose family it is, is unknown', () => {
+    const unlinked = settings({ parentContacts: [{ email: 'someone@family.example' }] });
+    expect(codes(check(draft({ text: ABOUT_AMELIA, recipients: to('someone@family.example') }), unlinked))).toEqual(['sensitive-unencrypted']);
+  });
+  it('can be turned off like the others', () => {
+    const off = settings({ ...{ parentContacts: [{ email: 'dad.brown@outlook.com', pupil: 'Jack Oliver Brown' }] }, severities: { 'wrong-recipient': 'off' } });
+    expect(codes(check(draft({ text: ABOUT_AMELIA, recipients: to('dad.brown@outlook.com') }), off))).toEqual(['sensitive-unencrypted']);
+  });
+});
+
+describe("the pupil's own family (ownParentSensitive)", () => {
+  const ABOUT_AMELIA = 'Amelia Smith has an EHCP review on Monday.';
+  it('warns by default, saying it is the right family', () => {
+    const d = check(draft({ text: ABOUT_AMELIA, recipients: to('parent@example.com') }));
+    expect(d.verdict).toBe('warn');
+    expect(d.reasons[0]?.message).toContain("Amelia Smith's parent or carer, recorded in the MIS");
+  });
+  it('is a note that never holds the message back when the school chooses info', () => {
+    const d = check(draft({ text: ABOUT_AMELIA, recipients: to('parent@example.com') }), settings({ ownParentSensitive: 'info' }));
+    expect(d.reasons.map((r) => [r.code, r.severity])).toEqual([['sensitive-unencrypted', 'info']]);
+    expect(d.verdict).toBe('allow');
+  });
+  it('still warns when anyone else outside the school gets it too', () => {
+    const d = check(draft({ text: ABOUT_AMELIA, recipients: to('parent@example.com', 'senco@council.example.gov.uk') }), settings({ ownParentSensitive: 'info' }));
+    expect(d.reasons.map((r) => r.severity)).toEqual(['warn']);
+  });
+});
+
+describe('recipients-exposed', () => {
+  const parents = ['parent@example.com', 'mum.smith@gmail.com', 'someone@hotmail.co.uk'];
+  it('fires for three parents or personal addresses in To and Cc, whatever the content, with one fix to move them to Bcc', () => {
+    const d = check(draft({ text: 'The trip leaves at 9.', recipients: [...to(parents[0]!, parents[1]!), { email: parents[2]!, field: 'cc' }] }));
+    expect(codes(d)).toEqual(['recipients-exposed']);
+    expect(d.reasons[0]?.clause).toEqual(CLAUSES.responsibleForEmail);
+    expect(d.fixes).toEqual([{ kind: 'move-to-bcc', emails: parents, senderToTo: `teacher@${SCHOOL}` }]);
+  });
+  it('leaves To to the staff already there, so the sender is added only when To would be empty', () => {
+    const d = check(draft({ recipients: [...to(`office@${SCHOOL}`), ...parents.map((email) => ({ email, field: 'cc' as const }))] }));
+    expect(d.fixes).toEqual([{ kind: 'move-to-bcc', emails: parents }]);
+  });
+  it('never fires for Bcc, for staff, for pupils on the school\'s own pupil domain, or for two addresses', () => {
+    expect(codes(check(draft({ recipients: parents.map((email) => ({ email, field: 'bcc' as const })) })))).toEqual([]);
+    expect(codes(check(draft({ recipients: to(`a@${SCHOOL}`, `b@${SCHOOL}`, `c@${PUPILS}`, `d@${PUPILS}`) })))).toEqual([]);
+    expect(codes(check(draft({ recipients: to(parents[0]!, parents[1]!, 'partner@business.example') })))).toEqual([]);
+  });
+  it('counts from the school\'s own threshold', () => {
+    expect(codes(check(draft({ recipients: to(parents[0]!, parents[1]!) }), settings({ exposedRecipientsMin: 2 })))).toEqual(['recipients-exposed']);
   });
 });

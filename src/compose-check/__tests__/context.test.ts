@@ -85,10 +85,40 @@ describe('supporting words for ambiguous terms', () => {
     expect(terms('She was referred to CAMHS in May.')).toContain('referred');
     expect(terms('She referred to the map.')).toEqual([]);
   });
+  it('counts an ambulance or paramedics that came for a pupil, not the job or a careers day', () => {
+    expect(terms('He fell in PE and an ambulance was called.')).toContain('ambulance');
+    expect(terms('The paramedics checked her over and took her to A&E.')).toContain('paramedics');
+    expect(terms('Tanvir (paramedic) and Precious (midwifery) would like a place on the careers day.')).toEqual([]);
+    expect(terms('The ambulance service is visiting Year 10 on Friday.')).toEqual([]);
+  });
+  it('counts grooming online or by an adult, not a dog-grooming course', () => {
+    expect(terms('We think she is being groomed by an older boy on Snapchat.')).toContain('being groomed');
+    expect(terms('He was groomed online by an adult.')).toContain('groomed');
+    expect(terms('He starts the dog grooming course on Monday.')).toEqual([]);
+  });
   it('does not take support across a blank line', () =>
     expect(terms('The operation is on Monday.\n\nThe hospital car park is closed.')).not.toContain('operation'));
   it('does not take the ambiguous term as its own support ("clinic" near "clinic")', () =>
     expect(terms('Netball clinic, then chess clinic.')).toEqual([]));
+});
+
+describe('everyday senses that are not about a pupil', () => {
+  it('reads a fault diagnosis on an engine or a network as mechanics, not medicine', () => {
+    expect(sensitive('Amelia Smith got a distinction: her fault diagnosis on the Corsa was the best in the group.')).toBe(false);
+    expect(sensitive('Amelia Smith ran the network diagnostics for the IT club.')).toBe(false);
+    expect(sensitive('Amelia Smith had her diagnosis of dyslexia confirmed.')).toBe(true);
+  });
+});
+
+describe('online safety and gender identity, as schools record them', () => {
+  it.each([
+    ['an online safety incident (KCSIE Part two)', 'Amelia Smith showed me messages; we logged it as an online safety incident.'],
+    ['contact from an unknown adult', 'Amelia Smith was contacted by an adult on a game who asked her to keep it secret.'],
+    ['a change of pronouns (social transition)', 'Amelia Smith has asked to use she/her pronouns from Monday.'],
+    ['pronouns written the other way round', 'Amelia Smith: pronouns they/them, known as Sam in class.'],
+  ])('%s', (_, text) => expect(sensitive(text)).toBe(true));
+  it('leaves a grammar lesson on pronouns alone', () =>
+    expect(sensitive('Amelia Smith did a great worksheet on pronouns in English today.')).toBe(false));
 });
 
 describe('titles of events, campaigns, courses, documents and organisations', () => {
@@ -157,6 +187,10 @@ describe('the families\' languages', () => {
     ['Urdu typed on an Arabic keyboard', 'Amelia Smith کو هسپتال لے جايا گيا۔'],
     ['Urdu: special educational needs', 'Amelia Smith کی خصوصی تعلیمی ضروریات ہیں۔'],
     ['Punjabi (Gurmukhi): hospital', 'Amelia Smith ਹਸਪਤਾਲ ਵਿੱਚ ਹੈ।'],
+    ['Arabic: a suspension with the name inside the phrase', 'لقد تقرر إيقاف Amelia Smith عن الدراسة مؤقتاً لمدة يومين.'],
+    ['Bengali: referred to the school nurse, as the English loanword', 'আমি Amelia Smith-কে স্কুল নার্সের কাছে রেফার করেছি।'],
+    ['Urdu: referred to the nurse, as the English loanword', 'میں نے Amelia Smith کو اسکول نرس کو ریفر کیا ہے۔'],
+    ['Punjabi: referred to the doctor, as the English loanword', 'Amelia Smith ਨੂੰ ਡਾਕਟਰ ਕੋਲ ਰੈਫਰ ਕੀਤਾ ਹੈ।'],
     ['Punjabi (Gurmukhi): child protection typed without addak', 'Amelia Smith ਬਾਲ ਸੁਰਖਿਆ'],
     ['Punjabi (Shahmukhi): special needs', 'Amelia Smith دیاں خاص لوڑاں'],
     ['Bengali: in hospital, inflected', 'Amelia Smith গতকাল হাসপাতালে ছিল।'],
@@ -175,6 +209,8 @@ describe('the families\' languages', () => {
     ['Urdu', 'Amelia Smith نے ریاضی کا مقابلہ جیت لیا۔ سفر جمعہ کو ہے۔'],
     ['Punjabi', 'Amelia Smith ਨੇ ਗਣਿਤ ਮੁਕਾਬਲਾ ਜਿੱਤਿਆ। ਯਾਤਰਾ ਸ਼ੁੱਕਰਵਾਰ ਨੂੰ ਹੈ।'],
     ['Bengali', 'Amelia Smith গণিত প্রতিযোগিতায় জিতেছে। ভ্রমণ শুক্রবার।'],
+    ['Arabic: a bus stop (the same noun as a suspension)', 'تنتظر Amelia Smith الحافلة عند محطة الإيقاف قرب البيت.'],
+    ['Bengali: a book recommended to a friend (the loanword without a service)', 'Amelia Smith বন্ধুকে একটি বই রেফার করেছে।'],
   ])('does not count an everyday message in %s', (_name, text) => expect(sensitive(text)).toBe(false));
 
   it('does not read a Polish or Lithuanian stem inside an English word ("is diligent" is not Somali "isdil")', () =>

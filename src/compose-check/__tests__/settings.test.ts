@@ -76,11 +76,11 @@ describe('resolveSettings', () => {
     expect(s.permittedHours).toEqual({ start: '08:00', end: '18:00' });
     expect(s.days).toHaveLength(7);
     expect(s.timeZone).toBe('Europe/London');
-    expect(s.severities).toEqual({ 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block' });
+    expect(s.severities).toEqual({ 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block', 'wrong-recipient': 'warn', 'recipients-exposed': 'warn' });
   });
   it('keeps configured severities and fills the rest', () =>
     expect(resolveSettings({ severities: { 'outside-hours': 'off' } }).severities).toEqual(
-      { 'sensitive-unencrypted': 'warn', 'outside-hours': 'off', 'personal-webmail': 'block' }));
+      { 'sensitive-unencrypted': 'warn', 'outside-hours': 'off', 'personal-webmail': 'block', 'wrong-recipient': 'warn', 'recipients-exposed': 'warn' }));
   it('extends the built-in webmail list rather than replacing it', () => {
     const s = resolveSettings({ webmailDomains: ['Example-Mail.net'] });
     expect(s.webmailDomains).toContain('example-mail.net');

@@ -188,7 +188,7 @@ export function extendSendCheck(data: SendCheckData, extra: SendCheckSource): st
     if (p.email) entries.push({ fp: fp(p.email), kind: 'pupil', pupil: idOf[i] ?? -1 });
   });
   for (const c of extra.contacts) {
-    const linked = c.pupils.flatMap((i) => (idOf[i] === undefined ? [] : [idOf[i]]));
+    const linked = c.pupils.map((i) => idOf[i]).filter((id): id is number => id !== undefined);
     if (linked.length === 0) entries.push({ fp: fp(c.email), kind: c.kind, pupil: -1 });
     for (const id of linked) entries.push({ fp: fp(c.email), kind: c.kind, pupil: id });
   }

@@ -59,6 +59,7 @@ export function settingsDirectory(settings: ResolvedSettings): ContactDirectory 
   const parentHashes = new Set(settings.parentContactHashes);
   const pupilHashes = new Set(settings.pupilEmailHashes);
   let linked: Links | undefined;
+  let upns: Map<string, number[]> | undefined;
   const linksOf = (address: string): number[] => {
     linked ??= links(settings);
     const a = normaliseAddress(address);
@@ -74,6 +75,14 @@ export function settingsDirectory(settings: ResolvedSettings): ContactDirectory 
     },
     isLinked: (address, pupil) => linksOf(address).includes(pupil),
     linkedPupils: linksOf,
+    pupilsWithUpn(upn) {
+      if (!upns) {
+        const built = new Map<string, number[]>();
+        settings.pupils.forEach((p, i) => { if (p.upn) push(built, p.upn.toUpperCase(), i); });
+        upns = built;
+      }
+      return upns.get(upn.trim().toUpperCase()) ?? [];
+    },
   };
   cache.set(settings, directory);
   return directory;

@@ -20,6 +20,8 @@ export interface ContactDirectory {
   isLinked(address: string, pupil: number): boolean;
   /** The roster pupils the address is linked to, ascending. Empty for an unknown address. */
   linkedPupils(address: string): readonly number[];
+  /** The roster pupils with this UPN (normally one), so a UPN in a message names its pupil as surely as the name does. */
+  pupilsWithUpn(upn: string): readonly number[];
 }
 
 export const NO_MATCH: ContactMatch = { family: false, pupil: false };
@@ -45,6 +47,11 @@ export function combineDirectories(...parts: readonly ContactDirectory[]): Conta
     linkedPupils(address) {
       const all = new Set<number>();
       for (const p of parts) for (const i of p.linkedPupils(address)) all.add(i);
+      return [...all].sort((a, b) => a - b);
+    },
+    pupilsWithUpn(upn) {
+      const all = new Set<number>();
+      for (const p of parts) for (const i of p.pupilsWithUpn(upn)) all.add(i);
       return [...all].sort((a, b) => a - b);
     },
   };

@@ -2,7 +2,7 @@
 // and care events, which say as much as a diagnosis ("admitted", "operation",
 // "clinic"). Everyday absence ("unwell", "dentist", "GP appointment") is left out.
 import type { VocabularyGroup } from './types';
-import { HEALTH_SUPPORT } from './rules';
+import { EMERGENCY_SUPPORT, HEALTH_SUPPORT } from './rules';
 
 const MEDICAL_CONDITIONS = 'Supporting pupils at school with medical conditions (DfE, December 2015, updated August 2017)';
 
@@ -60,7 +60,7 @@ export const HEALTH: readonly VocabularyGroup[] = [
       'hospital letter', 'hospital consultant', 'children(s|\'s) ward', 'on the ward', 'intensive care', 'high dependency',
       'discharged', 'discharge summary', 'discharge letter', 'surgery', 'post-op', 'post-operative', 'had an operation',
       'having an operation', 'needs an operation', 'an operation on [her|his|their]', 'general anaesthetic',
-      'a&e', 'a and e', 'a & e', 'accident and emergency', 'emergency department', 'urgent care', 'ambulance', 'paramedic(s)',
+      'a&e', 'a and e', 'a & e', 'accident and emergency', 'emergency department', 'urgent care',
       'diagnos(is|es|ed)', 'undiagnosed', 'misdiagnos*', 'assessment for [autism|adhd|asd|dyslexia]', '[autism|adhd|asd] assessment',
       'waiting list for [an|a] [assessment|diagnosis]', 'prescription(s)', 'prescribed medication', 'antibiotics', 'medication',
       'medicine(s) in school', 'outpatient(s)', 'inpatient', 'paediatrician', 'paediatric', 'neurologist', 'cardiologist',
@@ -69,6 +69,9 @@ export const HEALTH: readonly VocabularyGroup[] = [
     ],
     acronyms: ['ICU', 'HDU', 'PICU', 'MRI'],
     ambiguous: [
+      // The vehicle and the job are also careers and visits; an emergency happened when one was called or came.
+      { term: 'ambulance', near: EMERGENCY_SUPPORT },
+      { term: 'paramedic(s)', near: EMERGENCY_SUPPORT },
       { term: 'operation(s)', near: HEALTH_SUPPORT },
       { term: 'clinic(s)', near: HEALTH_SUPPORT },
       { term: 'consultant(s)', near: HEALTH_SUPPORT },

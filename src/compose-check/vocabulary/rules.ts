@@ -33,6 +33,26 @@ export const SERVICE_SUPPORT: readonly Term[] = [
   'safeguarding', 'autism', 'adhd', 'psychiatr*', 'therapist', 'therapy', 'specialist', 'sen',
 ];
 
+/**
+ * An emergency that happened to someone: "an ambulance was called", "the
+ * paramedics checked him over". Not the job or the vehicle as a subject: a
+ * pupil who wants to be a paramedic, a careers day with the ambulance service.
+ */
+export const EMERGENCY_SUPPORT: readonly Term[] = [
+  'called', 'call for', 'rang for', 'attended', 'arrived', 'came', 'took (him|her|them)', 'taken', 'treated', 'checked (him|her|them) over',
+  'injur*', 'hurt', 'fell', 'fall', 'collapse*', 'seizure(s)', 'fit', 'unconscious', 'unresponsive', 'bleeding', 'breathing',
+  'allergic reaction', 'anaphyla*', 'epipen', 'a&e', 'accident', 'overdose', 'head injury',
+];
+
+/**
+ * Services and online contact that make "grooming" a child's: "groomed online",
+ * "grooming by an adult", not a dog-grooming course or grooming a horse.
+ */
+export const GROOMING_SUPPORT: readonly Term[] = [
+  'online', 'chat', 'messag*', 'app', 'apps', 'game', 'gaming', 'snapchat', 'tiktok', 'instagram', 'whatsapp', 'discord', 'roblox',
+  'adult', 'older', 'stranger', 'sexual*', 'exploit*', 'contact', 'contacted', 'gifts', 'money', 'police', 'ceop', 'safeguarding',
+];
+
 /** Crime and its aftermath: "the police" visit assemblies; "police … arrested" or "police … custody" is Art. 10 data. */
 export const CRIME_SUPPORT: readonly Term[] = [
   'arrest*', 'custody', 'charged', 'caution(ed)', 'interview(ed)', 'investigat*', 'statement', 'crime', 'criminal', 'offence(s)',
@@ -71,6 +91,9 @@ export const NOT_CONTEXT: readonly Term[] = [
   'mental health first aid(er)(s)', 'paediatric first aid(er)(s)', 'hospital [road|lane|street|radio]', 'care [of|for] the environment',
   // Names of organisations and checks that hold a term: a first-aid charity, staff vetting, a curriculum subject.
   'st john(s|\'s) ambulance', 'disclosure and barring', 'dbs disclosure', 'relationships and sexuality education',
+  // Diagnosis as mechanics, IT and teaching say it: finding a fault, or what a lesson finds out.
+  '[fault|faults|engine|vehicle|car|computer|network|system|electrical|mechanical|error|software|hardware] diagnos*',
+  'diagnostic [test|tests|tool|tools|code|codes|check|checks|report|mode|questions|quiz|assessment of the class]',
   // Benefit signposting addressed to every family (KCSIE-style signposting is boilerplate in sections.ts).
   '[families|parents|carers|households|you] [on|receiving|claiming|who receive|who claim] universal credit',
 ];

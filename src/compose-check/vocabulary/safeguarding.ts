@@ -1,7 +1,7 @@
 // Abuse, neglect and the named safeguarding issues schools are told to know,
 // and the statutory child-protection process that follows a concern.
 import type { VocabularyGroup } from './types';
-import { SERVICE_SUPPORT } from './rules';
+import { GROOMING_SUPPORT, SERVICE_SUPPORT } from './rules';
 
 const KCSIE = 'Keeping children safe in education 2025 (DfE, statutory guidance for schools and colleges)';
 const WORKING_TOGETHER = 'Working Together to Safeguard Children 2023 (HM Government, statutory guidance)';
@@ -17,10 +17,27 @@ export const SAFEGUARDING: readonly VocabularyGroup[] = [
       'safeguarding', 'safeguarding concern(s)', 'welfare concern(s)', 'abuse(d)', 'abusive', 'physical abuse', 'emotional abuse',
       'sexual abuse', 'neglect(ed)', 'neglectful', 'disclosure', 'disclosed', 'made a disclosure', 'non-accidental injur*',
       'bruise(s)', 'bruising', 'unexplained injur*', 'mark(s) on [her|his|their] [body|arm|arms|leg|legs|face|back]',
-      'at risk of harm', 'significant harm', 'sexualised behaviour', 'sexual assault', 'assault(ed)', 'groomed', 'being groomed',
+      'at risk of harm', 'significant harm', 'sexualised behaviour', 'sexual assault', 'assault(ed)', 'being groomed',
       'online grooming', 'sexual grooming', 'radicalisation', 'radicalised', 'extremis*', 'hate crime', 'hate incident',
     ],
     acronyms: ['CPOMS', 'MyConcern'],
+    ambiguous: [{ term: 'groom(ed|ing)', near: GROOMING_SUPPORT }],
+  },
+  {
+    // KCSIE Part two "Online safety": the four areas of risk (content, contact, conduct, commerce) and what
+    // a school records when one happens to a pupil. "Online safety" alone is a subject and a policy's name.
+    id: 'kcsie-online-safety',
+    category: 'safeguarding',
+    language: 'en',
+    source: KCSIE,
+    section: 'Part two: Online safety (content, contact, conduct and commerce); Annex B: Cybercrime',
+    terms: [
+      'online safety incident(s)', 'online safety concern(s)', 'e-safety incident(s)', 'e-safety concern(s)', 'online incident(s)',
+      'inappropriate contact', 'contacted by [an adult|a stranger|someone (he|she|they) (did not|didn\'t) know]', 'unknown adult',
+      'asked for (a|an|some) [photo|photos|picture|pictures|image|images|nudes]', 'asked (him|her|them) to [meet|move to a private chat|keep it secret]',
+      'report the account', 'reported to ceop', 'ceop report', 'harmful content', 'self-generated image(s)', 'online blackmail',
+    ],
+    acronyms: ['CEOP'],
   },
   {
     id: 'kcsie-child-on-child',

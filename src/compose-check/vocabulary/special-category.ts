@@ -30,6 +30,10 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
       'sexual orientation', 'sexuality', '~gay', '~lesbian', 'bisexual', 'lgbt*', 'came out as', 'coming out as', 'transgender', '~trans',
       'non-binary', 'gender identity', 'gender questioning', 'gender dysphoria', 'social transition', 'socially transition*',
       'new name and pronouns', 'change of pronouns', 'chest binder', 'puberty blocker(s)', 'gender clinic',
+      // What a school writes down when a pupil asks to change how they are known (DfE draft guidance, "social transition").
+      // "he/him pronouns": the slash is no word separator, so the pair is found by its second half.
+      '[him|her|them|hir|xem] pronouns', 'pronouns [he|she|they|ze|xe]', 'use [he|she|they] pronouns',
+      'different pronouns', 'new pronouns', 'preferred pronouns', 'legal sex', 'birth name', 'dead name', 'deadname(d|ing)',
       'sexual activity', 'sexually active', 'sexual relationship',
     ],
     acronyms: ['LGBT', 'LGBTQ', 'LGBTQ+', 'LGBTQIA+'],

@@ -200,14 +200,22 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     }, options.latencyMs ?? 0);
   }
 
+  const asDetails = (r: string | Office.EmailUser | Office.EmailAddressDetails): Office.EmailAddressDetails => (typeof r === 'string'
+    ? { emailAddress: r, displayName: r, recipientType: 'other', appointmentResponse: 'none' } as Office.EmailAddressDetails
+    : { appointmentResponse: 'none', recipientType: 'other', ...r } as Office.EmailAddressDetails);
   const recipients = (field: 'to' | 'cc' | 'bcc'): Partial<Office.Recipients> => ({
     getAsync: (...args: unknown[]) =>
       call<Office.EmailAddressDetails[]>(`${field}.getAsync`, callbackOf(args), () => state[field].map((r) => ({ ...r }))),
     setAsync: (list: (string | Office.EmailUser | Office.EmailAddressDetails)[], ...args: unknown[]) =>
       call<void>(`${field}.setAsync`, callbackOf(args), () => {
-        state[field] = list.map((r) => (typeof r === 'string'
-          ? { emailAddress: r, displayName: r, recipientType: 'other', appointmentResponse: 'none' }
-          : { appointmentResponse: 'none', recipientType: 'other', ...r } as Office.EmailAddressDetails));
+        state[field] = list.map(asDetails);
+        changed();
+        fireItem('olkRecipientsChanged', { changedRecipientFields: { [field]: true } });
+      }),
+    // Mailbox 1.1, like getAsync and setAsync: adds to the field, keeping who is there.
+    addAsync: (list: (string | Office.EmailUser | Office.EmailAddressDetails)[], ...args: unknown[]) =>
+      call<void>(`${field}.addAsync`, callbackOf(args), () => {
+        state[field] = [...state[field], ...list.map(asDetails)];
         changed();
         fireItem('olkRecipientsChanged', { changedRecipientFields: { [field]: true } });
       }),

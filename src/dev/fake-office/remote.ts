@@ -136,9 +136,9 @@ export function remoteOffice(post: (message: FromWorker) => void, first: RemoteS
     Object.fromEntries(names.map((n) => [n, call(`${base}.${n}`)]));
   const item = {
     itemType: 'message',
-    to: methods('context.mailbox.item.to', ['getAsync', 'setAsync']),
-    cc: methods('context.mailbox.item.cc', ['getAsync', 'setAsync']),
-    bcc: methods('context.mailbox.item.bcc', ['getAsync', 'setAsync']),
+    to: methods('context.mailbox.item.to', ['getAsync', 'setAsync', 'addAsync']),
+    cc: methods('context.mailbox.item.cc', ['getAsync', 'setAsync', 'addAsync']),
+    bcc: methods('context.mailbox.item.bcc', ['getAsync', 'setAsync', 'addAsync']),
     subject: methods('context.mailbox.item.subject', ['getAsync', 'setAsync']),
     body: methods('context.mailbox.item.body', ['getAsync']),
     sensitivityLabel: methods('context.mailbox.item.sensitivityLabel', ['getAsync', 'setAsync']),

@@ -19,6 +19,8 @@ export const TITLES: Record<ReasonCode, string> = {
   'sensitive-unencrypted': 'Pupil data needs encryption',
   'outside-hours': 'Outside contact hours',
   'personal-webmail': 'Pupil data to a personal email address',
+  'wrong-recipient': 'Pupil data to another family',
+  'recipients-exposed': "Families' addresses on show",
 };
 
 /** The alert's short heading for each reason. */
@@ -26,6 +28,8 @@ export const HEADINGS: Record<ReasonCode, string> = {
   'sensitive-unencrypted': 'Encryption needed',
   'outside-hours': 'Outside contact hours',
   'personal-webmail': 'Personal email address',
+  'wrong-recipient': 'Wrong family',
+  'recipients-exposed': 'Use Bcc',
 };
 
 export type Citation =
@@ -72,10 +76,11 @@ export interface PresentContext {
   readonly policy?: PolicyInForce;
 }
 
-const RANK = { block: 0, warn: 1 } as const;
+const RANK = { block: 0, warn: 1, info: 2 } as const;
 
 export function presentDecision(decision: Decision, ctx: PresentContext): PresentedReason[] {
-  const removing = new Set(decision.fixes.flatMap((f) => (f.kind === 'remove-recipient' ? [f.email.trim().toLowerCase()] : [])));
+  const removing = new Set<string>();
+  for (const f of decision.fixes) if (f.kind === 'remove-recipient') removing.add(f.email.trim().toLowerCase());
   const internal = [...ctx.settings.schoolDomains, ...ctx.settings.pupilDomains];
   const outside = [...new Set(ctx.recipients.map((r) => r.trim().toLowerCase()))].filter((r) => !inDomains(domainOf(r), internal));
   const mayEncrypt = outside.filter((r) => !removing.has(r));
@@ -106,7 +111,10 @@ export function presentDecision(decision: Decision, ctx: PresentContext): Presen
       case 'outside-hours':
         return { ...base, message: reason.message, summary: reason.summary, fixes: decision.fixes.filter((f) => f.kind === 'schedule') };
       case 'personal-webmail':
+      case 'wrong-recipient':
         return { ...base, message: reason.message, summary: reason.summary, fixes: decision.fixes.filter((f) => f.kind === 'remove-recipient' && f.reason === reason.code) };
+      case 'recipients-exposed':
+        return { ...base, message: reason.message, summary: reason.summary, fixes: decision.fixes.filter((f) => f.kind === 'move-to-bcc') };
     }
   });
   return shown.sort((a, b) => RANK[a.severity] - RANK[b.severity]);

@@ -75,6 +75,7 @@ function fixLabel(fix: Fix, settings: ResolvedSettings, labelNames: ReadonlyMap<
     case 'add-subject-tag': return `Add ${fix.tag} to the subject`;
     case 'schedule': return `Schedule for ${formatLocalDateTime(fix.at, settings.timeZone)}`;
     case 'remove-recipient': return `Remove ${fix.email}`;
+    case 'move-to-bcc': return `Move ${fix.emails.length} addresses to Bcc`;
   }
 }
 
@@ -207,8 +208,8 @@ export function App({ host }: { readonly host: PaneHost }) {
             {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
           </div>
           {check.status === 'ready' && check.presented.map((reason: PresentedReason) => (
-            <Card key={reason.code} className={styles.reason} aria-labelledby={`reason-${reason.code}`}>
-              <MessageBar intent={reason.severity === 'block' ? 'error' : 'warning'} layout="multiline">
+            <Card key={reason.code} className={styles.reason} role="group" aria-labelledby={`reason-${reason.code}`}>
+              <MessageBar intent={reason.severity === 'block' ? 'error' : reason.severity === 'info' ? 'info' : 'warning'} layout="multiline">
                 <MessageBarBody>
                   <Text as="h2" weight="semibold" size={300} id={`reason-${reason.code}`} className={styles.heading}>
                     {TITLES[reason.code]}{reason.severity === 'block' ? ' (must be fixed to send)' : ''}

@@ -25,6 +25,9 @@ export async function applyFix(item: ComposeItem, fix: Fix): Promise<void> {
     case 'schedule':
       await officeCall<void>('delayDeliveryTime.setAsync', (cb) => item.delayDeliveryTime.setAsync(fix.at, cb));
       return;
+    case 'move-to-bcc':
+      await moveToBcc(item, fix.emails, fix.senderToTo);
+      return;
     case 'remove-recipient': {
       const target = fix.email.trim().toLowerCase();
       const fields: [RecipientField, Office.Recipients][] = [['to', item.to], ['cc', item.cc], ['bcc', item.bcc]];
@@ -37,5 +40,34 @@ export async function applyFix(item: ComposeItem, fix: Fix): Promise<void> {
       }
       return;
     }
+  }
+}
+
+/**
+ * Takes the addresses out of To and Cc and adds them to Bcc (Mailbox 1.1:
+ * Recipients getAsync, setAsync, addAsync), so each family sees only its own.
+ * When To would be left empty, the sender's own address goes there, as a mail
+ * merge's would. Safe to click twice: an address already in Bcc is not added again.
+ */
+async function moveToBcc(item: ComposeItem, emails: readonly string[], senderToTo: string | undefined): Promise<void> {
+  const moving = new Set(emails.map((e) => e.trim().toLowerCase()));
+  const key = (r: Office.EmailAddressDetails): string => r.emailAddress.trim().toLowerCase();
+  const bcc = await officeCall<Office.EmailAddressDetails[]>('bcc.getAsync', (cb) => item.bcc.getAsync(cb));
+  const inBcc = new Set(bcc.map(key));
+  const moved: Office.EmailAddressDetails[] = [];
+  let toLeft = 0;
+  for (const [field, recipients] of [['to', item.to], ['cc', item.cc]] as const) {
+    const list = await officeCall<Office.EmailAddressDetails[]>(`${field}.getAsync`, (cb) => recipients.getAsync(cb));
+    const kept = list.filter((r) => !moving.has(key(r)));
+    if (field === 'to') toLeft = kept.length;
+    if (kept.length === list.length) continue;
+    for (const r of list) if (moving.has(key(r)) && !inBcc.has(key(r))) { moved.push(r); inBcc.add(key(r)); }
+    await officeCall<void>(`${field}.setAsync`, (cb) => recipients.setAsync(kept.map((r) => ({ displayName: r.displayName, emailAddress: r.emailAddress })), cb));
+  }
+  if (moved.length > 0) {
+    await officeCall<void>('bcc.addAsync', (cb) => item.bcc.addAsync(moved.map((r) => ({ displayName: r.displayName, emailAddress: r.emailAddress })), cb));
+  }
+  if (toLeft === 0 && senderToTo) {
+    await officeCall<void>('to.setAsync', (cb) => item.to.setAsync([senderToTo], cb));
   }
 }

@@ -243,6 +243,15 @@ export function SettingsPanel({ session }: { session: Session }) {
             </Field>
           );
         })}
+        <Field {...fieldProps('exposedRecipientsMin')} hint="Parents', pupils' or personal addresses in To and Cc together; 3 unless you choose otherwise.">
+          <Input id={controlId('exposedRecipientsMin')} type="number" min={2} step={1} value={values.exposedRecipientsMin} onChange={(_, d) => update({ exposedRecipientsMin: d.value }, 'exposedRecipientsMin')} />
+        </Field>
+        <Field {...fieldProps('ownParentSensitive')} hint="The right family, but not encrypted: the policy still asks for appropriate security.">
+          <Select id={controlId('ownParentSensitive')} value={values.ownParentSensitive} onChange={(_, d) => update({ ownParentSensitive: d.value === 'info' ? 'info' : 'warn' }, 'ownParentSensitive')}>
+            <option value="warn">Warn, as for anyone outside the school</option>
+            <option value="info">Show a note only</option>
+          </Select>
+        </Field>
       </div>
 
       <div>

@@ -19,6 +19,9 @@ export interface SettingsFormValues {
   readonly labelIds: string;
   readonly subjectTags: string;
   readonly severities: Readonly<Record<ReasonCode, Severity>>;
+  /** A whole number, as typed. */
+  readonly exposedRecipientsMin: string;
+  readonly ownParentSensitive: 'warn' | 'info';
 }
 
 export type FieldName = Exclude<keyof SettingsFormValues, 'severities'> | `severities.${ReasonCode}`;
@@ -37,6 +40,10 @@ export const FIELD_PATHS: Readonly<Record<FieldName, string>> = {
   'severities.sensitive-unencrypted': 'severities.sensitive-unencrypted',
   'severities.outside-hours': 'severities.outside-hours',
   'severities.personal-webmail': 'severities.personal-webmail',
+  'severities.wrong-recipient': 'severities.wrong-recipient',
+  'severities.recipients-exposed': 'severities.recipients-exposed',
+  exposedRecipientsMin: 'exposedRecipientsMin',
+  ownParentSensitive: 'ownParentSensitive',
 };
 
 export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
@@ -52,6 +59,10 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   'severities.sensitive-unencrypted': 'Sensitive data sent unencrypted',
   'severities.outside-hours': 'Contact outside permitted hours',
   'severities.personal-webmail': 'Pupil data to personal webmail',
+  'severities.wrong-recipient': 'Pupil data to another family',
+  'severities.recipients-exposed': "Families' addresses in To or Cc",
+  exposedRecipientsMin: 'Addresses in To or Cc that count as exposing each other',
+  ownParentSensitive: "Pupil data to the pupil's own family, unencrypted",
 };
 
 const LIST_FIELDS = ['schoolDomains', 'pupilDomains', 'webmailDomains', 'labelIds', 'subjectTags'] as const;
@@ -76,7 +87,15 @@ export function formFromSettings(settings: Settings | null): SettingsFormValues 
     labelIds: joinList(s.encryption?.labelIds),
     subjectTags: joinList(s.encryption?.subjectTags),
     severities: { ...DEFAULT_SETTINGS.severities, ...s.severities },
+    exposedRecipientsMin: String(s.exposedRecipientsMin ?? DEFAULT_SETTINGS.exposedRecipientsMin),
+    ownParentSensitive: s.ownParentSensitive ?? DEFAULT_SETTINGS.ownParentSensitive,
   };
+}
+
+/** The number typed, or the text itself, so the engine's schema names what is wrong with it. */
+function wholeNumber(text: string): number | string {
+  const t = text.trim();
+  return /^-?\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
 /**
@@ -94,6 +113,8 @@ export function settingsFromForm(values: SettingsFormValues, base: Settings | nu
     webmailDomains: splitList(values.webmailDomains),
     encryption: { labelIds: splitList(values.labelIds), subjectTags: splitList(values.subjectTags) },
     severities: { ...values.severities },
+    exposedRecipientsMin: wholeNumber(values.exposedRecipientsMin) as number,
+    ownParentSensitive: values.ownParentSensitive,
   };
 }
 
@@ -149,8 +170,9 @@ function listOf(values: SettingsFormValues, field: ListField): string[] {
 function display(values: SettingsFormValues, field: FieldName): string {
   if (field.startsWith('severities.')) return values.severities[field.slice('severities.'.length) as ReasonCode];
   if (field === 'days') return values.days.join(', ');
+  if (field === 'ownParentSensitive') return values.ownParentSensitive === 'info' ? 'a note, not a warning' : 'a warning';
   if ((LIST_FIELDS as readonly string[]).includes(field)) return listOf(values, field as ListField).join(', ') || '(none)';
-  return values[field as 'timeZone' | 'hoursStart' | 'hoursEnd'].trim();
+  return values[field as 'timeZone' | 'hoursStart' | 'hoursEnd' | 'exposedRecipientsMin'].trim();
 }
 
 /** What saving would change, field by field, in form order; empty when nothing would. */

@@ -35,6 +35,11 @@ describe('the directory over clear settings', () => {
     expect(dir.linkedPupils('legacy.carer@example.net')).toEqual([]);
   });
 
+  it("names a UPN's roster pupil, in any case, and nobody for a UPN not on the roster", () => {
+    expect(dir.pupilsWithUpn('b801200005001')).toEqual([0]);
+    expect(dir.pupilsWithUpn('K886402120108')).toEqual([]);
+  });
+
   it('answers like the send-check record built from the same settings', () => {
     const parsed = parseSendCheck(buildSendCheck(sourceFromSettings(s), { id: 'x', createdAt: '2026-01-01T00:00:00Z', key: new Uint8Array(16).fill(9) }));
     if (!parsed.ok) throw new Error(parsed.problem);
@@ -44,6 +49,7 @@ describe('the directory over clear settings', () => {
       expect(rec.match(a)).toEqual(dir.match(a));
       expect(nameOf(rec.linkedPupils(a), parsed.data.roster)).toEqual(nameOf(dir.linkedPupils(a), s.pupils));
     }
+    expect(nameOf(rec.pupilsWithUpn('B801200005001'), parsed.data.roster)).toEqual(nameOf(dir.pupilsWithUpn('B801200005001'), s.pupils));
   });
 });
 

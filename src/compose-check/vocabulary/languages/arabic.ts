@@ -6,8 +6,8 @@ import type { VocabularyGroup } from '../types';
 
 const SOURCES = 'Modern Standard Arabic special-education, child-protection and health terminology (checked in Arabic special-education publications in the search corpus: ذوي الاحتياجات الخاصة، الإعاقة، طيف التوحد، صعوبات التعلم، التشخيص، الأخصائي النفسي); the other terms are standard, not yet checked against a named translated leaflet';
 
-const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[]): VocabularyGroup =>
-  ({ id: `ar-${id}`, category, language: 'ar', source: SOURCES, section, terms });
+const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[], ambiguous?: VocabularyGroup['ambiguous']): VocabularyGroup =>
+  ({ id: `ar-${id}`, category, language: 'ar', source: SOURCES, section, terms, ...(ambiguous ? { ambiguous } : {}) });
 
 export const ARABIC: readonly VocabularyGroup[] = [
   group('send', 'send', 'الاحتياجات التعليمية الخاصة؛ الإعاقة؛ صعوبات التعلم', [
@@ -31,6 +31,9 @@ export const ARABIC: readonly VocabularyGroup[] = [
   group('exclusion', 'exclusion', 'الفصل والإيقاف عن الدراسة', [
     '(ال)فصل من (ال)مدرسة', 'فصل(ه|ها) من (ال)مدرسة', '(ال)طرد من (ال)مدرسة', 'طرد(ه|ها) من (ال)مدرسة', '(ال)إيقاف عن (ال)دراسة',
     'إيقاف(ه|ها) عن (ال)دراسة', '(ال)فصل (ال)مؤقت',
-  ]),
+  ],
+  // "إيقاف <name> عن الدراسة": the pupil's name (in Latin letters, often) stands inside the phrase, so
+  // the noun counts beside what makes it a school's sanction rather than a bus stop or a paused service.
+  [{ term: '(ال)إيقاف', near: ['(ال)دراسة', '(ال)مدرسة', 'يومين', 'يومان', 'أيام', '(ال)اعتداء', 'إعادة (ال)دمج', '(ال)سلوك', 'مؤقت*', 'مجلس (ال)إدارة'] }]),
   group('criminal', 'criminal', 'الشرطة والاعتقال', ['(ال)اعتقال', 'اعتقال(ه|ها)', '(ال)قبض علي(ه|ها)', 'في (ال)سجن']),
 ];

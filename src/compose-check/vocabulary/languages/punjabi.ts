@@ -6,8 +6,8 @@ import type { VocabularyGroup } from '../types';
 
 const SOURCES = 'Standard Punjabi (Gurmukhi) terms for these categories, with the English loanwords families use (ਸੋਸ਼ਲ ਵਰਕਰ, ਔਟਿਜ਼ਮ); not yet checked term by term against a named translated NHS or council leaflet';
 
-const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[]): VocabularyGroup =>
-  ({ id: `pa-${id}`, category, language: 'pa', source: SOURCES, section, terms });
+const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[], ambiguous?: VocabularyGroup['ambiguous']): VocabularyGroup =>
+  ({ id: `pa-${id}`, category, language: 'pa', source: SOURCES, section, terms, ...(ambiguous ? { ambiguous } : {}) });
 
 export const PUNJABI: readonly VocabularyGroup[] = [
   group('send', 'send', 'ਵਿਸ਼ੇਸ਼ ਵਿਦਿਅਕ ਲੋੜਾਂ; ਅਪੰਗਤਾ', [
@@ -20,7 +20,9 @@ export const PUNJABI: readonly VocabularyGroup[] = [
   group('health', 'health', 'ਸਿਹਤ: ਬਿਮਾਰੀਆਂ, ਮਾਨਸਿਕ ਸਿਹਤ, ਹਸਪਤਾਲ', [
     'ਹਸਪਤਾਲ*', 'ਦਵਾਈ*', 'ਦਮਾ', 'ਮਿਰਗੀ', 'ਸ਼ੂਗਰ ਦੀ ਬਿਮਾਰੀ', 'ਡਾਇਬਟੀਜ਼', 'ਐਲਰਜੀ', 'ਮਾਨਸਿਕ ਸਿਹਤ', 'ਡਿਪਰੈਸ਼ਨ', 'ਸਰਜਰੀ',
     'ਐਂਬੂਲੈਂਸ', 'ਗਰਭਵਤੀ', 'ਨਿਦਾਨ', 'ਤਸ਼ਖੀਸ',
-  ]),
+  ],
+  // The English loanword, as families write it: "ਸਕੂਲ ਨਰਸ ਕੋਲ ਰੈਫਰ ਕੀਤਾ" (referred to the school nurse).
+  [{ term: '[ਰੈਫਰ|ਰੈਫ਼ਰ|ਰੇਫਰ]*', near: ['ਨਰਸ*', 'ਡਾਕਟਰ*', 'ਹਸਪਤਾਲ*', 'ਜੀਪੀ', 'ਸੋਸ਼ਲ ਵਰਕਰ*', 'ਥੈਰੇਪੀ*', 'ਕਾਊਂਸਲਰ*'] }]),
   group('care', 'care', 'ਫੋਸਟਰ ਦੇਖਭਾਲ', ['ਫੋਸਟਰ*']),
   group('fsm', 'welfare', 'ਮੁਫ਼ਤ ਸਕੂਲ ਖਾਣਾ', ['ਮੁਫ਼ਤ ਖਾਣਾ', 'ਮੁਫ਼ਤ ਭੋਜਨ', 'ਮੁਫ਼ਤ ਸਕੂਲ ਖਾਣਾ']),
   group('exclusion', 'exclusion', 'ਸਕੂਲ ਤੋਂ ਕੱਢਣਾ ਅਤੇ ਮੁਅੱਤਲੀ', ['ਸਕੂਲ ਤੋਂ ਕੱਢ*', 'ਮੁਅੱਤਲ*']),

@@ -4,8 +4,8 @@ import type { VocabularyGroup } from '../types';
 
 const SOURCES = 'Standard Urdu terms for these categories, with the English loanwords families use (سوشل ورکر، آٹزم، ڈپریشن); not yet checked term by term against a named translated NHS or council leaflet';
 
-const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[]): VocabularyGroup =>
-  ({ id: `ur-${id}`, category, language: 'ur', source: SOURCES, section, terms });
+const group = (id: string, category: VocabularyGroup['category'], section: string, terms: readonly string[], ambiguous?: VocabularyGroup['ambiguous']): VocabularyGroup =>
+  ({ id: `ur-${id}`, category, language: 'ur', source: SOURCES, section, terms, ...(ambiguous ? { ambiguous } : {}) });
 
 export const URDU: readonly VocabularyGroup[] = [
   group('send', 'send', 'خصوصی تعلیمی ضروریات؛ معذوری', [
@@ -19,7 +19,9 @@ export const URDU: readonly VocabularyGroup[] = [
   group('health', 'health', 'صحت: بیماریاں، ذہنی صحت، ہسپتال', [
     'ہسپتال', 'اسپتال', 'تشخیص', 'دوائی', 'دوائیں', 'ادویات', 'دمہ', 'مرگی', 'ذیابیطس', 'شوگر کی بیماری', 'الرجی', 'سرجری',
     'ذہنی صحت', 'ڈپریشن', 'ایمبولینس', 'حاملہ',
-  ]),
+  ],
+  // The English loanword, as families write it: "اسکول نرس کو ریفر کیا" (referred to the school nurse).
+  [{ term: 'ریفر*', near: ['نرس*', 'ڈاکٹر*', 'ہسپتال*', 'اسپتال*', 'جی پی', 'کیمز', 'سوشل ورکر*', 'تھراپی*', 'کونسلر*', 'ماہر نفسیات'] }]),
   group('care', 'care', 'رضاعی دیکھ بھال', ['فوسٹر', 'رضاعی والدین', 'رضاعی خاندان']),
   group('fsm', 'welfare', 'مفت اسکول کا کھانا', ['مفت کھانا', 'مفت کھانے', 'مفت اسکول کھانا', 'مفت اسکول کے کھانے', 'مفت اسکول کا کھانا']),
   group('exclusion', 'exclusion', 'اسکول سے اخراج اور معطلی', ['اسکول سے خارج', 'اسکول سے نکال', 'معطل', 'معطلی']),

@@ -17,7 +17,7 @@ describe('formFromSettings', () => {
     const values = formFromSettings(null);
     expect([values.timeZone, values.hoursStart, values.hoursEnd]).toEqual(['Europe/London', '08:00', '18:00']);
     expect(values.days).toHaveLength(7);
-    expect(values.severities).toEqual({ 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block' });
+    expect(values.severities).toEqual({ 'sensitive-unencrypted': 'warn', 'outside-hours': 'warn', 'personal-webmail': 'block', 'wrong-recipient': 'warn', 'recipients-exposed': 'warn' });
     expect(values.webmailDomains).toBe(''); // the built-in list is not copied into the school's settings
   });
 });
