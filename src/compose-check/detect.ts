@@ -133,7 +133,12 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
   const paired = (skip?: readonly [number, number]): number => pairedPupils(text, pupilMatches, ids.positions, skip);
-  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  const pupilsWithin = (start: number, end: number): number => {
+    const inside = new Set<number>();
+    for (const m of pupilMatches) if (m.pos >= start && m.pos < end) inside.add(m.pupil);
+    return inside.size;
+  };
+  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where, pupilsWithin);
   // A list is about every roster pupil in it, by name or by UPN.
   const bulk = found ? { ...found, pupils: [...new Set([...pupilsSeen, ...ids.pupils])].sort((a, b) => a - b) } : undefined;
   const individual = [...ids.findings, ...contextFindings];
