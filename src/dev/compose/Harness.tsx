@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { formatLocalDateTime, fromLocal, toLocal } from '../../compose-check';
 import { FLUENT_THEMES, type ThemeName } from '../../ui/theme';
-import type { FakeOffice, MailboxVersion } from '../fake-office/fake-office';
+import type { FakeAttachment, FakeOffice, MailboxVersion } from '../fake-office/fake-office';
 import { PLATFORMS, type FakePlatform } from '../fake-office/platforms';
 import type { HandlerHost } from './handler-host';
 import { useOfficeDialog } from './office-dialog';
@@ -167,22 +167,26 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
     setTimeout(() => paneRef.current?.focus(), 0);
   };
 
-  // Outlook raises OnMessageAttachmentsChanged for each file added or removed.
-  const attachmentsChanged = () => {
+  // Outlook raises OnMessageAttachmentsChanged, and the pane's AttachmentsChanged, for each file added or removed.
+  const attachmentsChanged = (status: 'added' | 'removed', changed: readonly FakeAttachment[]) => {
     setVersion((v) => v + 1);
+    for (const a of changed) fake.notifyAttachmentsChanged(status, a);
     void handlers.dispatch('onMessageAttachmentsChangedHandler');
   };
 
   const addFiles = async (files: FileList | null) => {
+    const added: FakeAttachment[] = [];
     for (const file of Array.from(files ?? [])) {
-      state.attachments.push({ id: `att-${nextAttachment.current++}-${file.name}`, name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', base64: await readBase64(file) });
+      added.push({ id: `att-${nextAttachment.current++}-${file.name}`, name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', base64: await readBase64(file) });
     }
-    attachmentsChanged();
+    state.attachments.push(...added);
+    attachmentsChanged('added', added);
   };
 
   const removeAttachment = (id: string) => {
+    const removed = state.attachments.filter((a) => a.id === id);
     state.attachments = state.attachments.filter((a) => a.id !== id);
-    attachmentsChanged();
+    attachmentsChanged('removed', removed);
   };
 
   const local = toLocal(clockNow(), 'Europe/London');

@@ -94,6 +94,8 @@ export interface FakeOffice {
   dispatch(name: string): Promise<Office.SmartAlertsEventCompletedOptions | undefined>;
   /** Tells the item's RecipientsChanged listeners (the task pane) and returns. */
   notifyRecipientsChanged(fields: readonly ('to' | 'cc' | 'bcc')[]): void;
+  /** Tells the item's AttachmentsChanged listeners (Mailbox 1.8) that an attachment was added or removed. */
+  notifyAttachmentsChanged(status: 'added' | 'removed', attachment: FakeAttachment): void;
   setTheme(theme: Office.OfficeTheme): void;
   /** Notified whenever the add-in changes the draft (labels, subject, delivery time, recipients, notifications). */
   subscribe(listener: () => void): () => void;
@@ -113,7 +115,7 @@ export const OFFICE_CONSTANTS = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   CoercionType: { Html: 'html', Text: 'text' },
   EventType: {
-    RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
+    RecipientsChanged: 'olkRecipientsChanged', AttachmentsChanged: 'olkAttachmentsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
     DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived',
   },
   MailboxEnums: {
@@ -400,6 +402,10 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     },
     notifyRecipientsChanged(fields) {
       fireItem('olkRecipientsChanged', { changedRecipientFields: Object.fromEntries(fields.map((f) => [f, true])) });
+    },
+    notifyAttachmentsChanged(status, attachment) {
+      if (VERSION_ORDER.indexOf(version) < VERSION_ORDER.indexOf('1.8')) return;
+      fireItem('olkAttachmentsChanged', { attachmentStatus: status, attachmentDetails: { id: attachment.id, name: attachment.name, size: attachment.size, attachmentType: attachment.attachmentType ?? 'file', isInline: attachment.isInline ?? false } });
     },
     setTheme(next) {
       theme = next;

@@ -111,9 +111,12 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
   useEffect(() => {
     void run();
     const office = host.office;
-    // Hosts before Mailbox 1.7 lack RecipientsChanged, and unpinnable panes lack
+    // Hosts before Mailbox 1.7 lack RecipientsChanged (1.8 AttachmentsChanged), and unpinnable panes lack
     // ItemChanged; the poll below still notices, so failures are ignored.
     officeCall<void>('item.addHandlerAsync', (cb) => composeItem(office).addHandlerAsync(office.EventType.RecipientsChanged, recheck, cb))
+      .catch(() => undefined);
+    // Mailbox 1.8: a file added or removed is checked at once, not at the next poll.
+    officeCall<void>('item.addHandlerAsync', (cb) => composeItem(office).addHandlerAsync(office.EventType.AttachmentsChanged, recheck, cb))
       .catch(() => undefined);
     officeCall<void>('mailbox.addHandlerAsync', (cb) => office.context.mailbox.addHandlerAsync(office.EventType.ItemChanged, recheck, cb))
       .catch(() => undefined);
