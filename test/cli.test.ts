@@ -51,7 +51,7 @@ describe('check --json', () => {
     expect(out).toHaveLength(2);
     const [first, second] = out.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(first).toMatchObject({ file: files.sensitive, verdict: 'warn', reasons: ['sensitive-unencrypted'] });
-    expect(Object.keys(first ?? {})).toEqual(['file', 'verdict', 'reasons', 'findings']);
+    expect(Object.keys(first ?? {})).toEqual(['file', 'verdict', 'reasons', 'findings', 'attachments']);
     const evidence = JSON.stringify(first?.findings);
     expect(evidence).toContain('upn');
     expect(evidence).not.toContain('B801200005001');

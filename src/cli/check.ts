@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { checkDraft, formatLocalDateTime, fromLocal, parseSettings, resolveSettings } from '../compose-check/index';
+import { checkDraft, describeAttachmentNote, formatLocalDateTime, fromLocal, parseSettings, resolveSettings } from '../compose-check/index';
 import type { Decision, Fix, ResolvedSettings, Settings, SupportedTimeZone } from '../compose-check/index';
 import { emlToDraft } from './eml';
 
@@ -76,6 +76,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         verdict: result.decision.verdict,
         reasons: result.decision.reasons.map((r) => r.code),
         findings: result.decision.findings,
+        attachments: result.decision.attachments,
       }));
     } else {
       io.out(report(file, result.decision, result.settings, result.at));
@@ -180,6 +181,10 @@ function report(file: string, decision: Decision, settings: ResolvedSettings, at
   if (decision.findings.length > 0) {
     lines.push('  findings:');
     for (const f of decision.findings) lines.push(`    - ${f.evidence} (${f.kind}, ${f.confidence} confidence)`);
+  }
+  if (decision.attachments.length > 0) {
+    lines.push('  attachments:');
+    for (const note of decision.attachments) lines.push(`    - ${describeAttachmentNote(note)}`);
   }
   if (decision.fixes.length > 0) {
     lines.push('  suggested fixes:');

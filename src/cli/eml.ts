@@ -17,9 +17,6 @@ export class EmlParseError extends Error {
   override readonly name = 'EmlParseError';
 }
 
-// The Content-Disposition and type decide nothing here: a class list saved as
-// "application/vnd.ms-excel" with a .csv name is still text the engine must read.
-const TEXT_LIKE_NAME = /\.(?:csv|tsv|txt)$/i;
 const SMIME_NAME = /^smime\.p7m$/i;
 
 export async function emlToDraft(raw: Buffer | string): Promise<ParsedEml> {
@@ -126,9 +123,6 @@ function isSmimeEncrypted(email: Email): boolean {
   return email.attachments.some((a) => isPkcs7(a.mimeType, undefined) || (a.filename !== null && SMIME_NAME.test(a.filename)));
 }
 
-function isTextLike(a: Attachment): boolean {
-  return a.mimeType.startsWith('text/') || (a.filename !== null && TEXT_LIKE_NAME.test(a.filename));
-}
 
 function contentBytes(content: Attachment['content']): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
@@ -137,12 +131,6 @@ function contentBytes(content: Attachment['content']): Uint8Array {
 
 function toDraftAttachment(a: Attachment): DraftAttachment {
   const bytes = contentBytes(a.content);
-  return {
-    name: a.filename ?? '(unnamed)',
-    contentType: a.mimeType,
-    size: bytes.byteLength,
-    // The part's charset is gone by now; UTF-8 (a superset of ASCII) is what
-    // Outlook and Excel write for CSV exports, and invalid bytes become U+FFFD.
-    ...(isTextLike(a) ? { text: new TextDecoder('utf-8').decode(bytes) } : {}),
-  };
+  // The bytes as sent: the engine's readers decide the format (xlsx, docx, pdf, zip, csv...) as they do in Outlook.
+  return { name: a.filename ?? '(unnamed)', contentType: a.mimeType, size: bytes.byteLength, bytes };
 }

@@ -125,6 +125,7 @@ function isPupilDataHeader(header: string): boolean {
 export function bulkFinding(
   text: string, lower: string, table: () => TableShape | undefined,
   ids: number, pupils: number, paired: (skip?: readonly [number, number]) => number, location: FindingLocation, where: string,
+  pupilsWithin: (start: number, end: number) => number = () => pupils,
 ): Finding | undefined {
   const describe = (what: string, confidence: Finding['confidence']): Finding =>
     ({ kind: 'bulk-pupil-data', confidence, location, evidence: `list of ${what} ${where}` });
@@ -133,7 +134,8 @@ export function bulkFinding(
   if (found) {
     // A table is judged by its columns, not by dates or addresses anywhere in it.
     const columns = sensitiveColumns(found);
-    if (pupils >= BULK_MIN && (ids >= 1 || columns.length > 0)) return describe(`${pupils} pupils with personal data`, 'high');
+    // The table's columns speak for the pupils in it, not for a list of names beside it (a trip's timetable above its groups).
+    if (pupilsWithin(found.start, found.end) >= BULK_MIN && (ids >= 1 || columns.length > 0)) return describe(`${pupils} pupils with personal data`, 'high');
     if (columns.length > 0 && !found.headerIsData && isPupilDataHeader(found.header.join(','))) return describe(`${found.rowCount} rows of pupil data`, 'medium');
   }
   if (pupils >= BULK_MIN) {

@@ -7,7 +7,7 @@ import type { ResolvedSettings } from './settings';
 import { domainOf } from './settings';
 import type { ContactDirectory } from './directory/types';
 import { settingsDirectory } from './directory/settings-directory';
-import { findSensitiveData } from './detect';
+import { scanDraft } from './detect';
 import { formatLocalDateTime, formatLocalTime, isWithinPermittedHours, nextPermittedTime } from './time';
 import { isPersonalWebmail } from './webmail';
 import { clip } from './clip';
@@ -22,6 +22,11 @@ export interface CheckContext {
    * send-check record's, whose pupil ids index `settings.pupils` too.
    */
   readonly directory?: ContactDirectory;
+  /**
+   * The host's clock in milliseconds (any origin), for the time limit on
+   * reading attachments; without it only their size limits apply.
+   */
+  readonly clock?: () => number;
 }
 
 /** The Smart Alerts limit on a message's length. */
@@ -85,7 +90,9 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { internal, webmailDomains } = lookups(settings);
   const directory = ctx.directory ?? settingsDirectory(settings);
 
-  const findings = needsDetection(settings) ? findSensitiveData(draft, settings, (upn) => directory.pupilsWithUpn(upn)) : [];
+  const { findings, attachments } = needsDetection(settings)
+    ? scanDraft(draft, settings, { pupilsWithUpn: (upn) => directory.pupilsWithUpn(upn), ...(ctx.clock ? { clock: ctx.clock } : {}) })
+    : { findings: [], attachments: [] };
   const sensitive = findings.length > 0;
   const evidence = evidenceSummary(findings);
   // Asked of the directory: in Outlook it knows addresses only by keyed fingerprint, never in clear.
@@ -189,7 +196,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   reasons.sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
   // An information-only reason says something without holding the message back.
   const verdict = reasons.reduce<Verdict>((v, r) => (r.severity !== 'info' && RANK[r.severity] > RANK[v] ? r.severity : v), 'allow');
-  return { verdict, reasons, findings, fixes };
+  return { verdict, reasons, findings, fixes, attachments };
 }
 
 /** The policy's clause behind each reason. */

@@ -2,15 +2,16 @@
 // sensitive information types: a primary pattern, a checksum, supporting
 // keywords within about 300 characters, and a confidence level.
 //
-// Each location (subject, body, a text attachment) is read once by each
-// detector: identifiers (identifier-scan.ts), roster pupils (roster.ts),
+// Each location (subject, body, each part of an attachment: a sheet, a
+// document's body, its headers) is read once by each detector: identifiers (identifier-scan.ts), roster pupils (roster.ts),
 // context near them (context.ts, within the pupil's section and outside
 // boilerplate, sections.ts), and lists (bulk.ts). Regular expressions run only
 // over whole texts, never per pupil, so a 2,000-pupil roster costs one Map
 // lookup per word.
-import type { Draft, Finding, FindingLocation } from './types';
+import type { AttachmentNote, Draft, Finding, FindingLocation } from './types';
 import type { ResolvedSettings } from './settings';
-import { bodyText, cleanText, htmlToText } from './normalise';
+import { bodyText, cleanText, cleanTextMapped } from './normalise';
+import { readAttachments } from './attachments';
 import { findIdentifiers } from './identifier-scan';
 import { initials, pupilIndex, scanPupils } from './roster';
 import type { PupilIndex, PupilMatch, ScanOptions } from './roster';
@@ -18,7 +19,7 @@ import { contextCandidates } from './context';
 import { sectionStarts, withoutBoilerplate } from './sections';
 import { bulkFinding, pairedPupils, tableShape } from './bulk';
 import type { TableShape } from './bulk';
-import { PROXIMITY, lowerBound } from './text-scan';
+import { PROXIMITY, lineStart, lowerBound } from './text-scan';
 
 export { PROXIMITY } from './text-scan';
 export { scanIdentifiers } from './identifier-scan';
@@ -68,17 +69,29 @@ interface Source {
   readonly text: string;
   /** How roster names are read here (a file name's are read loosely). */
   readonly names?: ScanOptions;
+  /** How evidence names the place: "in body", "in pupils.xlsx, sheet Year 9". */
+  readonly where: string;
+  /** The finer place of a position in `text`: "cell B14", "page 2". */
+  readonly locate?: (offset: number) => string | undefined;
+  /**
+   * Each line is one record (a spreadsheet's row): context counts only on the
+   * pupil's own row, not in the next pupil's notes or in a column heading.
+   */
+  readonly rows?: boolean;
 }
 
 function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex, rosterPupils: (upn: string) => readonly number[]): Finding[] {
-  const { text, location } = source;
+  const { text, location, where, locate, rows } = source;
   if (text.length === 0) return [];
   const lower = text.toLowerCase();
-  const where = location === 'subject' ? 'in subject' : location === 'body' ? 'in body' : `in ${location}`;
+  const whereAt = (pos: number): string => {
+    const place = locate?.(pos);
+    return place ? `${where}, ${place}` : where;
+  };
   let tableMemo: TableShape | undefined | null = null;
   const table = (): TableShape | undefined => (tableMemo === null ? (tableMemo = tableShape(text)) : tableMemo);
 
-  const ids = findIdentifiers(text, lower, rosterPupils, () => table()?.header, location, where);
+  const ids = findIdentifiers(text, lower, rosterPupils, () => table()?.header, location, whereAt);
 
   // Roster pupils near special-category or safeguarding words.
   const pupilMatches = scanPupils(text, lower, index, source.names);
@@ -100,7 +113,10 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
       pupilsSeen.add(m.pupil);
       if (reported.has(m.pupil)) continue;
       const s = lowerBound(sections, m.pos + 1) - 1;
-      const at = nearestCounting(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity, counts);
+      const rowEnd = rows ? text.indexOf('\n', m.pos) : -1;
+      const at = rows
+        ? nearestCounting(context, m.pos, lineStart(text, m.pos), rowEnd < 0 ? text.length : rowEnd, counts)
+        : nearestCounting(context, m.pos, sections[s] ?? 0, sections[s + 1] ?? Infinity, counts);
       if (at === undefined) continue;
       reported.add(m.pupil);
       const word = text.slice(at, byStart.get(at)?.end ?? at);
@@ -109,7 +125,7 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
         kind: 'pupil-in-sensitive-context',
         confidence: Math.abs(at - m.pos) <= PROXIMITY / 3 ? 'high' : 'medium',
         location,
-        evidence: `pupil ${initials(name)} near "${word}" ${where}`,
+        evidence: `pupil ${initials(name)} near "${word}" ${whereAt(m.pos)}`,
         pupils: [m.pupil],
       });
     }
@@ -117,7 +133,12 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
 
   // Bulk: a list of identifiers, or of pupils with their personal data.
   const paired = (skip?: readonly [number, number]): number => pairedPupils(text, pupilMatches, ids.positions, skip);
-  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where);
+  const pupilsWithin = (start: number, end: number): number => {
+    const inside = new Set<number>();
+    for (const m of pupilMatches) if (m.pos >= start && m.pos < end) inside.add(m.pupil);
+    return inside.size;
+  };
+  const found = bulkFinding(text, lower, table, ids.values.size, pupilsSeen.size, paired, location, where, pupilsWithin);
   // A list is about every roster pupil in it, by name or by UPN.
   const bulk = found ? { ...found, pupils: [...new Set([...pupilsSeen, ...ids.pupils])].sort((a, b) => a - b) } : undefined;
   const individual = [...ids.findings, ...contextFindings];
@@ -125,16 +146,6 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
 }
 
 // ---------------------------------------------------------------------------
-
-const TEXT_ATTACHMENT = /\.(?:csv|tsv|txt|text|md|html?|json|xml|log|vcf|ics)$/i;
-
-function attachmentText(a: Draft['attachments'][number]): string | undefined {
-  if (a.text === undefined) return undefined;
-  const type = a.contentType?.toLowerCase() ?? '';
-  if (!(type.startsWith('text/') || TEXT_ATTACHMENT.test(a.name))) return undefined;
-  const html = type === 'text/html' || /\.html?$/i.test(a.name);
-  return cleanText(html ? htmlToText(a.text) : a.text);
-}
 
 /**
  * An attachment's file name as words: "Amelia_Smith-EHCP.review.docx" and
@@ -172,13 +183,39 @@ function forenamesFromFileNames(fileNames: readonly string[], settings: Resolved
   return out;
 }
 
+export interface DraftScan {
+  readonly findings: Finding[];
+  /** Attachments that are protected or were not (fully) checked. */
+  readonly attachments: AttachmentNote[];
+}
+
+export interface DraftScanOptions {
+  /** The host's clock in milliseconds: with it, reading attachments has a time limit (attachments.ts). */
+  readonly clock?: () => number;
+  /** A UPN's pupils beyond the clear roster (Outlook's record keeps UPNs only as fingerprints). */
+  readonly pupilsWithUpn?: (upn: string) => readonly number[];
+}
+
+/** An attachment's part as a source: cleaned as the body is, with its places kept through the cleaning. */
+function partSource(name: string, label: string, raw: string, locate: ((offset: number) => string | undefined) | undefined, names: ScanOptions | undefined): Source {
+  const { text, origin } = cleanTextMapped(raw);
+  return {
+    location: `attachment:${name}`, text, ...(names ? { names } : {}),
+    where: `in ${label ? `${name}, ${label}` : name}`,
+    // "sheet Year 9", or "reports/pupils.xlsx, sheet Year 9" inside a .zip: the readers' label for a spreadsheet's part.
+    ...(/(?:^|, )sheet /.test(label) ? { rows: true } : {}),
+    ...(locate ? { locate: origin ? (offset: number) => locate(origin(offset)) : locate } : {}),
+  };
+}
+
 /**
- * Every sensitive-data finding in the subject, body, text-like attachments and
- * attachments' names, in a stable order, each naming the roster pupils it is
- * about where it can. `pupilsWithUpn` finds a UPN's pupils beyond the clear
- * roster (Outlook's record keeps UPNs only as fingerprints).
+ * Every sensitive-data finding in the subject, body, attachments (each part
+ * of each, as the readers give them) and attachments' names, in a stable
+ * order, each naming the roster pupils it is about where it can; and a note
+ * for each attachment that is protected or not checked.
  */
-export function findSensitiveData(draft: Draft, settings: ResolvedSettings, pupilsWithUpn?: (upn: string) => readonly number[]): Finding[] {
+export function scanDraft(draft: Draft, settings: ResolvedSettings, options: DraftScanOptions = {}): DraftScan {
+  const { pupilsWithUpn } = options;
   const index = pupilIndex(settings.pupils);
   const rosterPupils = (upn: string): readonly number[] => {
     const clear = index.upns.get(upn);
@@ -188,15 +225,23 @@ export function findSensitiveData(draft: Draft, settings: ResolvedSettings, pupi
   const knownForenames = draft.attachments.length > 0 ? forenamesFromFileNames(draft.attachments.map((a) => a.name), settings, index) : undefined;
   const names: ScanOptions | undefined = knownForenames && knownForenames.size > 0 ? { knownForenames } : undefined;
   const sources: Source[] = [
-    { location: 'subject', text: cleanText(draft.subject), names },
-    { location: 'body', text: bodyText(draft.body.kind, draft.body.content), names },
+    { location: 'subject', where: 'in subject', text: cleanText(draft.subject), ...(names ? { names } : {}) },
+    { location: 'body', where: 'in body', text: bodyText(draft.body.kind, draft.body.content), ...(names ? { names } : {}) },
   ];
-  for (const a of draft.attachments) {
-    const text = attachmentText(a);
-    if (text !== undefined) sources.push({ location: `attachment:${a.name}`, text, names });
-    sources.push({ location: `attachment:${a.name}`, text: fileNameText(a.name), names: { loose: true } });
-  }
-  const out: Finding[] = [];
-  for (const s of sources) out.push(...scanSource(s, settings, index, rosterPupils));
-  return out;
+  const attachments: AttachmentNote[] = [];
+  const read = draft.attachments.length > 0 ? readAttachments(draft.attachments, options.clock) : [];
+  draft.attachments.forEach((a, i) => {
+    const { parts, notes } = read[i] ?? { parts: [], notes: [] };
+    for (const p of parts) sources.push(partSource(a.name, p.label, p.text, p.locate, names));
+    attachments.push(...notes);
+    sources.push({ location: `attachment:${a.name}`, where: `in the name of ${a.name}`, text: fileNameText(a.name), names: { loose: true } });
+  });
+  const findings: Finding[] = [];
+  for (const s of sources) findings.push(...scanSource(s, settings, index, rosterPupils));
+  return { findings, attachments };
+}
+
+/** The findings of scanDraft(), without the attachment notes. */
+export function findSensitiveData(draft: Draft, settings: ResolvedSettings, options?: DraftScanOptions): Finding[] {
+  return scanDraft(draft, settings, options).findings;
 }

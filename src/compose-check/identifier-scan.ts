@@ -175,11 +175,12 @@ export interface IdentifierScan {
  * when a checksum passed. `header` is the table header row, if the text is a
  * table: a column heading supports every identifier under it. `rosterPupils`
  * names the roster pupils a UPN belongs to (by clear UPN from the settings, or
- * by fingerprint from Outlook's send-check record).
+ * by fingerprint from Outlook's send-check record). `where` names the place of
+ * a position for the evidence ("in body", "in a.xlsx, sheet S, cell B4").
  */
 export function findIdentifiers(
   text: string, lower: string, rosterPupils: (upn: string) => readonly number[], header: () => string | undefined,
-  location: FindingLocation, where: string,
+  location: FindingLocation, where: (pos: number) => string,
 ): IdentifierScan {
   let keywordPos: Map<IdKind, number[]> | undefined;
   const keywordsFor = (kind: IdKind): number[] => {
@@ -229,7 +230,7 @@ export function findIdentifiers(
     values.add(m.value);
     positions.push(m.pos);
     for (const p of owners) pupils.add(p);
-    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where}`, pupils: owners });
+    findings.push({ kind: m.kind, confidence, location, evidence: `${evidenceLabel(m.kind)} ${maskIdentifier(m.value)} ${where(m.pos)}`, pupils: owners });
   }
   return { findings, pupils, values, positions };
 }

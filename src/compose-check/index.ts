@@ -21,7 +21,9 @@ export {
 } from './time';
 export type { HoursSettings, LocalDateTime } from './time';
 
-export { findSensitiveData, scanIdentifiers, PROXIMITY } from './detect';
+export { findSensitiveData, scanDraft, scanIdentifiers, PROXIMITY } from './detect';
+export type { DraftScan, DraftScanOptions } from './detect';
+export { describeAttachmentNote, ATTACHMENTS_TIME_MS } from './attachments';
 export { isValidUpn, isValidUln, isValidNhsNumber, isValidNiNumber, upnCheckLetter, maskIdentifier } from './identifiers';
 export { htmlToText, decodeEntities, cleanText, bodyText } from './normalise';
 export { BUILTIN_WEBMAIL_DOMAINS, isPersonalWebmail } from './webmail';

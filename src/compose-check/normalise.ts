@@ -161,10 +161,49 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
  */
 export function cleanText(text: string): string {
   // Fast path: most mail is plain ASCII.
-  // eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
-  if (!/[^\x00-\x7f]/.test(text)) return text;
-  // eslint-disable-next-line no-misleading-character-class -- invisible code points and combining marks listed as ranges; none is meant to combine here
-  return text.replace(/[\u00a0\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0218-\u021b\u0300-\u036f\u061c\u0622-\u0626\u0629\u0640\u0643\u0649\u064a-\u065f\u0670\u0671\u06be\u06c0\u06c1\u06c3\u0981\u09bc\u09dc\u09dd\u09df\u0a33\u0a36\u0a3c\u0a59-\u0a5b\u0a5e\u0a70\u0a71\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g, mapChar);
+  if (!NON_ASCII.test(text)) return text;
+  return text.replace(CLEAN_RE, mapChar);
+}
+
+// eslint-disable-next-line no-control-regex -- matching every non-ASCII character is the point
+const NON_ASCII = /[^\x00-\x7f]/;
+// eslint-disable-next-line no-misleading-character-class -- invisible code points and combining marks listed as ranges; none is meant to combine here
+const CLEAN_RE = /[\u00a0\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0218-\u021b\u0300-\u036f\u061c\u0622-\u0626\u0629\u0640\u0643\u0649\u064a-\u065f\u0670\u0671\u06be\u06c0\u06c1\u06c3\u0981\u09bc\u09dc\u09dd\u09df\u0a33\u0a36\u0a3c\u0a59-\u0a5b\u0a5e\u0a70\u0a71\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2010-\u2015\u2018\u2019\u02bc\u2028-\u202f\u205f-\u206f\u2212\u3000\u3164\ufe58\ufe63\ufeff\uff01-\uff5e\uffa0]/g;
+
+/**
+ * cleanText, and where each position of the result came from in `text`, for
+ * evidence that names a place in an attachment ("cell B14") after characters
+ * were dropped or widened. `origin` is absent when no position moved.
+ */
+export function cleanTextMapped(text: string): { readonly text: string; readonly origin?: (offset: number) => number } {
+  if (!NON_ASCII.test(text)) return { text };
+  // From result position starts[k] on, the original position is the result's less shifts[k].
+  const starts: number[] = [];
+  const shifts: number[] = [];
+  let shift = 0;
+  const out = text.replace(CLEAN_RE, (ch: string, offset: number) => {
+    const mapped = mapChar(ch);
+    if (mapped.length !== 1) {
+      shift += mapped.length - 1;
+      starts.push(offset + shift + 1);
+      shifts.push(shift);
+    }
+    return mapped;
+  });
+  if (starts.length === 0) return { text: out };
+  return {
+    text: out,
+    origin: (offset) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return offset - (lo > 0 ? shifts[lo - 1] ?? 0 : 0);
+    },
+  };
 }
 
 /**

@@ -20,9 +20,31 @@ export interface Recipient {
 export interface DraftAttachment {
   readonly name: string;
   readonly contentType?: string;
-  /** Text content of text-like attachments (csv, txt), where the host allows reading it. */
+  /** The file as sent, where the host can read it: read by the attachment readers (xlsx, docx, pdf, zip, csv...). */
+  readonly bytes?: Uint8Array;
+  /** Text content of text-like attachments (csv, txt), for hosts that have only the text; `bytes` win when both are given. */
   readonly text?: string;
   readonly size?: number;
+  /** Why the host could not give the content (a cloud link, over its size limit): the decision notes it. */
+  readonly notRead?: Omit<AttachmentNote, 'name'>;
+}
+
+/**
+ * An attachment whose contents were not checked, or count as protected: not
+ * sensitive data (that is a Finding), but something the user should know.
+ * - `protected`: password-protected or encrypted; its contents count as protected.
+ * - `unreadable`: a file that should have been read and was not (damaged,
+ *   scanned, over a limit, out of time): its contents were not checked.
+ * - `skipped`: a file that holds no text we read (an image, a cloud link).
+ */
+export type AttachmentNoteKind = 'protected' | 'unreadable' | 'skipped';
+
+export interface AttachmentNote {
+  readonly kind: AttachmentNoteKind;
+  /** The attachment's name; a file inside a .zip is "archive.zip, reports/pupils.xlsx". */
+  readonly name: string;
+  /** In plain words: "password-protected workbook", "scanned image, no text". */
+  readonly why: string;
 }
 
 export interface DraftBody {
@@ -110,4 +132,6 @@ export interface Decision {
   readonly reasons: readonly Reason[];
   readonly findings: readonly Finding[];
   readonly fixes: readonly Fix[];
+  /** Attachments that were protected or not (fully) checked, in the draft's order. */
+  readonly attachments: readonly AttachmentNote[];
 }

@@ -31,6 +31,8 @@ const handlers = createSendTimeHandlers({
 
 export const onMessageSendHandler = handlers.onMessageSendHandler;
 export const onMessageRecipientsChangedHandler = handlers.onMessageRecipientsChangedHandler;
+export const onMessageAttachmentsChangedHandler = handlers.onMessageAttachmentsChangedHandler;
 
 Office.actions.associate('onMessageSendHandler', onMessageSendHandler);
 Office.actions.associate('onMessageRecipientsChangedHandler', onMessageRecipientsChangedHandler);
+Office.actions.associate('onMessageAttachmentsChangedHandler', onMessageAttachmentsChangedHandler);

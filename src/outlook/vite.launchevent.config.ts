@@ -5,12 +5,14 @@
 // (emptyOutDir: false keeps the pages the first build wrote).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { packedVocabulary } from './vite-vocabulary';
 
 export default defineConfig({
   publicDir: false,
   // Vite's dev-only `import.meta.env` is replaced at build time; production
   // keeps the harness-only seams out of the file Outlook loads.
   mode: 'production',
+  plugins: [packedVocabulary()],
   build: {
     target: 'es2017',
     outDir: fileURLToPath(new URL('../../dist/outlook', import.meta.url)),

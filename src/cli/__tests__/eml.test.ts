@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emlToDraft, EmlParseError } from '../eml';
+import { checkDraft, resolveSettings } from '../../compose-check/index';
 
 /** Joins header and body lines with CRLF, as RFC 5322 wants. */
 const eml = (...lines: string[]): string => lines.join('\r\n');
@@ -64,7 +65,7 @@ describe('emlToDraft', () => {
     expect(draft.body.content).toContain('<b>copy</b>');
   });
 
-  it('decodes text-like attachments (csv by name even when typed as Excel) but not binary ones', async () => {
+  it('hands every attachment over as its bytes, and the engine reads a csv by its name even when typed as Excel', async () => {
     const csv = Buffer.from('name,upn\nAmelia Hughes,B801200005001\n').toString('base64');
     const { draft } = await emlToDraft(eml(
       'From: t@wellsap.example.org.uk',
@@ -97,11 +98,14 @@ describe('emlToDraft', () => {
       '--b--',
     ));
     const [csvPart, txtPart, png] = draft.attachments;
-    expect(csvPart).toMatchObject({ name: 'class.csv', contentType: 'application/vnd.ms-excel', text: 'name,upn\nAmelia Hughes,B801200005001\n' });
-    expect(txtPart?.text).toContain('free text notes');
-    expect(png).toMatchObject({ name: 'logo.png', contentType: 'image/png' });
-    expect(png?.text).toBeUndefined();
-    expect(png?.size).toBe(8);
+    expect(csvPart).toMatchObject({ name: 'class.csv', contentType: 'application/vnd.ms-excel' });
+    expect(Buffer.from(csvPart?.bytes ?? []).toString('utf8')).toBe('name,upn\nAmelia Hughes,B801200005001\n');
+    expect(Buffer.from(txtPart?.bytes ?? []).toString('utf8')).toContain('free text notes');
+    expect(png).toMatchObject({ name: 'logo.png', contentType: 'image/png', size: 8 });
+    const decision = checkDraft(draft, { now: new Date('2026-03-10T10:00:00Z'), settings: resolveSettings({}) });
+    expect(decision.findings.map((f) => f.evidence)).toContainEqual(expect.stringMatching(/^UPN .* in class\.csv/));
+    // A picture holds no text the engine reads: noted, never a finding.
+    expect(decision.attachments).toEqual([expect.objectContaining({ kind: 'skipped', name: 'logo.png' })]);
   });
 
   it('reads the enabled label from msip_labels and ignores a disabled one', async () => {

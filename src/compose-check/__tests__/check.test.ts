@@ -126,7 +126,7 @@ describe('personal-webmail', () => {
 });
 
 describe('severities and verdict', () => {
-  it('allows a harmless draft', () => expect(check(draft())).toEqual({ verdict: 'allow', reasons: [], findings: [], fixes: [] }));
+  it('allows a harmless draft', () => expect(check(draft())).toEqual({ verdict: 'allow', reasons: [], findings: [], fixes: [], attachments: [] }));
   it('the verdict is the most severe reason', () => {
     const s = settings({ severities: { 'personal-webmail': 'warn', 'outside-hours': 'block' } });
     const d = check(draft({ text: SENSITIVE, recipients: to('x@gmail.com') }), s);

@@ -183,6 +183,17 @@ describe('bulk pupil data', () => {
   });
   it('a list of names without personal data is not bulk', () =>
     expect(kinds('Well done to Amelia Smith, Jack Brown and Noah O\'Neil for their certificates!')).toEqual([]));
+  describe('a table beside a list of names', () => {
+    const six = ['Kayden Obrien', 'Skye Jenkins', 'Lacey Doyle', 'Dylan Fletcher', 'Reece Holloway', 'Brandon Pike'];
+    const roster = settings({ pupils: six.map((name) => ({ name })) });
+    const found = (text: string): string[] => findSensitiveData(draft({ text }), roster).map((f) => f.kind);
+    // A trip's timetable carries the coach driver's mobile: a table with a phone column, but not the pupils'.
+    const timetable = 'Time\tWhat\n06:45\tMeet at school\n07:00\tCoach departs (driver 07700 900318)\n15:30\tCoach returns';
+    it("does not lend a timetable's columns to the groups listed under it", () =>
+      expect(found(`${timetable}\nGroup 1 (Miss Lal)\n${six.slice(0, 3).join('\n')}\nGroup 2 (Mr Grant)\n${six.slice(3).join('\n')}`)).toEqual([]));
+    it('still counts the pupils in a table whose own column holds their phone numbers', () =>
+      expect(found(`Name\tPhone\n${six.map((n, i) => `${n}\t07700 90031${i}`).join('\n')}`)).toEqual(['bulk-pupil-data']));
+  });
   describe('pupils each written beside an identifier of their own', () => {
     const six = ['Kayden Obrien', 'Skye Jenkins', 'Lacey Doyle', 'Dylan Fletcher', 'Reece Holloway', 'Brandon Pike'];
     const roster = settings({ pupils: six.map((name) => ({ name })) });
@@ -391,7 +402,7 @@ describe('a pupil named in an attachment\'s file name', () => {
   });
   it('counts context in the file name itself', () =>
     expect(found('Please see attached.', 'Amelia_Smith_EHCP_draft.docx'))
-      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in attachment:Amelia_Smith_EHCP_draft.docx']));
+      .toEqual(['pupil-in-sensitive-context pupil A. S. near "EHCP" in the name of Amelia_Smith_EHCP_draft.docx']));
   it('needs the forename: context alone beside a named file is not enough', () =>
     expect(found('Please find the diagnosis letter attached.', 'Amelia_Smith_letter.pdf')).toEqual([]));
   it('does not take a forename alone when no file names the pupil', () =>

@@ -95,10 +95,17 @@ export function columnName(index: number): string {
 /** Line breaks and tabs inside a cell would break the table's shape. */
 const cellText = (text: string): string => (/[\t\r\n]/.test(text) ? text.replace(/\s*[\t\r\n]\s*/g, ' ') : text);
 
-/** One sheet's rows as lines of tab-separated cells, each cell marked with its reference. */
+/**
+ * One sheet's rows as lines of tab-separated cells, each cell marked with its
+ * reference. A row is filled out with empty cells to the widest row so far,
+ * as a CSV export writes it: a row whose last cells are empty still splits
+ * into as many cells as its header, so the bulk-list rule sees one table.
+ */
 export class RowWriter {
   private cols: number[] = [];
   private texts: string[] = [];
+  /** Cells in the widest row written so far. */
+  private width = 0;
 
   constructor(private readonly part: PartWriter) {}
 
@@ -130,7 +137,8 @@ export class RowWriter {
       part.append(cellText(texts[i] as string));
       prev = col;
     }
-    part.append('\n');
+    this.width = Math.max(this.width, prev + 1);
+    part.append(`${repeatTab(this.width - 1 - prev)}\n`);
     this.cols = [];
     this.texts = [];
   }

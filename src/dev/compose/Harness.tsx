@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { formatLocalDateTime, fromLocal, toLocal } from '../../compose-check';
 import { FLUENT_THEMES, type ThemeName } from '../../ui/theme';
-import type { FakeOffice, MailboxVersion } from '../fake-office/fake-office';
+import type { FakeAttachment, FakeOffice, MailboxVersion } from '../fake-office/fake-office';
 import { PLATFORMS, type FakePlatform } from '../fake-office/platforms';
 import type { HandlerHost } from './handler-host';
 import { useOfficeDialog } from './office-dialog';
@@ -90,6 +90,7 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
   const bodyRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLIFrameElement>(null);
   const lastRecipients = useRef('');
+  const nextAttachment = useRef(1);
   const state = fake.state;
   const tz = DEMO_SETTINGS.timeZone;
   const officeDialog = useOfficeDialog();
@@ -166,11 +167,26 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
     setTimeout(() => paneRef.current?.focus(), 0);
   };
 
-  const addFiles = async (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) {
-      state.attachments.push({ id: `att-${state.attachments.length + 1}-${file.name}`, name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', base64: await readBase64(file) });
-    }
+  // Outlook raises OnMessageAttachmentsChanged, and the pane's AttachmentsChanged, for each file added or removed.
+  const attachmentsChanged = (status: 'added' | 'removed', changed: readonly FakeAttachment[]) => {
     setVersion((v) => v + 1);
+    for (const a of changed) fake.notifyAttachmentsChanged(status, a);
+    void handlers.dispatch('onMessageAttachmentsChangedHandler');
+  };
+
+  const addFiles = async (files: FileList | null) => {
+    const added: FakeAttachment[] = [];
+    for (const file of Array.from(files ?? [])) {
+      added.push({ id: `att-${nextAttachment.current++}-${file.name}`, name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', base64: await readBase64(file) });
+    }
+    state.attachments.push(...added);
+    attachmentsChanged('added', added);
+  };
+
+  const removeAttachment = (id: string) => {
+    const removed = state.attachments.filter((a) => a.id === id);
+    state.attachments = state.attachments.filter((a) => a.id !== id);
+    attachmentsChanged('removed', removed);
   };
 
   const local = toLocal(clockNow(), 'Europe/London');
@@ -259,7 +275,12 @@ export function Harness({ fake, handlers, platform, settingsLabel, initialTheme 
               <input id="harness-attach" type="file" multiple onChange={(e) => void addFiles(e.currentTarget.files)} />
             </div>
             {state.attachments.length > 0 && (
-              <ul aria-label="Attachments">{state.attachments.map((a) => <li key={a.id}><Text>{a.name} ({a.size} bytes)</Text></li>)}</ul>
+              <ul aria-label="Attachments">{state.attachments.map((a) => (
+                <li key={a.id} className={styles.row}>
+                  <Text>{a.name} ({a.size} bytes)</Text>
+                  <Button size="small" aria-label={`Remove ${a.name}`} onClick={() => removeAttachment(a.id)}>Remove</Button>
+                </li>
+              ))}</ul>
             )}
             <section aria-label="Sent items">
               <Text as="h2" block weight="semibold">Sent items</Text>

@@ -17,9 +17,20 @@ export interface FakeAttachment {
   readonly name: string;
   readonly size: number;
   readonly contentType: string;
-  /** The file's bytes as base64, as getAttachmentContentAsync returns them. */
+  /**
+   * What getAttachmentContentAsync returns, as Outlook does for each kind: a
+   * file's bytes as base64, an attached item's .eml (or .ics) text, a cloud
+   * file's URL.
+   */
   readonly base64: string;
+  /** Default 'file'. */
+  readonly attachmentType?: 'file' | 'item' | 'cloud';
+  /** A picture in the body (a signature's logo). */
+  readonly isInline?: boolean;
 }
+
+const contentFormat = (a: FakeAttachment): string =>
+  a.attachmentType === 'cloud' ? 'url' : a.attachmentType === 'item' ? (/\.ics$/i.test(a.name) ? 'iCalendar' : 'eml') : 'base64';
 
 export interface ComposeState {
   to: Office.EmailAddressDetails[];
@@ -83,6 +94,8 @@ export interface FakeOffice {
   dispatch(name: string): Promise<Office.SmartAlertsEventCompletedOptions | undefined>;
   /** Tells the item's RecipientsChanged listeners (the task pane) and returns. */
   notifyRecipientsChanged(fields: readonly ('to' | 'cc' | 'bcc')[]): void;
+  /** Tells the item's AttachmentsChanged listeners (Mailbox 1.8) that an attachment was added or removed. */
+  notifyAttachmentsChanged(status: 'added' | 'removed', attachment: FakeAttachment): void;
   setTheme(theme: Office.OfficeTheme): void;
   /** Notified whenever the add-in changes the draft (labels, subject, delivery time, recipients, notifications). */
   subscribe(listener: () => void): () => void;
@@ -102,7 +115,7 @@ export const OFFICE_CONSTANTS = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   CoercionType: { Html: 'html', Text: 'text' },
   EventType: {
-    RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
+    RecipientsChanged: 'olkRecipientsChanged', AttachmentsChanged: 'olkAttachmentsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged',
     DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived',
   },
   MailboxEnums: {
@@ -229,14 +242,14 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     } as Office.Body,
     getAttachmentsAsync: ((...args: unknown[]) =>
       call<Office.AttachmentDetailsCompose[]>('getAttachmentsAsync', callbackOf(args), () => state.attachments.map((a) => ({
-        id: a.id, name: a.name, size: a.size, isInline: false, contentId: '', isServiceAccessible: false,
-        attachmentType: 'file' as Office.MailboxEnums.AttachmentType,
+        id: a.id, name: a.name, size: a.size, isInline: a.isInline ?? false, contentId: '', isServiceAccessible: false,
+        attachmentType: (a.attachmentType ?? 'file') as Office.MailboxEnums.AttachmentType,
       })))) as Office.MessageCompose['getAttachmentsAsync'],
     getAttachmentContentAsync: ((id: string, ...args: unknown[]) =>
       call<Office.AttachmentContent>('getAttachmentContentAsync', callbackOf(args), () => {
         const a = state.attachments.find((x) => x.id === id);
         if (!a) throw new Error(`No attachment ${id}`);
-        return { content: a.base64, format: 'base64' as Office.MailboxEnums.AttachmentContentFormat };
+        return { content: a.base64, format: contentFormat(a) as Office.MailboxEnums.AttachmentContentFormat };
       })) as Office.MessageCompose['getAttachmentContentAsync'],
     sensitivityLabel: {
       getAsync: (...args: unknown[]) => call<string>('sensitivityLabel.getAsync', callbackOf(args), () => state.sensitivityLabel),
@@ -389,6 +402,10 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
     },
     notifyRecipientsChanged(fields) {
       fireItem('olkRecipientsChanged', { changedRecipientFields: Object.fromEntries(fields.map((f) => [f, true])) });
+    },
+    notifyAttachmentsChanged(status, attachment) {
+      if (VERSION_ORDER.indexOf(version) < VERSION_ORDER.indexOf('1.8')) return;
+      fireItem('olkAttachmentsChanged', { attachmentStatus: status, attachmentDetails: { id: attachment.id, name: attachment.name, size: attachment.size, attachmentType: attachment.attachmentType ?? 'file', isInline: attachment.isInline ?? false } });
     },
     setTheme(next) {
       theme = next;

@@ -14,7 +14,7 @@ const shown = (r: Reason, over: Partial<PresentedReason> = {}): PresentedReason 
   code: r.code, severity: r.severity, message: r.message, summary: r.summary, fixes: [], citation: { kind: 'missing', version: 'x' }, ...over,
 });
 const decision = (reasons: Reason[]): Decision => ({
-  verdict: reasons.some((r) => r.severity === 'block') ? 'block' : reasons.length ? 'warn' : 'allow', reasons, findings: [], fixes: [],
+  verdict: reasons.some((r) => r.severity === 'block') ? 'block' : reasons.length ? 'warn' : 'allow', reasons, findings: [], fixes: [], attachments: [],
 });
 const complete = (reasons: Reason[], max: MailboxFeatureSet | '1.12', sendAgain = false) =>
   completionFor(decision(reasons), reasons.map((r) => shown(r)), upTo(max), { sendAgain });

@@ -3,7 +3,7 @@
 // handler has nothing to gain from racing them.
 import type { Draft, DraftAttachment, OutlookRecipientType, Recipient, RecipientField } from '../../compose-check';
 import { officeCall } from './async';
-import { decodeBase64Text } from './base64';
+import { base64ToBytes } from './base64';
 import type { SupportsMailbox } from './requirements';
 
 /** The compose item as Office.js types it; the send runtime only opens compose forms. */
@@ -15,10 +15,12 @@ export function composeItem(office: typeof Office): ComposeItem {
   return item;
 }
 
-/** Attachments whose text the engine reads (issue #2: csv and txt). */
-const TEXT_LIKE = /\.(?:csv|txt|tsv)$/i;
-/** Larger files are named but not read: fetching them costs more than the send budget. */
-export const MAX_ATTACHMENT_TEXT_BYTES = 1_000_000;
+/**
+ * The largest attachment whose contents are read. Outlook hands them over as
+ * base64 through its bridge, a third larger again; past this a file is named
+ * as not checked rather than holding Send (the engine's readers stop at 25 MB).
+ */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 const RECIPIENT_TYPES: readonly OutlookRecipientType[] = ['distributionList', 'user', 'externalUser', 'other'];
 
@@ -66,24 +68,74 @@ async function readSensitivityLabel(item: ComposeItem, supports: SupportsMailbox
   }
 }
 
-async function readAttachments(item: ComposeItem, supports: SupportsMailbox): Promise<DraftAttachment[]> {
+const MB = 1024 * 1024;
+const CLOUD: DraftAttachment['notRead'] = { kind: 'skipped', why: 'a link to a file in OneDrive or SharePoint, whose contents Outlook does not give add-ins' };
+
+/**
+ * Attachments already read, by Outlook's id, name and size: the task pane
+ * checks the same draft every few seconds and need not fetch a workbook each
+ * time. Holds the current draft's attachments only.
+ */
+export class AttachmentCache {
+  private entries = new Map<string, DraftAttachment>();
+
+  static key(a: Office.AttachmentDetailsCompose): string {
+    return `${a.id}\u0000${a.name}\u0000${a.size}`;
+  }
+
+  get(key: string): DraftAttachment | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keeps `read`, and only the attachments the draft still has. */
+  keep(read: ReadonlyMap<string, DraftAttachment>): void {
+    this.entries = new Map(read);
+  }
+}
+
+/**
+ * One attachment as the engine reads it: a file's bytes, an attached
+ * message's or meeting's text, or why its contents could not be had.
+ * Outlook gives file attachments as base64, attached items as .eml or
+ * .icalendar text and cloud attachments as a link (Mailbox 1.8,
+ * Office.AttachmentContent); on the web an item attached by drag and drop
+ * is refused.
+ */
+async function readAttachment(item: ComposeItem, a: Office.AttachmentDetailsCompose): Promise<DraftAttachment> {
+  const base = { name: a.name, size: a.size };
+  // Pictures in the body (a signature's logo) belong to the body: named, not read.
+  if (a.isInline) return base;
+  if (a.attachmentType === 'cloud') return { ...base, notRead: CLOUD };
+  if (a.size > MAX_ATTACHMENT_BYTES) return { ...base, notRead: { kind: 'unreadable', why: `larger than the ${MAX_ATTACHMENT_BYTES / MB} MB the send check reads` } };
+  let content: Office.AttachmentContent;
+  try {
+    content = await officeCall<Office.AttachmentContent>('getAttachmentContentAsync', (cb) => item.getAttachmentContentAsync(a.id, cb));
+  } catch {
+    return { ...base, notRead: { kind: 'unreadable', why: 'Outlook did not give the add-in its contents' } };
+  }
+  switch (String(content.format)) {
+    case 'base64': return { ...base, bytes: base64ToBytes(content.content) };
+    case 'eml': return { ...base, contentType: 'message/rfc822', text: content.content };
+    case 'iCalendar': return { ...base, contentType: 'text/calendar', text: content.content };
+    case 'url': return { ...base, notRead: CLOUD };
+    default: return { ...base, notRead: { kind: 'unreadable', why: `Outlook gave its contents in a form the add-in does not read (${String(content.format)})` } };
+  }
+}
+
+async function readAttachments(item: ComposeItem, supports: SupportsMailbox, cache?: AttachmentCache): Promise<DraftAttachment[]> {
   if (!supports('1.8')) return [];
   const list = await officeCall<Office.AttachmentDetailsCompose[]>('getAttachmentsAsync', (cb) => item.getAttachmentsAsync(cb));
   const out: DraftAttachment[] = [];
+  const read = new Map<string, DraftAttachment>();
+  // One at a time, as every Office call: Outlook on the web refuses a fourth at once.
   for (const a of list) {
-    let text: string | undefined;
-    if (a.attachmentType === 'file' && TEXT_LIKE.test(a.name) && a.size <= MAX_ATTACHMENT_TEXT_BYTES) {
-      try {
-        const content = await officeCall<Office.AttachmentContent>(
-          'getAttachmentContentAsync', (cb) => item.getAttachmentContentAsync(a.id, cb));
-        if (content.format === 'base64') text = decodeBase64Text(content.content);
-      } catch {
-        // Cloud and protected attachments can refuse; the name is still checked.
-        text = undefined;
-      }
-    }
-    out.push({ name: a.name, size: a.size, ...(text !== undefined ? { text } : {}) });
+    const key = AttachmentCache.key(a);
+    const attachment = cache?.get(key) ?? await readAttachment(item, a);
+    // A refusal may be passing (an upload still under way): asked again next time.
+    if (attachment.notRead?.kind !== 'unreadable') read.set(key, attachment);
+    out.push(attachment);
   }
+  cache?.keep(read);
   return out;
 }
 
@@ -93,6 +145,8 @@ export interface ReadDraftOptions {
   readonly from?: string;
   /** Skip attachments, e.g. when only recipients changed. */
   readonly recipientsOnly?: boolean;
+  /** Attachments read before, reused while the draft still has them (the task pane's). */
+  readonly attachments?: AttachmentCache;
 }
 
 export async function readDraft(item: ComposeItem, options: ReadDraftOptions): Promise<Draft> {
@@ -109,7 +163,7 @@ export async function readDraft(item: ComposeItem, options: ReadDraftOptions): P
   }
   const subject = await officeCall<string>('subject.getAsync', (cb) => item.subject.getAsync(cb));
   const html = await officeCall<string>('body.getAsync', (cb) => item.body.getAsync('html', cb));
-  const attachments = await readAttachments(item, supports);
+  const attachments = await readAttachments(item, supports, options.attachments);
   const sensitivityLabelId = await readSensitivityLabel(item, supports);
   return {
     ...base,

@@ -10,7 +10,7 @@
 //  - Blocking reasons come first.
 //  - Each reason cites the policy in force: the clause as the current version
 //    words it, or that the version has no such clause.
-import type { Decision, Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
+import type { AttachmentNote, Decision, Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
 import { domainOf, inDomains } from '../../compose-check';
 import type { PolicyInForce } from '../cache/settings-cache';
 
@@ -118,4 +118,43 @@ export function presentDecision(decision: Decision, ctx: PresentContext): Presen
     }
   });
   return shown.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+// ---------------------------------------------------------------------------
+// Attachments the check could not read
+
+export interface ExposureContext {
+  /** The draft's recipients' addresses. */
+  readonly recipients: readonly string[];
+  readonly settings: ResolvedSettings;
+  /** True when the message carries protection the school counts as encryption (isProtected). */
+  readonly encrypted: boolean;
+}
+
+const unreadable = (notes: readonly AttachmentNote[]): AttachmentNote[] => notes.filter((n) => n.kind === 'unreadable');
+
+/**
+ * What the send-time alert says about attachments that could not be checked,
+ * longest first for the alert to take the first that fits after the reasons.
+ * Nothing when none was unreadable or when it does not matter: every
+ * recipient is in the school, or the message is encrypted. Protected files
+ * and ones with no text (images, cloud links) are left to the pane.
+ */
+export function unreadableAttachmentLines(decision: Decision, ctx: ExposureContext): string[] {
+  const notes = unreadable(decision.attachments);
+  if (notes.length === 0 || ctx.encrypted) return [];
+  const internal = [...ctx.settings.schoolDomains, ...ctx.settings.pupilDomains];
+  if (ctx.recipients.every((r) => inDomains(domainOf(r), internal))) return [];
+  const [first] = notes;
+  if (notes.length === 1 && first) {
+    return [
+      `Couldn't check ${first.name}: ${first.why}. It goes outside the school unencrypted: if it holds pupil data, encrypt the message or remove it.`,
+      `Couldn't check ${first.name}: ${first.why}.`,
+      `Couldn't check ${first.name}: the pane says why.`,
+    ];
+  }
+  return [
+    `Couldn't check ${list(notes.map((n) => n.name))}. They go outside the school unencrypted: if they hold pupil data, encrypt the message or remove them.`,
+    `Couldn't check ${notes.length} attachments: the pane lists them.`,
+  ];
 }

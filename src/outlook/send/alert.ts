@@ -37,13 +37,25 @@ type Form = 'cited' | 'full' | 'short';
  * in 500 characters, else in full, else each one's short summary (which ends
  * with its fix), as many as fit, and a pointer to the pane for the rest. A
  * reason another one's instruction already deals with is left to the pane.
+ * Then the first of `extras` (rendered lines, longest first: attachments that
+ * could not be checked) that still fits; an extra never pushes a reason out.
  */
-function fitReasons(presented: readonly PresentedReason[], render: (r: PresentedReason, form: Form) => string, join: (parts: string[]) => string, tail: string | undefined): string {
+function fitReasons(
+  presented: readonly PresentedReason[], render: (r: PresentedReason, form: Form) => string, join: (parts: string[]) => string,
+  tail: string | undefined, extras: readonly string[] = [],
+): string {
   const shown = presented.filter((r) => !r.coveredBy);
   const withTail = (parts: string[]): string => join(tail ? [...parts, tail] : parts);
+  const withExtra = (parts: string[]): string => {
+    for (const extra of extras) {
+      const text = withTail([...parts, extra]);
+      if (text.length <= MAX_MESSAGE_LENGTH) return text;
+    }
+    return withTail(parts);
+  };
   for (const form of ['cited', 'full'] as const) {
-    const text = withTail(shown.map((r) => render(r, form)));
-    if (text.length <= MAX_MESSAGE_LENGTH) return text;
+    const parts = shown.map((r) => render(r, form));
+    if (withTail(parts).length <= MAX_MESSAGE_LENGTH) return withExtra(parts);
   }
   const parts: string[] = [];
   for (const [i, r] of shown.entries()) {
@@ -54,38 +66,42 @@ function fitReasons(presented: readonly PresentedReason[], render: (r: Presented
     // Nothing fits whole (only with absurd input): the caller's clip shortens the first.
     else return withTail(parts.length > 0 ? [...parts, moreNote(rest + 1)] : [part]);
   }
-  return withTail(parts);
+  return withExtra(parts);
 }
 
 const moreNote = (n: number): string => `AUP Guard lists ${n === 1 ? 'one more problem' : `${n} more problems`} in its pane.`;
 
 const textOf = (r: PresentedReason, form: Form): string => (form === 'short' ? r.summary : form === 'cited' ? `${r.message}${cite(r)}` : r.message);
 
-/** One line per reason, each starting with a bullet, so they stay apart even where a client joins lines. */
-export function plainMessage(presented: readonly PresentedReason[], tail?: string): string {
-  return clip(fitReasons(presented, (r, form) => `• ${HEADINGS[r.code]}: ${textOf(r, form)}`, (parts) => parts.join('\n'), tail), MAX_MESSAGE_LENGTH);
+/** One line per reason, each starting with a bullet, so they stay apart even where a client joins lines; `notes` are further lines to add if they fit. */
+export function plainMessage(presented: readonly PresentedReason[], tail?: string, notes: readonly string[] = []): string {
+  return clip(fitReasons(presented, (r, form) => `• ${HEADINGS[r.code]}: ${textOf(r, form)}`, (parts) => parts.join('\n'), tail, notes.map((n) => `• ${n}`)), MAX_MESSAGE_LENGTH);
 }
 
 // Markdown reserves these; an address such as a_b@x.org must not turn italic.
 const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]#|~<>])/g, '\\$1');
 
 /** A Markdown list, one item per reason (Smart Alerts: "- item" ended by \r), the note after a blank line. */
-export function markdownMessage(presented: readonly PresentedReason[], tail?: string): string {
+export function markdownMessage(presented: readonly PresentedReason[], tail?: string, notes: readonly string[] = []): string {
   return clip(fitReasons(presented, (r, form) => `- **${HEADINGS[r.code]}.** ${escapeMarkdown(textOf(r, form))}\r`,
-    (parts) => parts.filter((p) => p.startsWith('- ')).join('') + parts.filter((p) => !p.startsWith('- ')).map((p) => `\n\n${escapeMarkdown(p)}`).join(''), tail), MAX_MESSAGE_LENGTH);
+    (parts) => parts.filter((p) => p.startsWith('- ')).join('') + parts.filter((p) => !p.startsWith('- ')).map((p) => `\n\n${escapeMarkdown(p)}`).join(''),
+    tail, notes.map((n) => `- ${escapeMarkdown(n)}\r`)), MAX_MESSAGE_LENGTH);
 }
 
 export interface CompletionOptions {
   /** Before 1.14 a warning has no "Send anyway": say that the next Send will send it. */
   readonly sendAgain?: boolean;
+  /** Lines about attachments that could not be checked, longest first (unreadableAttachmentLines): the first that fits is added. */
+  readonly attachmentLines?: readonly string[];
 }
 
 /** Smart Alerts options for a decision. Outlook is told to stop the send only when a reason applies. */
 export function completionFor(decision: Decision, presented: readonly PresentedReason[], supports: SupportsMailbox, options: CompletionOptions = {}): SendCompletion {
   if (decision.verdict === 'allow' || decision.reasons.length === 0) return { allowEvent: true };
   const tail = options.sendAgain && decision.verdict === 'warn' ? SEND_AGAIN_NOTE : undefined;
-  const completion: SendCompletion = { allowEvent: false, errorMessage: plainMessage(presented, tail) };
-  if (supports('1.15')) completion.errorMessageMarkdown = markdownMessage(presented, tail);
+  const notes = options.attachmentLines ?? [];
+  const completion: SendCompletion = { allowEvent: false, errorMessage: plainMessage(presented, tail, notes) };
+  if (supports('1.15')) completion.errorMessageMarkdown = markdownMessage(presented, tail, notes);
   if (supports('1.14')) {
     completion.cancelLabel = ACTION_LABEL;
     completion.commandId = TASK_PANE_COMMAND_ID;

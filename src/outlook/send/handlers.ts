@@ -1,8 +1,8 @@
 // The two event-based handlers, built over an injected host so unit tests,
 // the node:vm test and the dev harness all drive the same code. Every path
 // ends in event.completed(), failures included (STYLE.md, issue #6).
-import type { Decision, Recipient } from '../../compose-check';
-import { checkDraft } from '../../compose-check';
+import type { Decision, Draft, Recipient } from '../../compose-check';
+import { checkDraft, isProtected } from '../../compose-check';
 import type { CheckSettings } from '../cache/resolve';
 import { settingsForDraft, userEmail } from '../cache/resolve';
 import type { LocalStore } from '../cache/stores';
@@ -10,11 +10,11 @@ import { composeItem, readDraft } from '../office/draft';
 import type { SupportsMailbox } from '../office/requirements';
 import { hostSupportsMailbox } from '../office/requirements';
 import type { ComposeItem } from '../office/draft';
-import { presentDecision } from '../present/plan';
+import { presentDecision, unreadableAttachmentLines } from '../present/plan';
 import type { SendCompletion } from './alert';
 import { completionFor, completionForFailure } from './alert';
 import { rememberTold, takeTold, TOLD_KEY, WARNED_KEY } from './told';
-import { syncNotice } from './notice';
+import { syncAttachmentsNotice, syncNotice } from './notice';
 
 export interface SendTimeHost {
   readonly office: typeof Office;
@@ -48,7 +48,11 @@ const codesOf = (decision: Decision): string => decision.reasons.map((r) => r.co
 export interface SendTimeHandlers {
   onMessageSendHandler(event: CompletableEvent): Promise<void>;
   onMessageRecipientsChangedHandler(event: CompletableEvent): Promise<void>;
+  onMessageAttachmentsChangedHandler(event: CompletableEvent): Promise<void>;
 }
+
+/** Milliseconds on the host's clock, for the engine's time limit on reading attachments. */
+const clockOf = (host: SendTimeHost) => (): number => host.now().getTime();
 
 export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
   const supports: SupportsMailbox = hostSupportsMailbox(host.office);
@@ -95,9 +99,11 @@ export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
       const item = composeItem(host.office);
       const draft = await readDraft(item, { supports, from: userEmail(host.office) });
       const { settings, directory, policy } = await settingsFor(host, draft);
-      const decision = checkDraft(draft, { now: host.now(), settings, ...(directory ? { directory } : {}) });
-      const presented = presentDecision(decision, { recipients: draft.recipients.map((r) => r.email), settings, ...(policy ? { policy } : {}) });
-      completion = await warningCompletion(item, decision, () => completionFor(decision, presented, supports, { sendAgain: !supports('1.14') }));
+      const decision = checkDraft(draft, { now: host.now(), settings, clock: clockOf(host), ...(directory ? { directory } : {}) });
+      const recipients = draft.recipients.map((r) => r.email);
+      const presented = presentDecision(decision, { recipients, settings, ...(policy ? { policy } : {}) });
+      const attachmentLines = unreadableAttachmentLines(decision, { recipients, settings, encrypted: isProtected(draft, settings) });
+      completion = await warningCompletion(item, decision, () => completionFor(decision, presented, supports, { sendAgain: !supports('1.14'), attachmentLines }));
     } catch (error) {
       host.log?.(`AUP Guard: the send check failed: ${describe(error)}`);
       completion = await failureCompletion();
@@ -118,5 +124,19 @@ export function createSendTimeHandlers(host: SendTimeHost): SendTimeHandlers {
     event.completed();
   }
 
-  return { onMessageSendHandler, onMessageRecipientsChangedHandler };
+  /** A file was attached or removed: the bar names the ones that are protected or could not be checked. */
+  async function onMessageAttachmentsChangedHandler(event: CompletableEvent): Promise<void> {
+    try {
+      const item = composeItem(host.office);
+      const draft: Draft = await readDraft(item, { supports, from: userEmail(host.office) });
+      const { settings, directory } = await settingsFor(host, draft);
+      const decision = checkDraft(draft, { now: host.now(), settings, clock: clockOf(host), ...(directory ? { directory } : {}) });
+      await syncAttachmentsNotice(item, decision, supports);
+    } catch (error) {
+      host.log?.(`AUP Guard: the attachments check failed: ${describe(error)}`);
+    }
+    event.completed();
+  }
+
+  return { onMessageSendHandler, onMessageRecipientsChangedHandler, onMessageAttachmentsChangedHandler };
 }

@@ -5,8 +5,8 @@ import {
   Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle,
   Spinner, Subtitle1, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import type { Fix, ResolvedSettings } from '../../compose-check';
-import { formatLocalDateTime } from '../../compose-check';
+import type { AttachmentNote, Fix, ResolvedSettings } from '../../compose-check';
+import { describeAttachmentNote, formatLocalDateTime } from '../../compose-check';
 import { CACHE_TTL_DAYS } from '../cache/settings-cache';
 import type { DataState } from '../cache/resolve';
 import { TITLES, type Citation, type PresentedReason } from '../present/plan';
@@ -102,6 +102,26 @@ function dataText(data: DataState, settings: ResolvedSettings): string {
   }
 }
 
+/** Protected attachments, and ones not (fully) checked, each in a sentence; the ones that matter most first. */
+function AttachmentNotes({ notes }: { readonly notes: readonly AttachmentNote[] }) {
+  const styles = useStyles();
+  const order = { unreadable: 0, protected: 1, skipped: 2 } as const;
+  const sorted = [...notes].sort((a, b) => order[a.kind] - order[b.kind]);
+  return (
+    <section aria-labelledby="aup-attachments" className={styles.reason}>
+      <Text as="h2" weight="semibold" size={300} id="aup-attachments" className={styles.heading}>Attachments</Text>
+      <ul className={styles.evidence}>
+        {sorted.map((n) => (
+          <li key={`${n.kind}:${n.name}`}>
+            <Body1>{describeAttachmentNote(n)}</Body1>
+            {n.kind === 'protected' && <Caption1 as="p" block>Its contents count as protected, as encrypted mail does.</Caption1>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 interface Notice {
   readonly intent: 'success' | 'warning' | 'error';
   readonly text: string;
@@ -178,7 +198,9 @@ export function App({ host }: { readonly host: PaneHost }) {
               <MessageBar intent="error"><MessageBarBody><MessageBarTitle>The check could not run.</MessageBarTitle>{check.message}</MessageBarBody></MessageBar>
             )}
             {check.status === 'ready' && check.decision.reasons.length === 0 && (
-              <MessageBar intent="success"><MessageBarBody>No problems found: this message meets the school&apos;s email policy.</MessageBarBody></MessageBar>
+              check.decision.attachments.some((n) => n.kind === 'unreadable')
+                ? <MessageBar intent="success"><MessageBarBody>No problems found in what AUP Guard could read: check the attachments below yourself.</MessageBarBody></MessageBar>
+                : <MessageBar intent="success"><MessageBarBody>No problems found: this message meets the school&apos;s email policy.</MessageBarBody></MessageBar>
             )}
             {check.status === 'ready' && check.decision.reasons.length > 0 && (
               <Text>{check.decision.reasons.length === 1 ? 'One thing to fix before sending.' : `${check.decision.reasons.length} things to fix before sending.`}</Text>
@@ -220,6 +242,7 @@ export function App({ host }: { readonly host: PaneHost }) {
               )}
             </Card>
           ))}
+          {check.status === 'ready' && check.decision.attachments.length > 0 && <AttachmentNotes notes={check.decision.attachments} />}
         </main>
         <footer className={styles.footer}>
           {check.status === 'ready' && check.data.kind !== 'fresh' ? (

@@ -8,8 +8,8 @@ import type { DataState } from '../cache/resolve';
 import type { PolicyInForce } from '../cache/settings-cache';
 import { settingsForDraft, userEmail } from '../cache/resolve';
 import { presentDecision, type PresentedReason } from '../present/plan';
-import { contactHoursNotice, syncNotice } from '../send/notice';
-import { composeItem, readDraft } from '../office/draft';
+import { attachmentsNotice, contactHoursNotice, syncAttachmentsNotice, syncNotice } from '../send/notice';
+import { AttachmentCache, composeItem, readDraft } from '../office/draft';
 import { officeCall } from '../office/async';
 import { hostSupportsMailbox } from '../office/requirements';
 import type { PaneHost } from './host';
@@ -59,6 +59,9 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The bar's text at the last check ('' for none); undefined before the first. */
   const lastNotice = useRef<string | undefined>(undefined);
+  const lastAttachmentsNotice = useRef<string | undefined>(undefined);
+  /** Attachments read by earlier checks: the poll does not fetch a workbook every two seconds. */
+  const attachments = useRef(new AttachmentCache());
 
   const run = useCallback(async (): Promise<void> => {
     if (running.current) {
@@ -70,10 +73,10 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
     try {
       const supports = hostSupportsMailbox(host.office);
       const item = composeItem(host.office);
-      const draft = await readDraft(item, { supports, from: userEmail(host.office) });
+      const draft = await readDraft(item, { supports, from: userEmail(host.office), attachments: attachments.current });
       const env = { office: host.office, ...(host.runtime ? { runtime: host.runtime } : {}), ...(host.localStorage ? { localStorage: host.localStorage } : {}) };
       const { settings, directory, policy, state } = await settingsForDraft(env, draft, host.now());
-      const decision = checkDraft(draft, { now: host.now(), settings, ...(directory ? { directory } : {}) });
+      const decision = checkDraft(draft, { now: host.now(), settings, clock: () => host.now().getTime(), ...(directory ? { directory } : {}) });
       const presented = presentDecision(decision, { recipients: draft.recipients.map((r) => r.email), settings, ...(policy ? { policy } : {}) });
       // The information bar follows the draft: when its reason goes (a fix, a schedule), so does the bar.
       const at = draft.scheduledDelivery ?? host.now();
@@ -82,6 +85,12 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
         await syncNotice(item, decision, at, settings, draft.scheduledDelivery !== undefined, supports).catch(() => undefined);
       }
       lastNotice.current = notice;
+      // The attachments bar too, from the first check: the same key, so the event's bar is replaced, not doubled.
+      const attachmentsBar = attachmentsNotice(decision) ?? '';
+      if (attachmentsBar !== lastAttachmentsNotice.current) {
+        await syncAttachmentsNotice(item, decision, supports).catch(() => undefined);
+      }
+      lastAttachmentsNotice.current = attachmentsBar;
       setCheck({ status: 'ready', decision, presented, settings, data: state, policy, hasSchedule: draft.scheduledDelivery !== undefined, draftKey: draftKey(draft), runId });
     } catch (error) {
       setCheck({ status: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -102,9 +111,12 @@ export function useDraftCheck(host: PaneHost): DraftCheck {
   useEffect(() => {
     void run();
     const office = host.office;
-    // Hosts before Mailbox 1.7 lack RecipientsChanged, and unpinnable panes lack
+    // Hosts before Mailbox 1.7 lack RecipientsChanged (1.8 AttachmentsChanged), and unpinnable panes lack
     // ItemChanged; the poll below still notices, so failures are ignored.
     officeCall<void>('item.addHandlerAsync', (cb) => composeItem(office).addHandlerAsync(office.EventType.RecipientsChanged, recheck, cb))
+      .catch(() => undefined);
+    // Mailbox 1.8: a file added or removed is checked at once, not at the next poll.
+    officeCall<void>('item.addHandlerAsync', (cb) => composeItem(office).addHandlerAsync(office.EventType.AttachmentsChanged, recheck, cb))
       .catch(() => undefined);
     officeCall<void>('mailbox.addHandlerAsync', (cb) => office.context.mailbox.addHandlerAsync(office.EventType.ItemChanged, recheck, cb))
       .catch(() => undefined);

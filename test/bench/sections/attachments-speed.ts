@@ -74,7 +74,7 @@ function zipOf(files: Record<string, string>): Uint8Array {
  * reference and style, text in shared strings, ULNs as numbers and dates of
  * birth as dates, two columns of typed comments. 2,000 rows come to about 2 MB.
  */
-function workbook(rows: number): Uint8Array {
+export function workbook(rows: number): Uint8Array {
   const pupils = roster(2000);
   const shared: string[] = [];
   const index = new Map<string, number>();
@@ -138,7 +138,7 @@ function reportLines(pages: number, perPage: number): { kind: 'p' | 'row'; text:
 }
 
 /** A Word document: paragraphs and tables, a page break after each page, with the rendered breaks Word writes. */
-function document(pages: number): Uint8Array {
+export function document(pages: number): Uint8Array {
   const body: string[] = [];
   reportLines(pages, 36).forEach((lines, page) => {
     if (page > 0) body.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
@@ -166,7 +166,7 @@ function document(pages: number): Uint8Array {
  * Identity-H (two-byte glyph ids, not character codes) with a ToUnicode map,
  * every line its own BT/Tm/TJ with kerning, Flate-compressed pages.
  */
-function pdf(pages: number): Uint8Array {
+export function pdf(pages: number): Uint8Array {
   const glyph = (c: number): number => c + 29; // the subset's glyph ids are not Unicode
   const hex = (text: string): string => Array.from(text, (ch) => glyph(ch.charCodeAt(0)).toString(16).padStart(4, '0')).join('');
   const objects: (string | { dict: string; data: Uint8Array })[] = [];

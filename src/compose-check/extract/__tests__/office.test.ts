@@ -10,11 +10,13 @@ describe('.xlsx', () => {
     expect(text(result).parts.map((p) => p.label)).toEqual(['sheet Year 9', 'sheet Year 10', 'sheet Formats']);
   });
 
-  it('keeps rows as lines and columns as tabs, empty cells included', () => {
+  it('keeps rows as lines and columns as tabs, empty cells included, each row as wide as the widest before it', () => {
     const lines = part(result, 'sheet Year 9').text.split('\n');
     expect(lines[0]).toBe('Name\tUPN\tULN\tDate of birth\tSEN\t\tNotes');
     expect(lines[1]).toBe('Emily Bennett\tQ886402190100\t9283746510\t12/05/2011\tE\t\tEHCP review due & medication in school');
-    expect(lines[4]).toBe('Zo\u00eb Smith-Jones\tE886402190211\t9284063271\t28/02/2011\tN');
+    // No notes: the row still has the header's seven cells, so the sheet reads as one table.
+    expect(lines[4]).toBe('Zo\u00eb Smith-Jones\tE886402190211\t9284063271\t28/02/2011\tN\t\t');
+    expect(lines.slice(0, 5).map((l) => l.split('\t').length)).toEqual([7, 7, 7, 7, 7]);
   });
 
   it('gives a 10-digit ULN stored as a number as its digits, even under a scientific format', () => {
@@ -24,9 +26,9 @@ describe('.xlsx', () => {
 
   it('formats numbers as Excel shows them: 0.1+0.2 is 0.3, zero-padded formats keep their zeros, dates with times', () => {
     const formats = part(result, 'sheet Formats').text.split('\n');
-    expect(formats[1]).toBe('0.3');
-    expect(formats[2]).toBe('0000012345');
-    expect(formats[3]).toBe('10/02/2026 14:30');
+    expect(formats[1]).toBe('0.3\t');
+    expect(formats[2]).toBe('0000012345\t');
+    expect(formats[3]).toBe('10/02/2026 14:30\t');
     expect(formats[4]).toBe('1\t-1234.5');
   });
 
@@ -189,7 +191,7 @@ describe('OpenDocument', () => {
     const year10 = part(r, 'sheet Year 10');
     expect(year10.text.split('\n')[1]).toBe('Amelia Hughes\tT886402190248\t9284142465\t10K\t10K');
     expect(year10.locate?.(year10.text.lastIndexOf('10K'))).toBe('cell E2');
-    expect(part(r, 'sheet Formats').text.split('\n').slice(0, 4)).toEqual(['9284300842\tULN shown in scientific format', '0.3', '0000012345', '10/02/2026 14:30']);
+    expect(part(r, 'sheet Formats').text.split('\n').slice(0, 4)).toEqual(['9284300842\tULN shown in scientific format', '0.3\t', '0000012345\t', '10/02/2026 14:30\t']);
   });
 
   it('.ods: repeated rows count in row numbers and an endless repeat of empty cells costs nothing', () => {
