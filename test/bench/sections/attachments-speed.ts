@@ -3,8 +3,8 @@
 // twice the size, for linearity), in this process (TextDecoder present) and
 // in the built bundle in a bare node:vm context as Outlook runs it (no
 // TextDecoder, no Intl), with the engine's scan of the text beside it; how
-// fast a 10 MB zip bomb and 5 MB adversarial PDFs stop; and launchevent.js's
-// gzipped size with the readers bundled. Inputs are generated here, in
+// fast a 10 MB zip bomb and 5 MB adversarial PDFs stop. launchevent.js's
+// size, readers and all, is the sizes section's. Inputs are generated here, in
 // memory (a LibreOffice-made PDF too when soffice is installed), never committed.
 // Run alone with `npx tsx test/bench/sections/attachments-speed.ts`.
 import { execFileSync } from 'node:child_process';
@@ -13,12 +13,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createContext, Script } from 'node:vm';
-import { constants, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
 import { checkDraft, extractAttachment, type Extraction } from '../../../src/compose-check/index';
 import { uln } from '../../fixtures/corpus/ids';
-import { buildLaunchEvent, LAUNCHEVENT_CONFIG } from '../../outlook/build-launchevent';
+import { LAUNCHEVENT_CONFIG } from '../../outlook/build-launchevent';
 import { medianMs, roster, schoolSettings } from '../support';
 import { formatNumber, printTable, verdict } from '../table';
 
@@ -358,19 +358,6 @@ async function buildExtractBundle(dir: string): Promise<string> {
   return readFile(join(outDir, 'extract.js'), 'utf8');
 }
 
-/** launchevent.js with the readers bundled in (as the lead will wire them): the send handlers plus extractAttachment kept alive. */
-async function buildLaunchEventWithReaders(dir: string): Promise<string> {
-  const entry = join(ROOT, 'src/outlook/.bench-launchevent-with-readers.ts');
-  await writeFile(entry, "import './launchevent';\nimport { extractAttachment } from '../compose-check/index';\n(globalThis as Record<string, unknown>).aupGuardExtract = extractAttachment;\n");
-  try {
-    const outDir = join(dir, 'launchevent-with-readers');
-    await build({ configFile: LAUNCHEVENT_CONFIG, logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false, lib: { entry, name: 'AupGuardLaunchEvent', formats: ['iife'], fileName: () => 'launchevent.js' } } });
-    return await readFile(join(outDir, 'launchevent.js'), 'utf8');
-  } finally {
-    await rm(entry, { force: true });
-  }
-}
-
 /** Median ms of extracting `bytes` with the bundle in a bare context (no TextDecoder, no Intl), warm; and the first call in a fresh context. */
 function vmTimes(code: string, name: string, bytes: Uint8Array, runs: number): { warm: number; cold: number } {
   const fresh = (): Record<string, unknown> => {
@@ -448,14 +435,6 @@ export async function run(): Promise<void> {
     printTable('Hostile attachments: time to stop at a limit (default limits, the caller\'s clock for the time limit)',
       ['attachment', 'MB', 'ms', 'target', '', 'outcome'], hostile);
 
-    const base = (await buildLaunchEvent()).code;
-    const withReaders = await buildLaunchEventWithReaders(dir);
-    const gz = (code: string): number => gzipSync(code, { level: 9 }).length / KB;
-    printTable('launchevent.js size (production build, gzip -9, KB)', ['build', 'gzip KB', 'raw KB', 'target', ''], [
-      ['as built today', gz(base), base.length / KB, '<= 60', verdict(gz(base) <= 60)],
-      ['with the attachment readers bundled', gz(withReaders), withReaders.length / KB, '<= 60', verdict(gz(withReaders) <= 60)],
-      ['= the readers cost', gz(withReaders) - gz(base), (withReaders.length - base.length) / KB, '', ''],
-    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
