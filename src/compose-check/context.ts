@@ -11,8 +11,8 @@
 //   organisation's name ("Mental Health Awareness Week", "Diabetes UK",
 //   "SEND Information Report", "world autism day") does not count.
 import {
-  EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, SUPPORT_REACH,
-  TITLE_CONNECTORS, TITLE_HEADS, VOCABULARY,
+  EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS,
+  OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, VOCABULARY,
 } from './vocabulary/index';
 import type { Term } from './vocabulary/index';
 import { TermTrie, lowerOnly } from './vocabulary-match';
@@ -35,6 +35,8 @@ interface Matcher {
   readonly acronyms: TermTrie;
   readonly notContext: TermTrie;
   readonly knownTitles: TermTrie;
+  /** The health groups' terms: only theirs can be said of someone else (saidOfSomeoneElse). */
+  readonly health: TermTrie;
 }
 
 let matcher: Matcher | undefined;
@@ -45,7 +47,12 @@ function getMatcher(): Matcher {
   const entries: [Term, number][] = [];
   const acronyms: [string, number][] = [];
   const supportSets: (readonly Term[])[] = [];
+  const health: [Term, number][] = [];
   for (const group of VOCABULARY) {
+    if (group.category === 'health') {
+      for (const term of group.terms) health.push([term, PLAIN]);
+      for (const a of group.ambiguous ?? []) health.push([a.term, PLAIN]);
+    }
     for (const term of group.terms) entries.push([term, lowerOnly(term)[0] ? LOWER_ONLY : PLAIN]);
     for (const a of group.acronyms ?? []) acronyms.push([a, PLAIN]);
     for (const a of group.ambiguous ?? []) {
@@ -61,6 +68,7 @@ function getMatcher(): Matcher {
     acronyms: new TermTrie(acronyms, true),
     notContext: new TermTrie(tagged(NOT_CONTEXT)),
     knownTitles: new TermTrie(tagged(KNOWN_TITLES), true),
+    health: new TermTrie(health),
   };
   return matcher;
 }
@@ -98,7 +106,10 @@ export function contextCandidates(
     });
     m.acronyms.each(text, from, to, (start, end) => acronyms.push({ start, end }));
   }
-  return { matches: merge(terms, acronyms), counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) };
+  return {
+    matches: merge(terms, acronyms),
+    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, lower, c),
+  };
 }
 
 /** Two lists sorted by start as one; a term in both ("adhd", "ADHD") once, the longer. */
@@ -130,6 +141,44 @@ function coveredByPhrase(m: Matcher, text: string, lower: string, c: ContextMatc
   const from = Math.max(0, c.start - COVER_REACH);
   return m.notContext.scan(lower, from, c.end).some((hit) => hit.end > c.start)
     || m.knownTitles.scan(text, from, c.end).some((hit) => hit.end > c.start);
+}
+
+const OTHERS = new Set(OTHER_PEOPLE);
+const PUPIL_NOUNS = new Set(OTHER_PUPIL_NOUNS);
+const PUPIL_OPENERS = new Set(OTHER_PUPIL_OPENERS);
+const TITLES = new Set(PERSON_TITLES);
+const LINKS = new Set(SUBJECT_LINKS);
+/** How far back the subject of a term is looked for, within its sentence. */
+const SUBJECT_REACH = 60;
+const SENTENCE_END = /[.!?;:\n]/;
+
+/**
+ * True when a health term's subject, just before it in the same sentence, is
+ * someone other than a pupil named (rules.ts, OTHER_PEOPLE): "her mum is in
+ * hospital", "Miss Nair is having an operation", "a younger pupil had an
+ * asthma attack". Only health: "we have a private fostering arrangement" or
+ * "Mum has a social worker" is still about the child. What was done to
+ * someone (a term ending in -ed, "Dad diagnosed") is never excused.
+ */
+function saidOfSomeoneElse(m: Matcher, lower: string, c: ContextMatch): boolean {
+  if (/ed$/.test(lower.slice(c.start, c.end))) return false;
+  if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
+  let before = lower.slice(Math.max(0, c.start - SUBJECT_REACH), c.start);
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (SENTENCE_END.test(before.charAt(k))) {
+      before = before.slice(k + 1);
+      break;
+    }
+  }
+  const words = before.match(/[a-z\u00c0-\u024f'\u2019-]+/g) ?? [];
+  let at = words.length - 1;
+  for (let links = 0; at >= 0 && links < 3 && LINKS.has(words[at] ?? ''); links++) at--;
+  if (at < 0) return false;
+  const subject = (words[at] ?? '').replace(/['\u2019]s$/, '');
+  const previous = words[at - 1] ?? '';
+  if (OTHERS.has(subject)) return true;
+  if (PUPIL_NOUNS.has(subject)) return PUPIL_OPENERS.has(previous) || PUPIL_OPENERS.has(words[at - 2] ?? '');
+  return TITLES.has(previous.replace(/\.$/, ''));
 }
 
 /** The end of the longest term at `start` whose rule it meets: lower case where required, support where ambiguous. */

@@ -110,6 +110,21 @@ describe('everyday senses that are not about a pupil', () => {
   });
 });
 
+describe("health said of someone else (UK GDPR Art. 9 is the data subject's own health)", () => {
+  it.each([
+    ['a parent in hospital', 'Aunt Claire will collect Amelia Smith this week while her mum is in hospital.'],
+    ["a teacher's operation", "Miss Nair is having an operation in January, so Amelia Smith's maths group will have Mr Whitlock."],
+    ["another pupil's asthma", 'Amelia Smith was brilliant at break: a younger pupil had an asthma attack and she fetched a first aider.'],
+    ["a sibling's condition", "Amelia Smith's brother has diabetes, so she will leave at 2 on Friday."],
+  ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
+  it.each([
+    ['the pupil after a parent reports it', "Amelia Smith's mum rang: Amelia Smith is in hospital with appendicitis."],
+    ['the pupil as "she", after a parent is named', "Amelia Smith's mum says she has been diagnosed with epilepsy."],
+    ['a parent as the subject of what is not health', 'Amelia Smith: her mum has a social worker and we have a private fostering arrangement to notify.'],
+    ['"the pupil", who is the one named', 'Amelia Smith, the pupil we discussed, had an asthma attack at lunch.'],
+  ])('%s still counts', (_, text) => expect(sensitive(text)).toBe(true));
+});
+
 describe('online safety and gender identity, as schools record them', () => {
   it.each([
     ['an online safety incident (KCSIE Part two)', 'Amelia Smith showed me messages; we logged it as an online safety incident.'],

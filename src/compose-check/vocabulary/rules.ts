@@ -72,6 +72,31 @@ export const EXCLUSION_SUPPORT: readonly Term[] = [
 ];
 
 /**
+ * Someone other than the pupil named, as the subject just before a health or
+ * care term: the term is theirs ("her mum is in hospital", "my operation",
+ * "Miss Nair is having an operation", "a younger pupil had an asthma attack").
+ * UK GDPR's special category is the data subject's own health; a parent's
+ * admission or a teacher's operation is not the pupil's.
+ */
+export const OTHER_PEOPLE: readonly string[] = [
+  'mum', 'mummy', 'mam', 'mother', 'dad', 'daddy', 'father', 'stepmum', 'stepdad', 'step-mum', 'step-dad', 'parent', 'parents',
+  'nan', 'nana', 'nanny', 'gran', 'granny', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandpa', 'grandfather', 'grandparent',
+  'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'brother', 'sister', 'stepbrother', 'stepsister', 'sibling', 'carer', 'partner',
+  // Not 'he', 'she' or 'they': those are as often the pupil ("Amelia came in late; she has asthma").
+  'husband', 'wife', 'teacher', 'colleague', 'i', 'my', 'we', 'our',
+];
+/** "Pupil" and its like are someone else after one of these ("a younger pupil", "another child"), not after "the". */
+export const OTHER_PUPIL_NOUNS: readonly string[] = ['pupil', 'student', 'child', 'learner', 'boy', 'girl'];
+export const OTHER_PUPIL_OPENERS: readonly string[] = ['a', 'an', 'another', 'one', 'other', 'younger', 'older', 'different', 'new'];
+/** A title before a surname names a member of staff or another adult ("Miss Nair is having an operation"). */
+export const PERSON_TITLES: readonly string[] = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
+/** Between that subject and the term: "is", "has been", "is currently having". */
+export const SUBJECT_LINKS: readonly string[] = [
+  'is', 'was', 'are', 'were', 'am', 'has', 'had', 'have', 'got', 'been', 'having', 'being', 'just', 'also', 'still', 'recently', 'currently', 'now', 'in',
+  'a', 'an', 'the',
+];
+
+/**
  * Phrases that contain a context term but are not about a pupil's needs,
  * safety or health. A context term inside one does not count.
  */
