@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { alertDialog, compose, pane, send, sentItems, startComposeHarness, type ComposeHarness } from './support/compose-harness';
+import { seriousViolations } from './support/axe';
 
 const FILES = fileURLToPath(new URL('../fixtures/attachments/files/', import.meta.url));
 const file = (name: string): string => `${FILES}${name}`;
@@ -45,4 +46,16 @@ describe('attachments, in the compose harness', () => {
     await expect.poll(() => sentItems(page).getByText('Forms').count()).toBe(1);
     await page.close();
   });
+
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical axe violations with attachment notes and findings in the pane (${theme})`, async () => {
+      const page = await harness.open({ at: '2026-11-26T10:00', theme });
+      if (theme === 'contrast') await page.emulateMedia({ forcedColors: 'active' });
+      await compose(page, { to: 'officer@county.example.gov.uk', subject: 'Register', body: 'Attached.' });
+      await page.locator('#harness-attach').setInputFiles([file('SIMS export SEN register Y7-Y11.xlsx'), file('Scanned consent form.pdf')]);
+      await pane(page).getByRole('region', { name: 'Attachments' }).getByText(/Couldn't check Scanned consent form\.pdf/).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
 });
