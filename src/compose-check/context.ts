@@ -174,7 +174,8 @@ function saidOfSomeoneElse(m: Matcher, lower: string, c: ContextMatch): boolean 
   let at = words.length - 1;
   for (let links = 0; at >= 0 && links < 3 && LINKS.has(words[at] ?? ''); links++) at--;
   if (at < 0) return false;
-  const subject = (words[at] ?? '').replace(/['\u2019]s$/, '');
+  // "Mum's", and the contractions "you've", "I'm", "she's" read as the person.
+  const subject = (words[at] ?? '').replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
   const previous = words[at - 1] ?? '';
   if (OTHERS.has(subject)) return true;
   if (PUPIL_NOUNS.has(subject)) return PUPIL_OPENERS.has(previous) || PUPIL_OPENERS.has(words[at - 2] ?? '');

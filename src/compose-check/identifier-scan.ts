@@ -156,6 +156,16 @@ function pushTenDigit(digits: string, pos: number, out: IdMatch[]): void {
 }
 
 
+const LABELLED_ULN = /(?:^|[^a-z])(?:uln|unique learner number|learner number)(?![a-z])[^0-9]{0,30}$/;
+const LABELLED_NHS = /(?:^|[^a-z])nhs(?: no| number)?(?![a-z])[^0-9]{0,30}$/;
+
+/** A ten-digit number whose label, just before it, names the other kind. */
+function labelledAsOther(kind: IdKind, before: string): boolean {
+  if (kind === 'nhs-number') return LABELLED_ULN.test(before) && !/nhs/.test(before);
+  if (kind === 'uln') return LABELLED_NHS.test(before) && !/learner|uln/.test(before);
+  return false;
+}
+
 function evidenceLabel(kind: IdKind): string {
   return kind === 'upn' ? 'UPN' : kind === 'uln' ? 'ULN' : kind === 'nhs-number' ? 'NHS number' : 'NI number';
 }
@@ -217,6 +227,9 @@ export function findIdentifiers(
     // somebody's reference that happens to pass a checksum.
     const labelledKeyword = (keywords[lowerBound(keywords, m.pos - 40)] ?? Infinity) < m.pos;
     if (!onRoster && !labelledKeyword && REFERENCE_WORDS.test(lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
+    // Labelled as the other ten-digit identifier ("learner number 4123456782" that fails the ULN check but
+    // passes the NHS one): a mistyped ULN, not somebody's NHS number, and the reverse.
+    if (labelledAsOther(m.kind, lower.slice(Math.max(0, m.pos - 40), m.pos))) continue;
     let confidence: Finding['confidence'];
     if (m.kind === 'upn') {
       confidence = onRoster || supported ? 'high' : 'medium';

@@ -14,6 +14,10 @@ const BOILERPLATE_RE = new RegExp([
   String.raw`(?:deputy\s+)?designated\s+safeguarding\s+lead|safeguarding\s+(?:lead|team|officer|governor|policy|training)`,
   String.raw`child\s+protection\s+(?:policy|training|officer)`,
   String.raw`committed\s+to\s+safeguarding[^.\n]{0,200}|safeguarding\s+and\s+promoting\s+the\s+welfare[^.\n]{0,200}`,
+  // An e-mail disclaimer, to the end of its sentence: "This email and any attachments are confidential and may
+  // contain safeguarding or personal information." It is on every message, about none of them.
+  String.raw`this\s+e-?mail[^.\n]{0,80}?(?:confidential|privileged|intended\s+(?:solely|only))[^.\n]{0,200}`,
+  String.raw`may\s+contain\s+(?:confidential|personal|sensitive|privileged|safeguarding)[^.\n]{0,200}`,
   // Signposting addressed to every reader about any child, to the end of its sentence:
   // "If you are worried about a child, contact our DSL or the MASH on 0300 …". It names no pupil;
   // "if you are worried about Amelia's self-harm" names one and is not matched.

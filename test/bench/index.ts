@@ -21,6 +21,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'blind', load: () => import('./sections/blind') },
   { name: 'standards', load: () => import('./sections/standards') },
   { name: 'attachments', load: () => import('./sections/attachments') },
+  { name: 'fresh', load: () => import('./sections/fresh') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },

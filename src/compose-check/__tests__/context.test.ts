@@ -116,6 +116,7 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ["a teacher's operation", "Miss Nair is having an operation in January, so Amelia Smith's maths group will have Mr Whitlock."],
     ["another pupil's asthma", 'Amelia Smith was brilliant at break: a younger pupil had an asthma attack and she fetched a first aider.'],
     ["a sibling's condition", "Amelia Smith's brother has diabetes, so she will leave at 2 on Friday."],
+    ['the reader, a parent', "So sorry to hear you've been in hospital. Amelia Smith read her speech to the group today."],
   ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
   it.each([
     ['the pupil after a parent reports it', "Amelia Smith's mum rang: Amelia Smith is in hospital with appendicitis."],
@@ -145,6 +146,7 @@ describe('titles of events, campaigns, courses, documents and organisations', ()
     ['a society', 'Amelia Smith visited the National Autistic Society stand.'],
     ['a document', 'The SEND Information Report is on the website; Amelia Smith designed the cover.'],
     ['a course', 'Autism Awareness Training is on Monday; Amelia Smith\'s class has cover.'],
+    ['a qualification applied for', 'Amelia Smith applied for Health & Social Care L2 at the college.'],
     ['a lower-case awareness day', 'The world mental health day assembly was led by Amelia Smith.'],
     ['a lower-case action day', 'Amelia Smith spoke at the young carers action day.'],
     ['a lower-case campaign', 'Amelia Smith designed our epilepsy awareness poster.'],
@@ -203,6 +205,9 @@ describe('the families\' languages', () => {
     ['Urdu: special educational needs', 'Amelia Smith کی خصوصی تعلیمی ضروریات ہیں۔'],
     ['Punjabi (Gurmukhi): hospital', 'Amelia Smith ਹਸਪਤਾਲ ਵਿੱਚ ਹੈ।'],
     ['Arabic: a suspension with the name inside the phrase', 'لقد تقرر إيقاف Amelia Smith عن الدراسة مؤقتاً لمدة يومين.'],
+    ['Polish: police informed and a suspension', 'Amelia Smith została dziś przyłapana z marihuaną. Policja została poinformowana.'],
+    ['Polish: suspended for days', 'Amelia Smith zostanie zawieszona na trzy dni.'],
+    ['Arabic: blood sugar and insulin', 'انخفض مستوى السكر في الدم لدى Amelia Smith. يرجى إرسال الأنسولين.'],
     ['Bengali: referred to the school nurse, as the English loanword', 'আমি Amelia Smith-কে স্কুল নার্সের কাছে রেফার করেছি।'],
     ['Urdu: referred to the nurse, as the English loanword', 'میں نے Amelia Smith کو اسکول نرس کو ریفر کیا ہے۔'],
     ['Punjabi: referred to the doctor, as the English loanword', 'Amelia Smith ਨੂੰ ਡਾਕਟਰ ਕੋਲ ਰੈਫਰ ਕੀਤਾ ਹੈ।'],

@@ -78,6 +78,8 @@ describe('look-alikes do not fire', () => {
     ['an alphanumeric reference with a valid UPN inside', 'Tracking: XB801200005001'],
     ['a reference word before a check-valid UPN', 'Order ref: P930012345023'],
     ['a ticket number near a health word', 'Your ticket number: 9434765919 for the NHS conference'],
+    // 9434765919 passes the NHS check, not the ULN one: labelled a learner number it is a mistyped ULN.
+    ['a learner number that fails the ULN check, near a health course', 'She applied for Health & Social Care L2. Her learner number is 9434765919.'],
     ['a booking reference near a learner word', 'Booking ref 9276308686 (learner drivers)'],
     ['meeting dates and times', 'Meeting on 12/03/2026 at 10:30, then 2026-03-12 14:00. Patient group 13.03.2026.'],
     ['version strings', 'Upgrade the learner app to v10.0.19041.1234 or 9.276.308.686 build 2024.11.26.1'],
@@ -247,6 +249,15 @@ describe('boilerplate is not context', () => {
       'Kind regards, Ms Jones, SENCo and Designated Safeguarding Lead',
       'Wells AP Kinsley is committed to safeguarding and promoting the welfare of children.',
     ].join('\n'))).toEqual([]));
+  it("ignores an e-mail disclaimer that says it may contain safeguarding information", () =>
+    expect(kinds([
+      'Mason O\'Connor was on fire in the relay today!',
+      '',
+      '--',
+      'This email and any attachments are confidential and may contain safeguarding or personal information. If you have received it in error please tell the sender.',
+    ].join('\n'))).toEqual([]));
+  it('still reads a sentence after the disclaimer', () =>
+    expect(kinds('This email is confidential. Amelia Smith disclosed domestic abuse at lunch.')).toEqual(['pupil-in-sensitive-context']));
   it('"send" as a verb is not SEND', () => expect(kinds('Could you send me Amelia Smith\'s reading book?')).toEqual([]));
   it('still counts the same words when they are about the pupil', () =>
     expect(kinds('Amelia Smith: safeguarding concern logged. Kind regards, Ms Jones, Designated Safeguarding Lead')).toEqual(['pupil-in-sensitive-context']));

@@ -84,6 +84,8 @@ export const OTHER_PEOPLE: readonly string[] = [
   'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'brother', 'sister', 'stepbrother', 'stepsister', 'sibling', 'carer', 'partner',
   // Not 'he', 'she' or 'they': those are as often the pupil ("Amelia came in late; she has asthma").
   'husband', 'wife', 'teacher', 'colleague', 'i', 'my', 'we', 'our',
+  // The reader: a parent or professional ("sorry to hear you've been in hospital"); "your child's" is the child's.
+  'you', 'your',
 ];
 /** "Pupil" and its like are someone else after one of these ("a younger pupil", "another child"), not after "the". */
 export const OTHER_PUPIL_NOUNS: readonly string[] = ['pupil', 'student', 'child', 'learner', 'boy', 'girl'];
@@ -159,4 +161,8 @@ export const TITLE_CONNECTORS: readonly string[] = ['of', 'and', 'in', 'for', 't
  * written (with capitals). "Children in Need" is the BBC appeal; a child in
  * need (Children Act 1989 s17) is written in lower case or as "CIN".
  */
-export const KNOWN_TITLES: readonly string[] = ['Children in Need'];
+export const KNOWN_TITLES: readonly string[] = [
+  'Children in Need',
+  // Qualifications and courses a pupil applies for or studies ("applied for Health & Social Care L2").
+  'Health and Social Care', 'Health & Social Care', 'Health and Fitness', 'Child Development', 'Sport and Exercise Science',
+];

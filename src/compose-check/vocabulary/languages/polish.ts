@@ -36,7 +36,13 @@ export const POLISH: readonly VocabularyGroup[] = [
     'wykluczeni* ze szkoły', 'wykluczon* ze szkoły', 'wydaleni* ze szkoły', 'wydalon* ze szkoły', 'zawieszon* w prawach ucznia',
     'zawieszeni* w prawach ucznia', 'usunięci* ze szkoły', 'usunięt* ze szkoły',
   ]),
-  group('criminal', 'criminal', 'policja, zatrzymanie, sąd rodzinny', [
+  group('criminal', 'criminal', 'policja, zatrzymanie, sąd rodzinny; narkotyki', [
     'aresztowan*', 'zatrzyman* przez policję', 'sąd* rodzinn*', 'sądzie rodzinnym', 'kurator* sądow*', 'nieletni* sprawc*',
+    // As the English group's "police were called / informed" and "drug use": what the police did, and drugs as an offence.
+    'policj* został* poinformowan*', 'poinformowan* policj*', 'poinformowaliśmy policj*', 'wezwan* policj*', 'policj* został* wezwan*',
+    'wezwaliśmy policj*', 'posiadani* narkotyk*', 'zażywani* narkotyk*', 'handel narkotyk*', 'z marihuan*', 'z narkotyk*',
   ]),
+  // "Zawieszony" is also a paused account or a hanging picture: a school's sanction only beside its signs, as English "suspended".
+  { id: 'pl-suspension', category: 'exclusion', language: 'pl', source: SOURCES, section: 'zawieszenie w zajęciach szkolnych', terms: [],
+    ambiguous: [{ term: 'zawieszon*', near: ['dni', 'dzień', 'szkoł*', 'zajęć', 'zajęcia', 'lekcj*', 'zachowani*', 'policj*', 'narkotyk*', 'marihuan*', 'bójk*', 'dyrektor*'] }] },
 ];
