@@ -5,6 +5,8 @@
 
 /** Characters per String.fromCharCode call: far below engines' argument limits. */
 const CHUNK = 8192;
+/** ASCII bytes in a row worth a fromCharCode call of their own; shorter runs (accented text) are copied with their neighbours. */
+const ASCII_RUN = 32;
 
 interface NativeDecoder { decode(input: Uint8Array): string }
 type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeDecoder;
@@ -36,8 +38,20 @@ export function decodeUtf8Js(bytes: Uint8Array, start = 0, end = bytes.length): 
     if (n >= CHUNK) flush();
     const b = bytes[i] as number;
     if (b < 0x80) {
-      units[n++] = b;
-      i++;
+      // A long ASCII run (most of an XML part) goes to fromCharCode straight from the bytes, not copied unit by unit.
+      let j = i + 1;
+      const stop = Math.min(end, i + CHUNK);
+      while (j < stop && (bytes[j] as number) < 0x80) j++;
+      if (j - i >= ASCII_RUN) {
+        if (n > 0) flush();
+        parts.push(String.fromCharCode.apply(null, bytes.subarray(i, j) as unknown as number[]));
+        i = j;
+        continue;
+      }
+      for (; i < j; i++) {
+        if (n >= CHUNK) flush();
+        units[n++] = bytes[i] as number;
+      }
       continue;
     }
     let need = 0;

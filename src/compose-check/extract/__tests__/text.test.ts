@@ -68,6 +68,33 @@ describe('UTF-8 without TextDecoder', () => {
     expect(decodeUtf8Js(new TextEncoder().encode(text))).toBe(text);
   });
 
+  it('decodes long ASCII runs exactly as TextDecoder does, whatever sits between them and wherever a run ends', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const native = new TextDecoder('utf-8');
+    // Between ASCII runs: a valid accent, euro and emoji, an encoded surrogate (invalid in UTF-8), a lone
+    // continuation byte, a cut-off sequence, an overlong form, a byte never valid.
+    const between = [[0xc3, 0xab], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xed, 0xa0, 0x80], [0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xff]];
+    const ascii = (length: number): number[] => Array.from({ length }, () => 0x20 + Math.floor(random() * 0x5f));
+    for (let round = 0; round < 200; round++) {
+      const bytes: number[] = [];
+      while (bytes.length < 20000) {
+        // Runs either side of the fast path's threshold, and some longer than a whole chunk.
+        const r = random();
+        bytes.push(...ascii(r < 0.1 ? 8000 + Math.floor(random() * 400) : r < 0.5 ? 29 + Math.floor(random() * 6) : Math.floor(random() * 200)));
+        bytes.push(...(between[Math.floor(random() * between.length)] ?? []));
+      }
+      const data = new Uint8Array(bytes);
+      expect(decodeUtf8Js(data)).toBe(native.decode(data));
+      const start = Math.floor(random() * 100);
+      const end = data.length - Math.floor(random() * 100);
+      expect(decodeUtf8Js(data, start, end)).toBe(native.decode(data.subarray(start, end)));
+    }
+    const plain = new Uint8Array(ascii(3 * 8192 + 5));
+    expect(decodeUtf8Js(plain)).toBe(native.decode(plain));
+    expect(decodeUtf8Js(plain, 5, 5)).toBe('');
+  });
+
   const saved = Object.getOwnPropertyDescriptor(globalThis, 'TextDecoder');
   afterEach(() => {
     if (saved) Object.defineProperty(globalThis, 'TextDecoder', saved);
