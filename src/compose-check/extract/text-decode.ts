@@ -24,6 +24,40 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
   return decodeUtf8Js(bytes, start, end);
 }
 
+/** Bytes per piece in decodeUtf8Pieces: a piece is an ordinary heap string, not a large object (over 128 KB in V8). */
+const PIECE = 65536;
+
+/**
+ * UTF-8 to text a piece at a time, each decoded only when asked for, for
+ * scanXmlPieces: making one string of a 6 MB sheet took longer than decoding
+ * it. A piece ends before the last `cutBefore` byte (an ASCII character: '<'
+ * for XML) in its second half, if there is one, or else where no character
+ * can straddle the cut; joined, the pieces are exactly decodeUtf8(bytes, start, end).
+ */
+export function* decodeUtf8Pieces(bytes: Uint8Array, start = 0, end = bytes.length, cutBefore = -1, size = PIECE): IterableIterator<string> {
+  let at = start;
+  while (at < end) {
+    let cut = Math.min(end, at + size);
+    if (cut < end) {
+      const half = at + (size >> 1);
+      let marked = cutBefore < 0 ? -1 : cut;
+      while (marked > half && bytes[marked] !== cutBefore) marked--;
+      if (marked > half) cut = marked;
+      else {
+        // Back to the first byte of a character, at most 3 bytes (a 4-byte character's first byte). Further
+        // back than that no sequence can reach the cut, whatever the bytes there.
+        let c = cut;
+        while (c > cut - 3 && c > at && isContinuation(bytes[c] as number)) c--;
+        if (c > at && !isContinuation(bytes[c] as number)) cut = c;
+      }
+    }
+    yield decodeUtf8(bytes, at, cut);
+    at = cut;
+  }
+}
+
+const isContinuation = (b: number): boolean => (b & 0xc0) === 0x80;
+
 /** The hand-written path, exported for tests that compare it with TextDecoder. */
 export function decodeUtf8Js(bytes: Uint8Array, start = 0, end = bytes.length): string {
   const parts: string[] = [];
