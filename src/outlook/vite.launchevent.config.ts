@@ -5,6 +5,7 @@
 // (emptyOutDir: false keeps the pages the first build wrote).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { boundBuiltins } from './vite-builtins';
 import { packedVocabulary } from './vite-vocabulary';
 
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
   // Vite's dev-only `import.meta.env` is replaced at build time; production
   // keeps the harness-only seams out of the file Outlook loads.
   mode: 'production',
-  plugins: [packedVocabulary()],
+  plugins: [packedVocabulary(), boundBuiltins()],
   build: {
     target: 'es2017',
     outDir: fileURLToPath(new URL('../../dist/outlook', import.meta.url)),

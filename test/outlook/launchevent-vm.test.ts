@@ -9,6 +9,7 @@ import { createFakeOffice, type FakeOffice, type FakeOfficeOptions, type Mailbox
 import { DEMO_USER } from '../../src/dev/demo-settings';
 import type { Settings } from '../../src/compose-check';
 import { CACHE_KEY } from '../../src/outlook/cache/stores';
+import { BOUND_BUILTINS } from '../../src/outlook/vite-builtins';
 
 let code = '';
 beforeAll(async () => {
@@ -126,6 +127,18 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     expect(completed?.sendModeOverride).toBe('promptUser');
     expect(completed?.commandId).toBe('aupGuardComposeOpenPane');
     expect(completed?.errorMessageMarkdown).toMatch(/^- \*\*Encryption needed\.\*\*/);
+  });
+
+  // vite-builtins.ts: hot loops must not pay a global lookup per character.
+  it('reads the standard built-ins once, at load, not from the global object afterwards', async () => {
+    const { fake, context } = load();
+    new Script(`for (const name of ${JSON.stringify(BOUND_BUILTINS)}) globalThis[name] = undefined;`).runInContext(context);
+    expect(new Script('typeof Math + typeof String').runInContext(context)).toBe('undefinedundefined');
+    fake.state.to = [to('officer@county.example.gov.uk')];
+    fake.state.bodyHtml = '<p>Pupil UPN: B801200005001, please see attached.</p>';
+    const completed = await fake.dispatch('onMessageSendHandler');
+    expect(completed?.allowEvent).toBe(false);
+    expect(completed?.errorMessage).toMatch(/sensitive pupil data/);
   });
 
   it('lets a staff-only message through', async () => {

@@ -5,6 +5,8 @@
 
 /** Characters per String.fromCharCode call: far below engines' argument limits. */
 const CHUNK = 8192;
+/** ASCII bytes in a row worth a fromCharCode call of their own; shorter runs (accented text) are copied with their neighbours. */
+const ASCII_RUN = 32;
 
 interface NativeDecoder { decode(input: Uint8Array): string }
 type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeDecoder;
@@ -22,6 +24,40 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
   return decodeUtf8Js(bytes, start, end);
 }
 
+/** Bytes per piece in decodeUtf8Pieces: a piece is an ordinary heap string, not a large object (over 128 KB in V8). */
+const PIECE = 65536;
+
+/**
+ * UTF-8 to text a piece at a time, each decoded only when asked for, for
+ * scanXmlPieces: making one string of a 6 MB sheet took longer than decoding
+ * it. A piece ends before the last `cutBefore` byte (an ASCII character: '<'
+ * for XML) in its second half, if there is one, or else where no character
+ * can straddle the cut; joined, the pieces are exactly decodeUtf8(bytes, start, end).
+ */
+export function* decodeUtf8Pieces(bytes: Uint8Array, start = 0, end = bytes.length, cutBefore = -1, size = PIECE): IterableIterator<string> {
+  let at = start;
+  while (at < end) {
+    let cut = Math.min(end, at + size);
+    if (cut < end) {
+      const half = at + (size >> 1);
+      let marked = cutBefore < 0 ? -1 : cut;
+      while (marked > half && bytes[marked] !== cutBefore) marked--;
+      if (marked > half) cut = marked;
+      else {
+        // Back to the first byte of a character, at most 3 bytes (a 4-byte character's first byte). Further
+        // back than that no sequence can reach the cut, whatever the bytes there.
+        let c = cut;
+        while (c > cut - 3 && c > at && isContinuation(bytes[c] as number)) c--;
+        if (c > at && !isContinuation(bytes[c] as number)) cut = c;
+      }
+    }
+    yield decodeUtf8(bytes, at, cut);
+    at = cut;
+  }
+}
+
+const isContinuation = (b: number): boolean => (b & 0xc0) === 0x80;
+
 /** The hand-written path, exported for tests that compare it with TextDecoder. */
 export function decodeUtf8Js(bytes: Uint8Array, start = 0, end = bytes.length): string {
   const parts: string[] = [];
@@ -36,8 +72,20 @@ export function decodeUtf8Js(bytes: Uint8Array, start = 0, end = bytes.length): 
     if (n >= CHUNK) flush();
     const b = bytes[i] as number;
     if (b < 0x80) {
-      units[n++] = b;
-      i++;
+      // A long ASCII run (most of an XML part) goes to fromCharCode straight from the bytes, not copied unit by unit.
+      let j = i + 1;
+      const stop = Math.min(end, i + CHUNK);
+      while (j < stop && (bytes[j] as number) < 0x80) j++;
+      if (j - i >= ASCII_RUN) {
+        if (n > 0) flush();
+        parts.push(String.fromCharCode.apply(null, bytes.subarray(i, j) as unknown as number[]));
+        i = j;
+        continue;
+      }
+      for (; i < j; i++) {
+        if (n >= CHUNK) flush();
+        units[n++] = bytes[i] as number;
+      }
       continue;
     }
     let need = 0;

@@ -7,7 +7,7 @@ import { Unreadable, type Budget } from './budget';
 import { RowWriter, formatGeneral, formatSerialDate, formatStoredNumber } from './cells';
 import { mainPart, relationships } from './ooxml';
 import type { Output } from './output';
-import { AttrCursor, attr, scanXml } from './xml';
+import { AttrCursor, attr, scanXml, scanXmlPieces } from './xml';
 import type { ZipArchive } from './zip';
 
 interface SheetRef {
@@ -47,25 +47,26 @@ export function readXlsx(zip: ZipArchive, out: Output, budget: Budget): void {
   }
 
   const sharedPath = rels.find((r) => r.type === 'sharedStrings')?.target ?? 'xl/sharedStrings.xml';
-  const shared = readSharedStrings(zip.text(sharedPath), budget);
+  const shared = readSharedStrings(zip.xmlPieces(sharedPath), budget);
   const stylesPath = rels.find((r) => r.type === 'styles')?.target ?? 'xl/styles.xml';
   const styles = readStyles(zip.text(stylesPath), budget);
 
   for (const sheet of sheets) {
-    const sheetXml = zip.text(sheet.path);
+    // In pieces: a sheet or shared-string table of several MB is never one string.
+    const sheetXml = zip.xmlPieces(sheet.path);
     if (sheetXml === undefined) continue;
     readSheet(sheetXml, new RowWriter(out.part(`sheet ${sheet.name}`)), shared, styles, date1904, budget);
   }
 }
 
 /** The shared string table: each <si>'s text, rich-text runs joined, phonetic runs (<rPh>) left out. */
-function readSharedStrings(xml: string | undefined, budget: Budget): string[] {
+function readSharedStrings(xml: Iterable<string> | undefined, budget: Budget): string[] {
   const strings: string[] = [];
   if (xml === undefined) return strings;
   let current: string[] | undefined;
   let inT = false;
   let phonetic = 0;
-  scanXml(xml, {
+  scanXmlPieces(xml, {
     get wantText() { return inT; },
     open(name, _attrs, selfClosing) {
       if (name === 'si') current = [];
@@ -135,7 +136,7 @@ function formatNumberCell(stored: string, style: NumberStyle, date1904: boolean)
   return /^\d+$/.test(digits) && digits.length < style.width ? '0'.repeat(style.width - digits.length) + digits : digits;
 }
 
-function readSheet(xml: string, rows: RowWriter, shared: readonly string[], styles: readonly NumberStyle[], date1904: boolean, budget: Budget): void {
+function readSheet(xml: Iterable<string>, rows: RowWriter, shared: readonly string[], styles: readonly NumberStyle[], date1904: boolean, budget: Budget): void {
   let row = 0;
   let col = -1;
   let type = '';
@@ -158,7 +159,7 @@ function readSheet(xml: string, rows: RowWriter, shared: readonly string[], styl
     rows.cell(col, text);
   };
 
-  scanXml(xml, {
+  scanXmlPieces(xml, {
     get wantText() { return capture; },
     open(name, attrs, selfClosing) {
       switch (name) {

@@ -5,7 +5,7 @@
 // reader asks for it, through the capped inflater.
 import { Unreadable, Stop, formatCount, type Budget } from './budget';
 import { inflateRaw } from './inflate';
-import { decodeUtf8, decodeWindows1252, isUtf8 } from './text-decode';
+import { decodeUtf8, decodeUtf8Pieces, decodeWindows1252, isUtf8 } from './text-decode';
 
 export interface ZipEntry {
   /** Path inside the archive, with forward slashes and no leading slash. */
@@ -142,10 +142,19 @@ export class ZipArchive {
     const entry = this.get(name);
     if (!entry) return undefined;
     const data = this.read(entry);
-    const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    return decodeUtf8(data, bom);
+    return decodeUtf8(data, bomLength(data));
+  }
+
+  /** An XML entry as text() reads it, in pieces decoded as they are read, cut before a '<' where it can: for scanXmlPieces. */
+  xmlPieces(name: string): Iterable<string> | undefined {
+    const entry = this.get(name);
+    if (!entry) return undefined;
+    const data = this.read(entry);
+    return decodeUtf8Pieces(data, bomLength(data), data.length, 0x3c);
   }
 }
+
+const bomLength = (data: Uint8Array): number => (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0);
 
 function findEocd(bytes: Uint8Array): number {
   const last = bytes.length - 22;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeText, decodeUtf8, decodeUtf8Js, isUtf8 } from '../text-decode';
-import { attr, decodeXml, scanXml } from '../xml';
+import { decodeText, decodeUtf8, decodeUtf8Js, decodeUtf8Pieces, isUtf8 } from '../text-decode';
+import { attr, decodeXml, scanXml, scanXmlPieces, type XmlHandler } from '../xml';
 import { Budget, DEFAULT_LIMITS } from '../budget';
 import { bytesOf, extract, fixture, outcome, part } from './support';
 
@@ -68,6 +68,33 @@ describe('UTF-8 without TextDecoder', () => {
     expect(decodeUtf8Js(new TextEncoder().encode(text))).toBe(text);
   });
 
+  it('decodes long ASCII runs exactly as TextDecoder does, whatever sits between them and wherever a run ends', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const native = new TextDecoder('utf-8');
+    // Between ASCII runs: a valid accent, euro and emoji, an encoded surrogate (invalid in UTF-8), a lone
+    // continuation byte, a cut-off sequence, an overlong form, a byte never valid.
+    const between = [[0xc3, 0xab], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xed, 0xa0, 0x80], [0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xff]];
+    const ascii = (length: number): number[] => Array.from({ length }, () => 0x20 + Math.floor(random() * 0x5f));
+    for (let round = 0; round < 200; round++) {
+      const bytes: number[] = [];
+      while (bytes.length < 20000) {
+        // Runs either side of the fast path's threshold, and some longer than a whole chunk.
+        const r = random();
+        bytes.push(...ascii(r < 0.1 ? 8000 + Math.floor(random() * 400) : r < 0.5 ? 29 + Math.floor(random() * 6) : Math.floor(random() * 200)));
+        bytes.push(...(between[Math.floor(random() * between.length)] ?? []));
+      }
+      const data = new Uint8Array(bytes);
+      expect(decodeUtf8Js(data)).toBe(native.decode(data));
+      const start = Math.floor(random() * 100);
+      const end = data.length - Math.floor(random() * 100);
+      expect(decodeUtf8Js(data, start, end)).toBe(native.decode(data.subarray(start, end)));
+    }
+    const plain = new Uint8Array(ascii(3 * 8192 + 5));
+    expect(decodeUtf8Js(plain)).toBe(native.decode(plain));
+    expect(decodeUtf8Js(plain, 5, 5)).toBe('');
+  });
+
   const saved = Object.getOwnPropertyDescriptor(globalThis, 'TextDecoder');
   afterEach(() => {
     if (saved) Object.defineProperty(globalThis, 'TextDecoder', saved);
@@ -93,18 +120,101 @@ describe('UTF-8 without TextDecoder', () => {
   });
 });
 
+describe('UTF-8 in pieces', () => {
+  it('cuts where no character straddles a cut, so the pieces join to exactly the whole, as TextDecoder reads it', () => {
+    let seed = 5;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const native = new TextDecoder('utf-8');
+    for (let round = 0; round < 300; round++) {
+      const bytes = new Uint8Array(1 + Math.floor(random() * 400));
+      for (let i = 0; i < bytes.length; i++) {
+        // ASCII with '<' in it, and bytes of multi-byte sequences, valid or not.
+        const r = random();
+        bytes[i] = r < 0.1 ? 0x3c : r < 0.4 ? Math.floor(random() * 0x80) : r < 0.7 ? 0x80 + Math.floor(random() * 0x40) : 0xc0 + Math.floor(random() * 0x40);
+      }
+      const size = 4 + Math.floor(random() * 40);
+      for (const cutBefore of [-1, 0x3c]) {
+        const pieces = [...decodeUtf8Pieces(bytes, 0, bytes.length, cutBefore, size)];
+        expect(pieces.join('')).toBe(native.decode(bytes));
+        expect(pieces.every((p) => p.length > 0)).toBe(true);
+        Reflect.deleteProperty(globalThis, 'TextDecoder');
+        try {
+          expect([...decodeUtf8Pieces(bytes, 0, bytes.length, cutBefore, size)]).toEqual(pieces);
+        } finally {
+          globalThis.TextDecoder = native.constructor as typeof TextDecoder;
+        }
+      }
+    }
+  });
+
+  it("cuts before a '<' in a piece's second half when asked, and never splits a character", () => {
+    const xml = '<row><c>Zo\u00eb \ud83d\ude00</c></row>'.repeat(50);
+    const bytes = new TextEncoder().encode(xml);
+    const pieces = [...decodeUtf8Pieces(bytes, 0, bytes.length, 0x3c, 64)];
+    expect(pieces.join('')).toBe(xml);
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const p of pieces.slice(1)) expect(p.startsWith('<')).toBe(true);
+    const plain = [...decodeUtf8Pieces(bytes, 0, bytes.length, -1, 64)];
+    expect(plain.join('')).toBe(xml);
+    expect(plain.some((p) => !p.startsWith('<'))).toBe(true);
+    expect(plain.every((p) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p))).toBe(true);
+  });
+});
+
 describe('XML tokenizer', () => {
   const budget = new Budget(DEFAULT_LIMITS, undefined);
-  const events = (xml: string): string[] => {
+  /** Every event, as text; text only inside <t> when `onlyT`, as the sheet reader asks for it. */
+  const recorder = (onlyT = false): { handler: XmlHandler; out: string[] } => {
     const out: string[] = [];
-    scanXml(xml, {
-      wantText: true,
-      open: (name, attrs, selfClosing) => out.push(`<${name}${attrs}${selfClosing ? '/' : ''}>`),
-      close: (name) => out.push(`</${name}>`),
+    let inT = false;
+    const handler: XmlHandler = {
+      get wantText() { return !onlyT || inT; },
+      open: (name, attrs, selfClosing) => { out.push(`<${name}${attrs}${selfClosing ? '/' : ''}>`); if (name === 't' && !selfClosing) inT = true; },
+      close: (name) => { out.push(`</${name}>`); if (name === 't') inT = false; },
       text: (t) => out.push(t),
-    }, budget);
+    };
+    return { handler, out };
+  };
+  const events = (xml: string): string[] => {
+    const { handler, out } = recorder();
+    scanXml(xml, handler, budget);
     return out;
   };
+
+  it('reads a part in pieces exactly as in one string, wherever the pieces are cut', () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "x">]><d a="1 > 0" b=\'<\'><!-- a <comment> --><t>Zo&#235; &amp; Jo</t>' +
+      '<?pi <x>?><![CDATA[<raw> & ]]><s/><t xml:space="preserve"> spaced </t>text &lt; more<e></e></d>tail<x attr="never closed';
+    let seed = 3;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const onlyT of [false, true]) {
+      const whole = recorder(onlyT);
+      scanXml(xml, whole.handler, budget);
+      for (let round = 0; round < 400; round++) {
+        const pieces: string[] = [];
+        // Cuts everywhere: inside names, attributes, entities, comments, CDATA, the DOCTYPE.
+        for (let at = 0; at < xml.length;) {
+          const next = Math.min(xml.length, at + 1 + Math.floor(random() * (round % 2 ? 6 : 40)));
+          pieces.push(xml.slice(at, next));
+          at = next;
+        }
+        const split = recorder(onlyT);
+        scanXmlPieces(pieces, split.handler, budget);
+        expect(split.out).toEqual(whole.out);
+      }
+    }
+    expect(events(xml)).toContain('Zo\u00eb & Jo');
+  });
+
+  it('reads a construct longer than many pieces once it has them all, and nothing when there are none', () => {
+    const xml = `<a><!--${'-'.repeat(5000)} <b> -->text</a>`;
+    const pieces = xml.match(/[^]{1,7}/g) ?? [];
+    const { handler, out } = recorder();
+    scanXmlPieces(pieces, handler, budget);
+    expect(out).toEqual(['<a>', 'text', '</a>']);
+    const none = recorder();
+    scanXmlPieces([], none.handler, budget);
+    expect(none.out).toEqual([]);
+  });
 
   it('decodes the predefined entities and character references, and leaves others as written', () => {
     expect(decodeXml('&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#233; &#xE9; &#128512; &nbsp; &#0;')).toBe('<a> & "b" \'c\' \u00e9 \u00e9 \ud83d\ude00 &nbsp; \ufffd');
