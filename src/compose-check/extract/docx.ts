@@ -8,6 +8,7 @@
 // (mc:Fallback) are not, so nothing is read twice.
 import { Unreadable, type Budget } from './budget';
 import { mainPart, relationships } from './ooxml';
+import { TableFlow } from './flow';
 import type { Output, PartWriter } from './output';
 import { attr, scanXml } from './xml';
 import type { ZipArchive } from './zip';
@@ -60,11 +61,7 @@ function readWordXml(xml: string, sink: TextSink, budget: Budget, paged: boolean
   let capture = false;
   /** Depth of elements whose content is skipped (mc:Fallback, w:instrText). */
   let skip = 0;
-  /** Cells written so far in each open table row, innermost last. */
-  const rowCells: number[] = [];
-  let paragraphHasText = false;
-  /** A paragraph ended inside a cell: a space goes before the cell's next text. */
-  let pendingSpace = false;
+  const flow = new TableFlow(sink);
   /** A page break was seen; the page number changes with the next text, so adjacent breaks count once. */
   let pendingBreak = false;
   let sectionStartsPage = true;
@@ -77,12 +74,7 @@ function readWordXml(xml: string, sink: TextSink, budget: Budget, paged: boolean
       pendingBreak = false;
       if (paged) sink.mark(`page ${++page}`);
     }
-    if (pendingSpace) {
-      pendingSpace = false;
-      sink.append(' ');
-    }
-    sink.append(t);
-    paragraphHasText = true;
+    flow.text(t);
   };
   if (paged) sink.mark('page 1');
 
@@ -109,7 +101,7 @@ function readWordXml(xml: string, sink: TextSink, budget: Budget, paged: boolean
           break;
         case 'br': case 'cr':
           if (attr(attrs, 'type') === 'page') pendingBreak = true;
-          else write(rowCells.length > 0 ? ' ' : '\n');
+          else write(flow.lineBreak);
           break;
         case 'lastRenderedPageBreak':
           pendingBreak = true;
@@ -130,20 +122,14 @@ function readWordXml(xml: string, sink: TextSink, budget: Budget, paged: boolean
           break;
         }
         case 'p':
-          paragraphHasText = false;
+          flow.startParagraph();
           break;
         case 'tr':
-          rowCells.push(0);
+          flow.startRow();
           break;
-        case 'tc': {
-          const last = rowCells.length - 1;
-          if (last >= 0) {
-            if ((rowCells[last] as number) > 0) sink.append('\t');
-            rowCells[last] = (rowCells[last] as number) + 1;
-          }
-          pendingSpace = false;
+        case 'tc':
+          flow.startCell();
           break;
-        }
         case 'sectPr':
           sectionStartsPage = true;
           break;
@@ -164,21 +150,15 @@ function readWordXml(xml: string, sink: TextSink, budget: Budget, paged: boolean
           capture = false;
           break;
         case 'p':
-          if (paragraphHasText) {
-            if (rowCells.length > 0) pendingSpace = true;
-            else sink.append('\n');
-          }
-          paragraphHasText = false;
+          flow.endParagraph();
           if (breakAfterParagraph) pendingBreak = true;
           breakAfterParagraph = false;
           break;
         case 'tc':
-          pendingSpace = false;
+          flow.endCell();
           break;
         case 'tr':
-          rowCells.pop();
-          pendingSpace = false;
-          sink.append('\n');
+          flow.endRow();
           break;
         case 'sectPr':
           // Inside w:pPr, at the start of the section's last paragraph: the break comes after that paragraph.

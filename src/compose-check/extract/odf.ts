@@ -6,6 +6,7 @@
 // expanded and each cell located; presentations one part per slide.
 import { Unreadable, type Budget } from './budget';
 import { RowWriter, formatGeneral } from './cells';
+import { TableFlow } from './flow';
 import type { Output, PartWriter } from './output';
 import { attr, scanXml, type Attrs } from './xml';
 import type { ZipArchive } from './zip';
@@ -56,21 +57,23 @@ interface PageStyles {
  */
 class TextFlow {
   capture = 0;
-  paragraphHasText = false;
-  pendingSpace = false;
-  readonly rowCells: number[] = [];
   skip = 0;
+  private readonly table: TableFlow<PartWriter>;
 
-  constructor(public sink: PartWriter) {}
+  constructor(sink: PartWriter) {
+    this.table = new TableFlow(sink);
+  }
+
+  get sink(): PartWriter {
+    return this.table.sink;
+  }
+
+  set sink(sink: PartWriter) {
+    this.table.sink = sink;
+  }
 
   write(t: string): void {
-    if (t === '') return;
-    if (this.pendingSpace) {
-      this.pendingSpace = false;
-      this.sink.append(' ');
-    }
-    this.sink.append(t);
-    this.paragraphHasText = true;
+    if (t !== '') this.table.text(t);
   }
 
   /** Handles a flow element; returns false for anything else. */
@@ -82,7 +85,7 @@ class TextFlow {
       case 'p': case 'h':
         // Counted even when self-closing: scanXml closes those too.
         this.capture++;
-        this.paragraphHasText = false;
+        this.table.startParagraph();
         return true;
       case 's': {
         const count = Math.min(Number(attr(attrs, 'c') ?? '1') || 1, 100);
@@ -93,20 +96,14 @@ class TextFlow {
         this.write('\t');
         return true;
       case 'line-break':
-        this.write(this.rowCells.length > 0 ? ' ' : '\n');
+        this.write(this.table.lineBreak);
         return true;
       case 'table-row':
-        this.rowCells.push(0);
+        this.table.startRow();
         return true;
-      case 'table-cell': case 'covered-table-cell': {
-        const last = this.rowCells.length - 1;
-        if (last >= 0) {
-          if ((this.rowCells[last] as number) > 0) this.sink.append('\t');
-          this.rowCells[last] = (this.rowCells[last] as number) + 1;
-        }
-        this.pendingSpace = false;
+      case 'table-cell': case 'covered-table-cell':
+        this.table.startCell();
         return true;
-      }
     }
     return false;
   }
@@ -115,16 +112,10 @@ class TextFlow {
     switch (name) {
       case 'p': case 'h':
         this.capture = Math.max(0, this.capture - 1);
-        if (this.paragraphHasText) {
-          if (this.rowCells.length > 0) this.pendingSpace = true;
-          else this.sink.append('\n');
-        }
-        this.paragraphHasText = false;
+        this.table.endParagraph();
         break;
       case 'table-row':
-        this.rowCells.pop();
-        this.pendingSpace = false;
-        this.sink.append('\n');
+        this.table.endRow();
         break;
     }
   }

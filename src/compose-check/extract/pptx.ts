@@ -3,6 +3,7 @@
 // tab-separated rows; the speaker notes as "slide N notes" parts.
 import { Unreadable, type Budget } from './budget';
 import { mainPart, relationships } from './ooxml';
+import { TableFlow } from './flow';
 import type { Output, PartWriter } from './output';
 import { attr, scanXml } from './xml';
 import type { ZipArchive } from './zip';
@@ -44,20 +45,13 @@ const NOT_NOTES = new Set(['sldImg', 'sldNum', 'hdr', 'ftr', 'dt']);
  */
 function readDrawingText(xml: string, part: PartWriter, budget: Budget, notesOnly = false): void {
   let capture = false;
-  let paragraphHasText = false;
-  const rowCells: number[] = [];
-  let pendingSpace = false;
+  const flow = new TableFlow(part);
   let shapeIsBody = true;
   let skip = 0;
 
   const write = (t: string): void => {
     if (t === '' || (notesOnly && !shapeIsBody)) return;
-    if (pendingSpace) {
-      pendingSpace = false;
-      part.append(' ');
-    }
-    part.append(t);
-    paragraphHasText = true;
+    flow.text(t);
   };
 
   scanXml(xml, {
@@ -82,23 +76,17 @@ function readDrawingText(xml: string, part: PartWriter, budget: Budget, notesOnl
           capture = !selfClosing;
           break;
         case 'br':
-          write(rowCells.length > 0 ? ' ' : '\n');
+          write(flow.lineBreak);
           break;
         case 'p':
-          paragraphHasText = false;
+          flow.startParagraph();
           break;
         case 'tr':
-          rowCells.push(0);
+          flow.startRow();
           break;
-        case 'tc': {
-          const last = rowCells.length - 1;
-          if (last >= 0) {
-            if ((rowCells[last] as number) > 0) part.append('\t');
-            rowCells[last] = (rowCells[last] as number) + 1;
-          }
-          pendingSpace = false;
+        case 'tc':
+          flow.startCell();
           break;
-        }
       }
     },
     close(name) {
@@ -111,16 +99,10 @@ function readDrawingText(xml: string, part: PartWriter, budget: Budget, notesOnl
           capture = false;
           break;
         case 'p':
-          if (paragraphHasText) {
-            if (rowCells.length > 0) pendingSpace = true;
-            else part.append('\n');
-          }
-          paragraphHasText = false;
+          flow.endParagraph();
           break;
         case 'tr':
-          rowCells.pop();
-          pendingSpace = false;
-          part.append('\n');
+          flow.endRow();
           break;
       }
     },
