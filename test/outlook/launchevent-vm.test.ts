@@ -10,6 +10,7 @@ import { DEMO_USER } from '../../src/dev/demo-settings';
 import type { Settings } from '../../src/compose-check';
 import { CACHE_KEY } from '../../src/outlook/cache/stores';
 import { BOUND_BUILTINS } from '../../src/outlook/vite-builtins';
+import { ES2017_REGEXP } from '../support/es2017-regexp';
 
 let code = '';
 beforeAll(async () => {
@@ -48,23 +49,6 @@ const ES2017_LIBRARY = `(() => {
   delete String.prototype.matchAll; delete String.prototype.replaceAll; delete String.prototype.at;
   delete String.prototype.trimStart; delete String.prototype.trimEnd;
   delete Object.fromEntries; delete Object.hasOwn; delete Promise.allSettled; delete Promise.any;
-})();`;
-
-// Bundlers lower regex literals the target can't parse into RegExp(...) calls,
-// which then throw at load time in an ES2017 engine. This stands in for such
-// an engine: RegExp rejects ES2018+ syntax (property escapes, lookbehind,
-// named groups) and the dotAll flag, as classic Outlook's runtime may.
-const ES2017_REGEXP = `(() => {
-  const Native = RegExp;
-  const es2018 = /\\[pPk][{<]|\\(\\?<[=!]|\\(\\?<[A-Za-z]/;
-  const Limited = function (pattern, flags) {
-    const source = pattern instanceof Native ? pattern.source : String(pattern);
-    const f = flags === undefined ? (pattern instanceof Native ? pattern.flags : '') : String(flags);
-    if (es2018.test(source) || f.includes('s')) throw new SyntaxError('Invalid regular expression in ES2017: /' + source + '/' + f);
-    return new Native(pattern, flags);
-  };
-  Limited.prototype = Native.prototype;
-  globalThis.RegExp = Limited;
 })();`;
 
 /** A cache record as the pane writes it, saved a day before the fake's events. */

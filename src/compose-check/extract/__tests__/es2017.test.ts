@@ -12,6 +12,7 @@ import { createContext, Script } from 'node:vm';
 import { parse } from 'acorn';
 import { build } from 'vite';
 import { fixture } from './support';
+import { ES2017_REGEXP } from '../../../../test/support/es2017-regexp';
 
 const CONFIG = fileURLToPath(new URL('../../../outlook/vite.launchevent.config.ts', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
@@ -52,19 +53,6 @@ function identifiers(root: unknown): Set<string> {
   walk(root);
   return found;
 }
-
-const ES2017_REGEXP = `(() => {
-  const Native = RegExp;
-  const es2018 = /\\\\[pPk][{<]|\\(\\?<[=!]|\\(\\?<[A-Za-z]/;
-  const Limited = function (pattern, flags) {
-    const source = pattern instanceof Native ? pattern.source : String(pattern);
-    const f = flags === undefined ? (pattern instanceof Native ? pattern.flags : '') : String(flags);
-    if (es2018.test(source) || f.includes('s')) throw new SyntaxError('ES2018 regular expression: /' + source + '/' + f);
-    return new Native(pattern, flags);
-  };
-  Limited.prototype = Native.prototype;
-  globalThis.RegExp = Limited;
-})();`;
 
 describe('the attachment readers as the send-time runtime loads them', () => {
   it('parse as ES2017, regular expressions included, and reach for no DOM, Intl or Node', () => {
