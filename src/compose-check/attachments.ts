@@ -6,7 +6,7 @@
 // The clock is the host's: without one there is no time limit, only the
 // readers' size limits.
 import { htmlToText } from './normalise';
-import { DEFAULT_LIMITS, extractAttachment } from './extract/index';
+import { DEFAULT_LIMITS, extractAttachment, hostTextKind } from './extract/index';
 import type { Extraction } from './extract/index';
 import type { AttachmentNote, DraftAttachment } from './types';
 
@@ -32,15 +32,11 @@ export interface AttachmentRead {
  */
 export const ATTACHMENTS_TIME_MS = 3000;
 
-const TEXT_ATTACHMENT = /\.(?:csv|tsv|txt|text|md|html?|json|xml|log|vcf|ics|eml)$/i;
-
-/** A host-given text, read only for text-like files (a PDF's "text" from a host is not trusted to be the PDF's). */
+/** A host-given text, read only for text-like files (extract/index.ts decides which). */
 function hostText(a: DraftAttachment): string | undefined {
   if (a.text === undefined) return undefined;
-  const type = a.contentType?.toLowerCase() ?? '';
-  if (!(type.startsWith('text/') || type === 'message/rfc822' || TEXT_ATTACHMENT.test(a.name))) return undefined;
-  const html = type === 'text/html' || /\.html?$/i.test(a.name);
-  return html ? htmlToText(a.text) : a.text;
+  const kind = hostTextKind(a.name, a.contentType);
+  return kind === 'html' ? htmlToText(a.text) : kind === 'text' ? a.text : undefined;
 }
 
 // Extractions by the bytes they read: the task pane checks the same draft

@@ -164,6 +164,16 @@ describe('a name split across a line break', () => {
     expect(kinds('Well done Amelia\nSmith!\n\nSAFEGUARDING\n\nOur safeguarding team is in every day.')).toEqual([]));
 });
 
+describe('text a host gives for an attachment', () => {
+  const upnIn = (a: DraftAttachment): string[] => findSensitiveData(draft({ attachments: [a] }), s).filter((f) => f.kind === 'upn').map((f) => f.evidence);
+  it('reads an HTML file as its text, not its markup', () =>
+    expect(upnIn({ name: 'notes.html', contentType: 'text/html', text: '<p>UPN <b>B801</b>200005001</p>' })).toEqual([expect.stringContaining('in notes.html')]));
+  it('reads an attached message', () =>
+    expect(upnIn({ name: 'forwarded', contentType: 'message/rfc822', text: 'Subject: x\n\nUPN B801200005001' })).toHaveLength(1));
+  it("does not trust a host's text for a PDF", () =>
+    expect(upnIn({ name: 'review.pdf', contentType: 'application/pdf', text: 'UPN B801200005001' })).toEqual([]));
+});
+
 describe('bulk pupil data', () => {
   const csv = [
     'Name,UPN,DOB',

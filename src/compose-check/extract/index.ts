@@ -49,6 +49,18 @@ const extensionOf = (name: string): string => {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 };
 
+/**
+ * How a text the host gave for an attachment (not its bytes) is read, from its
+ * name and type: as text, as HTML, or not at all (a PDF's "text" from a host
+ * is not trusted to be the PDF's).
+ */
+export function hostTextKind(name: string, contentType?: string): 'text' | 'html' | undefined {
+  const ext = extensionOf(name);
+  const type = (contentType ?? '').toLowerCase();
+  if (type === 'text/html' || HTML_EXTENSIONS.has(ext)) return 'html';
+  return type.startsWith('text/') || type === 'message/rfc822' || TEXT_EXTENSIONS.has(ext) ? 'text' : undefined;
+}
+
 /** What a password-protected OOXML file is called, from its extension. */
 const officeNoun = (ext: string): string =>
   XLSX_EXTENSIONS.has(ext) || ext === 'xls' || ext === 'xlsb' ? 'workbook' : DOCX_EXTENSIONS.has(ext) || ext === 'doc' ? 'document' : PPTX_EXTENSIONS.has(ext) || ext === 'ppt' ? 'presentation' : 'Office file';
