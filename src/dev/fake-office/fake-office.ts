@@ -325,6 +325,10 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       })) as Office.Mailbox['addHandlerAsync'],
   };
 
+  /** Whether the Mailbox version this fake plays has `min` (a version it does not know never). */
+  const hasMailbox = (min: string): boolean =>
+    VERSION_ORDER.includes(min as MailboxVersion) && VERSION_ORDER.indexOf(min as MailboxVersion) <= VERSION_ORDER.indexOf(version);
+
   const context = {
     mailbox: mailbox as Office.Mailbox,
     roamingSettings: roamingSettings as Office.RoamingSettings,
@@ -332,8 +336,7 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       isSetSupported: (name: string, minVersion?: string) => {
         if (name === 'NestedAppAuth') return nestedAppAuth && (minVersion ?? '1.1') === '1.1';
         if (name === 'DialogApi') return ['1.1', '1.2'].includes(minVersion ?? '1.1');
-        return name === 'Mailbox' && VERSION_ORDER.indexOf((minVersion ?? '1.1') as MailboxVersion) <= VERSION_ORDER.indexOf(version)
-          && VERSION_ORDER.includes((minVersion ?? '1.1') as MailboxVersion);
+        return name === 'Mailbox' && hasMailbox(minVersion ?? '1.1');
       },
     },
     diagnostics: { host: runtimeValue<Office.HostType>('Outlook'), platform: runtimeValue<Office.PlatformType>(profile.diagnostics), version: '16.0.0.0' },
@@ -404,7 +407,7 @@ export function createFakeOffice(options: FakeOfficeOptions, state: ComposeState
       fireItem('olkRecipientsChanged', { changedRecipientFields: Object.fromEntries(fields.map((f) => [f, true])) });
     },
     notifyAttachmentsChanged(status, attachment) {
-      if (VERSION_ORDER.indexOf(version) < VERSION_ORDER.indexOf('1.8')) return;
+      if (!hasMailbox('1.8')) return;
       fireItem('olkAttachmentsChanged', { attachmentStatus: status, attachmentDetails: { id: attachment.id, name: attachment.name, size: attachment.size, attachmentType: attachment.attachmentType ?? 'file', isInline: attachment.isInline ?? false } });
     },
     setTheme(next) {
