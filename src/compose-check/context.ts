@@ -108,7 +108,7 @@ export function contextCandidates(
   }
   return {
     matches: merge(terms, acronyms),
-    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, lower, c),
+    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, text, lower, c),
   };
 }
 
@@ -160,16 +160,37 @@ const SENTENCE_END = /[.!?;:\n]/;
  * "Mum has a social worker" is still about the child. What was done to
  * someone (a term ending in -ed, "Dad diagnosed") is never excused.
  */
-function saidOfSomeoneElse(m: Matcher, lower: string, c: ContextMatch): boolean {
+function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMatch): boolean {
   if (/ed$/.test(lower.slice(c.start, c.end))) return false;
   if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
-  let before = lower.slice(Math.max(0, c.start - SUBJECT_REACH), c.start);
-  for (let k = before.length - 1; k >= 0; k--) {
-    if (SENTENCE_END.test(before.charAt(k))) {
-      before = before.slice(k + 1);
-      break;
-    }
-  }
+  if (subjectIsSomeoneElse(lower, c.start)) return true;
+  // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…":
+  // a later health term in the sentence is the same person's while no one else (a name, he, she, they) comes in between.
+  const from = sentenceStart(lower, c.start, CARRY_REACH);
+  const earlier = m.health.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
+  const last = earlier[earlier.length - 1];
+  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start) && subjectIsSomeoneElse(lower, last.start);
+}
+
+/** How far back an earlier health term's subject carries to a later one, within the sentence. */
+const CARRY_REACH = 120;
+const THIRD_PERSON = /\b(?:he|she|they|him|her|his|hers|them|their|theirs|himself|herself|themselves)\b/;
+
+/** A person who could be the pupil between two terms: a third-person pronoun, or a capitalised word other than "I". */
+function someoneComesIn(text: string, lower: string, from: number, to: number): boolean {
+  return THIRD_PERSON.test(lower.slice(from, to)) || /(?:^|[^A-Za-z])(?!I\b)[A-Z]/.test(text.slice(from, to));
+}
+
+/** Where the sentence holding `at` starts, looking back at most `reach` characters. */
+function sentenceStart(lower: string, at: number, reach: number): number {
+  const limit = Math.max(0, at - reach);
+  for (let k = at - 1; k >= limit; k--) if (SENTENCE_END.test(lower.charAt(k))) return k + 1;
+  return limit;
+}
+
+/** The subject just before `start` in its sentence is someone other than a pupil named. */
+function subjectIsSomeoneElse(lower: string, start: number): boolean {
+  const before = lower.slice(sentenceStart(lower, start, SUBJECT_REACH), start);
   const words = before.match(/[a-z\u00c0-\u024f'\u2019-]+/g) ?? [];
   let at = words.length - 1;
   for (let links = 0; at >= 0 && links < 3 && LINKS.has(words[at] ?? ''); links++) at--;

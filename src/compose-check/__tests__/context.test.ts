@@ -35,6 +35,8 @@ describe('each category, in English', () => {
     ['A&E', 'Amelia Smith went to A&E after PE.'],
     ['a condition', 'Amelia Smith\'s epipen is in the office.'],
     ['religion (UK GDPR Art. 9)', 'Amelia Smith is Muslim and will be fasting for Ramadan.'],
+    ['religious practice the school arranges (ICO: inferred special category data)', 'Amelia Smith is on the trip; a quiet room for prayers and halal meals are booked.'],
+    ['a kosher meal', 'Amelia Smith is booked for Christmas lunch, kosher option noted.'],
     ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
     ['gender identity', 'Amelia Smith has asked to use new name and pronouns.'],
     ['an arrest (UK GDPR Art. 10)', 'Amelia Smith was arrested on Saturday.'],
@@ -67,6 +69,7 @@ describe('each category, in English', () => {
     ['benefit signposting', 'Well done Amelia Smith! Families on Universal Credit can apply for holiday clubs.'],
     ['a whole-school assembly', 'Amelia Smith asked a great question in the knife crime assembly.'],
     ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
+    ["the writer's own sympathy", 'Our thoughts and prayers are with you all; Amelia Smith is welcome back whenever she is ready.'],
   ])('does not count %s', (_name, text) => expect(sensitive(text)).toBe(false));
 });
 
@@ -108,6 +111,11 @@ describe('everyday senses that are not about a pupil', () => {
     expect(sensitive('Amelia Smith ran the network diagnostics for the IT club.')).toBe(false);
     expect(sensitive('Amelia Smith had her diagnosis of dyslexia confirmed.')).toBe(true);
   });
+  it('reads a diagnosis of what a writer does, and a poem\'s treatment, as criticism', () => {
+    expect(sensitive("Amelia Smith's treatment of the poem was outstanding, a real diagnosis of what Owen does with rhyme.")).toBe(false);
+    expect(sensitive('Amelia Smith wrote a sharp diagnosis of the problem with the bridge design.')).toBe(false);
+    expect(sensitive("Amelia Smith's diagnosis of autism came through from the paediatrician.")).toBe(true);
+  });
 });
 
 describe("health said of someone else (UK GDPR Art. 9 is the data subject's own health)", () => {
@@ -117,12 +125,17 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ["another pupil's asthma", 'Amelia Smith was brilliant at break: a younger pupil had an asthma attack and she fetched a first aider.'],
     ["a sibling's condition", "Amelia Smith's brother has diabetes, so she will leave at 2 on Friday."],
     ['the reader, a parent', "So sorry to hear you've been in hospital. Amelia Smith read her speech to the group today."],
+    ['a later term in the same sentence, with no one else between',
+      "So sorry you've been in hospital, I hope the operation went well. Amelia Smith read her speech today."],
+    ["a sibling's diagnosis, then its name", "Amelia Smith is quiet: his little brother's diagnosis - leukaemia - is a lot to take in."],
   ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
   it.each([
     ['the pupil after a parent reports it', "Amelia Smith's mum rang: Amelia Smith is in hospital with appendicitis."],
     ['the pupil as "she", after a parent is named', "Amelia Smith's mum says she has been diagnosed with epilepsy."],
     ['a parent as the subject of what is not health', 'Amelia Smith: her mum has a social worker and we have a private fostering arrangement to notify.'],
     ['"the pupil", who is the one named', 'Amelia Smith, the pupil we discussed, had an asthma attack at lunch.'],
+    ['a later term after the pupil comes in as "she"', "Her mum is in hospital and she has had two seizures this week, so Amelia Smith is home."],
+    ['a later term after the pupil is named', "Mum is in hospital and Amelia Smith has had two seizures this week."],
   ])('%s still counts', (_, text) => expect(sensitive(text)).toBe(true));
 });
 

@@ -121,6 +121,10 @@ export const NOT_CONTEXT: readonly Term[] = [
   // Diagnosis as mechanics, IT and teaching say it: finding a fault, or what a lesson finds out.
   '[fault|faults|engine|vehicle|car|computer|network|system|electrical|mechanical|error|software|hardware] diagnos*',
   'diagnostic [test|tests|tool|tools|code|codes|check|checks|report|mode|questions|quiz|assessment of the class]',
+  // ...and as critics say it: a diagnosis of what a writer does, a poem's treatment of its theme.
+  'diagnosis of [what|how|why|the problem|the problems|the issue|the issues|the text|the poem]',
+  // Sympathy said to a family is the writer's own practice, not the pupil's religion.
+  'thoughts and prayers', '[our|my] prayers', 'prayers are with',
   // Benefit signposting addressed to every family (KCSIE-style signposting is boilerplate in sections.ts).
   '[families|parents|carers|households|you] [on|receiving|claiming|who receive|who claim] universal credit',
 ];

@@ -11,12 +11,16 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     category: 'special-category',
     language: 'en',
     source: GDPR,
-    section: 'Art. 9(1): racial or ethnic origin; religious or philosophical beliefs',
+    section: 'Art. 9(1): racial or ethnic origin; religious or philosophical beliefs, including what a school arranges because of them',
     terms: [
       'ethnicity', 'ethnic origin', 'ethnic background', 'racial abuse', 'racist incident(s)', 'racially motivated',
       'religious belief(s)', 'religious reasons', 'religious observance', '[her|his|their] religion', 'refugee status', 'asylum seeker', 'asylum claim', 'immigration status',
       'no recourse to public funds', 'gypsy, roma and traveller', 'gypsy roma traveller',
       '[is|are] [muslim|christian|jewish|hindu|sikh|buddhist|catholic|jehovah(s|\'s) witness(es)]', 'fasting for ramadan',
+      // Religious practice a school arranges for a pupil reveals the belief (ICO, "What about inferences?", 2024):
+      // a halal or kosher meal, a room for prayers, fasting.
+      'halal', 'kosher', 'prayer(s)', 'prayer room', 'prayer space', 'friday prayers', 'ramadan', 'fasting',
+      'religious [festival|festivals|holiday|holidays|dress|clothing|diet|requirements]',
     ],
     acronyms: ['GRT', 'NRPF'],
   },
