@@ -12,7 +12,7 @@
 //   "SEND Information Report", "world autism day") does not count.
 import {
   EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS,
-  OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, VOCABULARY,
+  OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, TOPIC_WORDS, VOCABULARY,
 } from './vocabulary/index';
 import type { Term } from './vocabulary/index';
 import { TermTrie, lowerOnly } from './vocabulary-match';
@@ -35,11 +35,13 @@ interface Matcher {
   readonly acronyms: TermTrie;
   readonly notContext: TermTrie;
   readonly knownTitles: TermTrie;
-  /** The health groups' terms: only theirs can be said of someone else (saidOfSomeoneElse). */
+  /** The health groups' and religious practice's terms: only theirs can be said of someone else (saidOfSomeoneElse). */
   readonly health: TermTrie;
 }
 
 let matcher: Matcher | undefined;
+/** A teacher's fast or a count of halal lunches is not the pupil's religion; "Mum has a social worker" is still the child's. */
+const RELIGIOUS_PRACTICE = 'gdpr-religious-practice';
 
 /** Built on first use rather than at load: the send handler pays for it only when a roster pupil is named. */
 function getMatcher(): Matcher {
@@ -49,7 +51,7 @@ function getMatcher(): Matcher {
   const supportSets: (readonly Term[])[] = [];
   const health: [Term, number][] = [];
   for (const group of VOCABULARY) {
-    if (group.category === 'health') {
+    if (group.category === 'health' || group.id === RELIGIOUS_PRACTICE) {
       for (const term of group.terms) health.push([term, PLAIN]);
       for (const a of group.ambiguous ?? []) health.push([a.term, PLAIN]);
     }
@@ -163,13 +165,48 @@ const SENTENCE_END = /[.!?;:\n]/;
 function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMatch): boolean {
   if (/ed$/.test(lower.slice(c.start, c.end))) return false;
   if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
-  if (subjectIsSomeoneElse(lower, c.start)) return true;
+  if (subjectIsSomeoneElse(lower, c.start) || clauseIsSomeoneElses(text, lower, c)) return true;
   // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…":
   // a later health term in the sentence is the same person's while no one else (a name, he, she, they) comes in between.
   const from = sentenceStart(lower, c.start, CARRY_REACH);
   const earlier = m.health.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
   const last = earlier[earlier.length - 1];
   return last !== undefined && !someoneComesIn(text, lower, last.end, c.start) && subjectIsSomeoneElse(lower, last.start);
+}
+
+/** How many words back, within the clause, the person a term is said of may be. */
+const CLAUSE_WORDS = 6;
+const CLAUSE_END = /[,.;:!?()\n]/;
+/** Who a clause can be about besides the pupil: the writer, the reader, family, staff, or pupils in general. */
+const CLAUSE_PEOPLE = new Set([...OTHER_PEOPLE, 'me', 'myself', 'ourselves', 'yourself', 'pupils', 'students', 'children', 'learners']);
+const TOPICS = new Set(TOPIC_WORDS);
+/** "My knee operation": a possessive is the person only right before the term. */
+const POSSESSIVES = new Set(['my', 'our', 'your']);
+
+/**
+ * A wider reading of the subject, within the clause and only when no one who
+ * could be the pupil comes in: "I'm off for a knee operation", "I nearly
+ * needed A&E myself", "pupils needing a halal lunch". A name or he, she or
+ * they before the term, or after it in the clause ("...for Kai"), leaves it the
+ * pupil's, and so does a word that makes the term a topic ("we spoke about self-harm").
+ */
+function clauseIsSomeoneElses(text: string, lower: string, c: ContextMatch): boolean {
+  let from = c.start;
+  while (from > 0 && c.start - from < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(from - 1))) from--;
+  let to = c.end;
+  while (to < lower.length && to - c.end < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(to))) to++;
+  if (someoneComesIn(text, lower, c.end, to)) return false;
+  const words = text.slice(from, c.start).match(/[A-Za-z\u00c0-\u024f'\u2019-]+/g) ?? [];
+  for (let k = words.length - 1, n = 1; k >= 0 && n <= CLAUSE_WORDS; k--, n++) {
+    const written = words[k] ?? '';
+    const word = written.toLowerCase().replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
+    const opensSentence = k === 0 && (from === 0 || /[.!?\n]/.test(lower.charAt(from - 1)));
+    if (THIRD_PERSON.test(word) || (/^[A-Z]/.test(written) && word !== 'i' && !opensSentence)) return false;
+    if (TOPICS.has(word)) return false;
+    if (POSSESSIVES.has(word)) return n <= 2;
+    if (CLAUSE_PEOPLE.has(word)) return true;
+  }
+  return false;
 }
 
 /** How far back an earlier health term's subject carries to a later one, within the sentence. */

@@ -22,6 +22,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'standards', load: () => import('./sections/standards') },
   { name: 'attachments', load: () => import('./sections/attachments') },
   { name: 'fresh', load: () => import('./sections/fresh') },
+  { name: 'fresh2', load: () => import('./sections/fresh2') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },

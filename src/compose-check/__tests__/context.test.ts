@@ -37,6 +37,9 @@ describe('each category, in English', () => {
     ['religion (UK GDPR Art. 9)', 'Amelia Smith is Muslim and will be fasting for Ramadan.'],
     ['religious practice the school arranges (ICO: inferred special category data)', 'Amelia Smith is on the trip; a quiet room for prayers and halal meals are booked.'],
     ['a kosher meal', 'Amelia Smith is booked for Christmas lunch, kosher option noted.'],
+    ['a fingerprint template at the till (Protection of Freedoms Act 2012)', "Amelia Smith's fingerprint isn't registering on the till; please re-enrol her."],
+    ['a decision to exclude (DfE exclusion guidance)', 'I am writing to confirm my decision to permanently exclude Amelia Smith.'],
+    ['a medicine given at school', 'Amelia Smith had a temperature of 38.4, so we gave her 5ml Calpol at 11.10.'],
     ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
     ['gender identity', 'Amelia Smith has asked to use new name and pronouns.'],
     ['an arrest (UK GDPR Art. 10)', 'Amelia Smith was arrested on Saturday.'],
@@ -70,6 +73,10 @@ describe('each category, in English', () => {
     ['a whole-school assembly', 'Amelia Smith asked a great question in the knife crime assembly.'],
     ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
     ["the writer's own sympathy", 'Our thoughts and prayers are with you all; Amelia Smith is welcome back whenever she is ready.'],
+    ['fingerprint painting', 'Amelia Smith made a lovely fingerprint painting of a tree.'],
+    ['an exclusion zone', 'Amelia Smith will be on the javelin; keep spectators behind the exclusion zone.'],
+    ['a neglected garden', 'Amelia Smith and the eco club rescued the neglected garden.'],
+    ['a strategy document', 'The Young Carers Strategy 2025 is attached; Amelia Smith designed the cover.'],
   ])('does not count %s', (_name, text) => expect(sensitive(text)).toBe(false));
 });
 
@@ -128,6 +135,9 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ['a later term in the same sentence, with no one else between',
       "So sorry you've been in hospital, I hope the operation went well. Amelia Smith read her speech today."],
     ["a sibling's diagnosis, then its name", "Amelia Smith is quiet: his little brother's diagnosis - leukaemia - is a lot to take in."],
+    ["the writer's own operation", "I'm off for a knee operation from the 2nd. Amelia Smith will hand out the books."],
+    ["the writer's own A&E, as a figure of speech", 'Amelia Smith won the final - I nearly needed A&E myself in extra time.'],
+    ["the writer's own fast, and pupils in general", "I'm fasting for Ramadan. Pupils needing a halal lunch: 3. Amelia Smith will help load the coach."],
   ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
   it.each([
     ['the pupil after a parent reports it', "Amelia Smith's mum rang: Amelia Smith is in hospital with appendicitis."],
@@ -136,6 +146,11 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ['"the pupil", who is the one named', 'Amelia Smith, the pupil we discussed, had an asthma attack at lunch.'],
     ['a later term after the pupil comes in as "she"', "Her mum is in hospital and she has had two seizures this week, so Amelia Smith is home."],
     ['a later term after the pupil is named', "Mum is in hospital and Amelia Smith has had two seizures this week."],
+    ['the writer, then the pupil after the term', 'Amelia Smith felt sick at lunch. I gave Calpol to her at 1pm.'],
+    ['the writer, then the pupil by name after the term', 'I have booked the hospital appointment for Amelia Smith.'],
+    ['the pupil as "he" before the term', "I'm worried he has had two seizures, Amelia Smith's mum says."],
+    ['a clause of its own after a comma', 'Amelia Smith, the pupil we discussed, had an asthma attack at lunch.'],
+    ['the writer, with the term as the topic', 'Amelia Smith: I have real concerns about self-harm.'],
   ])('%s still counts', (_, text) => expect(sensitive(text)).toBe(true));
 });
 

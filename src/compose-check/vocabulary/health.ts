@@ -63,6 +63,8 @@ export const HEALTH: readonly VocabularyGroup[] = [
       'a&e', 'a and e', 'a & e', 'accident and emergency', 'emergency department', 'urgent care',
       'diagnos(is|es|ed)', 'undiagnosed', 'misdiagnos*', 'assessment for [autism|adhd|asd|dyslexia]', '[autism|adhd|asd] assessment',
       'waiting list for [an|a] [assessment|diagnosis]', 'prescription(s)', 'prescribed medication', 'antibiotics', 'medication',
+      // Medicines a school gives and records (the guidance's record of medicine administered to an individual child).
+      'calpol', 'paracetamol', 'ibuprofen', 'nurofen', 'piriton', 'antihistamine(s)', 'a temperature of', 'high temperature',
       'medicine(s) in school', 'outpatient(s)', 'inpatient', 'paediatrician', 'paediatric', 'neurologist', 'cardiologist',
       'consultant paediatrician', 'consultant psychiatrist', 'school nurse', 'health visitor', 'blood test(s)', 'mri scan',
       'ct scan', 'x-ray', 'ecg', 'eeg', 'physiotherapy', 'audiology', 'hearing test', 'tested positive', 'hospice',

@@ -11,6 +11,7 @@ import { FAMILY_LANGUAGES } from './languages/index';
 export type { Category, Language, Term, AmbiguousTerm, VocabularyGroup } from './types';
 export {
   SUPPORT_REACH, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS, OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, TITLE_HEADS, LOWER_TITLE_HEADS, LOWER_EVENT_WORDS, EVENT_PERIODS, EVENT_OPENERS, TITLE_CONNECTORS, KNOWN_TITLES,
+  TOPIC_WORDS,
 } from './rules';
 
 export const VOCABULARY: readonly VocabularyGroup[] = [...SEND, ...SAFEGUARDING, ...SPECIAL_CATEGORY, ...WELFARE, ...HEALTH, ...FAMILY_LANGUAGES];

@@ -99,6 +99,18 @@ export const SUBJECT_LINKS: readonly string[] = [
 ];
 
 /**
+ * Words that make a term the topic of what someone said, saw or feared rather
+ * than what they have or had: "I'm worried about self-harm", "we spoke about
+ * anxiety", "I've noticed signs of neglect". The pupil may be the one meant.
+ */
+export const TOPIC_WORDS: readonly string[] = [
+  'about', 'regarding', 'concerning', 're', 'around', 'discuss', 'discussed', 'discussing', 'spoke', 'speak', 'talked', 'talk',
+  'mentioned', 'noticed', 'notice', 'observed', 'seen', 'saw', 'heard', 'worried', 'worry', 'concern', 'concerns', 'concerned',
+  'signs', 'sign', 'suspect', 'suspected', 'think', 'believe', 'feel', 'felt', 'know', 'knew', 'told', 'tell', 'asked', 'ask',
+  'reported', 'report', 'referred', 'refer', 'referral', 'raised', 'disclosed', 'disclosure', 'evidence', 'risk', 'possible',
+];
+
+/**
  * Phrases that contain a context term but are not about a pupil's needs,
  * safety or health. A context term inside one does not count.
  */
@@ -112,7 +124,8 @@ export const NOT_CONTEXT: readonly Term[] = [
   'suspension bridge(s)', 'suspension of (the )[timetable|lessons|swimming|clubs|service|trips|fixtures|match|matches]',
   'suspended ceiling(s)', 'account [was|is|has been] suspended', 'vat excluded', 'excluding vat',
   'excluded from the [photo|photos|picture|team|group|list|price|total|count|figures|data|results|offer]',
-  '[felt|feel|feels|feeling] excluded', 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
+  '[felt|feel|feels|feeling] excluded', 'exclusion zone(s)', 'exclusion criteria', 'exclusion clause(s)',
+  'neglected [garden|gardens|area|areas|corner|corners|pond|allotment|building|buildings|site|space|patch|flowerbed|flower bed|library|field]', 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
   'work in care', 'care home [staff|worker|workers]', 'great depression', 'trauma-informed', 'trauma informed',
   'anti-bullying', 'drugs education', 'drug education', 'drug awareness', 'police [talk|assembly]',
   'mental health first aid(er)(s)', 'paediatric first aid(er)(s)', 'hospital [road|lane|street|radio]', 'care [of|for] the environment',
@@ -141,6 +154,7 @@ export const TITLE_HEADS: readonly string[] = [
   'week', 'day', 'month', 'fortnight', 'awareness', 'acceptance', 'appeal', 'campaign', 'challenge', 'fundraiser', 'fundraising',
   'run', 'walk', 'bake', 'fair', 'festival', 'assembly', 'workshop', 'workshops', 'course', 'courses', 'training', 'webinar',
   'policy', 'policies', 'procedure', 'procedures', 'information', 'handbook', 'guide', 'guidance', 'leaflet', 'booklet', 'toolkit',
+  'strategy', 'framework', 'protocol', 'conference',
   'charter', 'newsletter', 'poster', 'competition', 'quiz', 'champion', 'champions', 'ambassador', 'ambassadors',
   'society', 'trust', 'foundation', 'charity', 'association', 'alliance', 'network', 'uk', 'action', 'lottery',
 ];

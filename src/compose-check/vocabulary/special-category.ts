@@ -11,18 +11,25 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     category: 'special-category',
     language: 'en',
     source: GDPR,
-    section: 'Art. 9(1): racial or ethnic origin; religious or philosophical beliefs, including what a school arranges because of them',
+    section: 'Art. 9(1): racial or ethnic origin; religious or philosophical beliefs',
     terms: [
       'ethnicity', 'ethnic origin', 'ethnic background', 'racial abuse', 'racist incident(s)', 'racially motivated',
       'religious belief(s)', 'religious reasons', 'religious observance', '[her|his|their] religion', 'refugee status', 'asylum seeker', 'asylum claim', 'immigration status',
       'no recourse to public funds', 'gypsy, roma and traveller', 'gypsy roma traveller',
       '[is|are] [muslim|christian|jewish|hindu|sikh|buddhist|catholic|jehovah(s|\'s) witness(es)]', 'fasting for ramadan',
-      // Religious practice a school arranges for a pupil reveals the belief (ICO, "What about inferences?", 2024):
-      // a halal or kosher meal, a room for prayers, fasting.
+    ],
+    acronyms: ['GRT', 'NRPF'],
+  },
+  {
+    id: 'gdpr-religious-practice',
+    category: 'special-category',
+    language: 'en',
+    source: `${GDPR}, "What about inferences?" (April 2024)`,
+    section: 'Art. 9(1): religious beliefs, revealed by what a school arranges for a pupil: a halal or kosher meal, a room for prayers, fasting',
+    terms: [
       'halal', 'kosher', 'prayer(s)', 'prayer room', 'prayer space', 'friday prayers', 'ramadan', 'fasting',
       'religious [festival|festivals|holiday|holidays|dress|clothing|diet|requirements]',
     ],
-    acronyms: ['GRT', 'NRPF'],
   },
   {
     id: 'gdpr-sex-life-orientation-gender',
@@ -49,7 +56,12 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     source: `${GDPR}; Protection of Freedoms Act 2012 ss26-28 and DfE "Protection of biometric information of children in schools and colleges"`,
     section: 'Art. 9(1): biometric data processed to identify a person',
     // The data itself, not the consent letters every family gets ("biometric consent form"), which say nothing about the pupil.
-    terms: ['biometric data', 'fingerprint scan', 'facial recognition', 'genetic condition', 'genetic test(ing)'],
+    terms: [
+      'biometric data', 'fingerprint scan', 'facial recognition', 'genetic condition', 'genetic test(ing)',
+      // The template a cashless till or library system keeps, and enrolling a pupil on it (the DfE guidance's own words).
+      'biometric template(s)', 'fingerprint template(s)', 'biometric record(s)', 'biometric enrolment',
+    ],
+    ambiguous: [{ term: 'fingerprint(s)', near: ['till(s)', 'canteen', 'cashless', 'scanner', 'reader', 'template', 'enrol*', 're-enrol*', 'register*', 'biometric*', 'recognition', 'catering'] }],
   },
   {
     id: 'gdpr-criminal-offences',

@@ -56,7 +56,8 @@ export const WELFARE: readonly VocabularyGroup[] = [
     source: 'Suspension and permanent exclusion from maintained schools, academies and pupil referral units in England, including pupil movement (DfE, August 2024); Behaviour in schools (DfE, February 2024)',
     section: 'Parts 1-3: suspension, permanent exclusion, reintegration, governors\' review and independent review panels; managed moves and off-site direction',
     terms: [
-      'exclusion', 'excluded', 'permanent exclusion', 'permanently excluded', 'fixed-term exclusion', 'fixed term exclusion',
+      'exclusion', 'excluded', 'permanent exclusion', 'permanently excluded', 'permanently exclude', 'decision to exclude',
+      'decision to suspend', 'to suspend [him|her|them]', 'fixed-term exclusion', 'fixed term exclusion',
       'internal exclusion', 'suspension', 'suspended for', 'reintegration meeting', 'reintegration plan', 'managed move',
       'off-site direction', 'directed off-site', 'independent review panel', 'governors(\'|s|\'s) disciplinary', 'exclusion review',
       'pastoral support plan', 'at risk of exclusion', 'removal from the classroom', 'removed from lessons',
