@@ -80,6 +80,17 @@ function lookups(settings: ResolvedSettings): Lookups {
   return found;
 }
 
+/** The one roster pupil the draft's To line holds at their own address ("Hi Jess, your access arrangements…"), if exactly one. */
+function addressedPupil(draft: Draft, directory: ContactDirectory): number | undefined {
+  const pupils = new Set<number>();
+  for (const r of draft.recipients) {
+    if (r.field !== 'to') continue;
+    const m = directory.match(r.email);
+    if (m.pupil && !m.family) for (const p of directory.linkedPupils(r.email)) pupils.add(p);
+  }
+  return pupils.size === 1 ? pupils.values().next().value : undefined;
+}
+
 export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { settings, now } = ctx;
   const severityOf = (code: ReasonCode): Severity => settings.severities[code];
@@ -90,8 +101,11 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { internal, webmailDomains } = lookups(settings);
   const directory = ctx.directory ?? settingsDirectory(settings);
 
+  const reader = addressedPupil(draft, directory);
   const { findings, attachments } = needsDetection(settings)
-    ? scanDraft(draft, settings, { pupilsWithUpn: (upn) => directory.pupilsWithUpn(upn), ...(ctx.clock ? { clock: ctx.clock } : {}) })
+    ? scanDraft(draft, settings, {
+      pupilsWithUpn: (upn) => directory.pupilsWithUpn(upn), ...(ctx.clock ? { clock: ctx.clock } : {}), ...(reader !== undefined ? { reader } : {}),
+    })
     : { findings: [], attachments: [] };
   const sensitive = findings.length > 0;
   const evidence = evidenceSummary(findings);

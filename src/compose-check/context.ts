@@ -96,8 +96,9 @@ export interface ContextCandidates {
  * message naming one pupil is not read end to end.
  */
 export function contextCandidates(
-  text: string, lower: string, windows: readonly (readonly [number, number])[] = [[0, text.length]],
+  text: string, lower: string, windows: readonly (readonly [number, number])[] = [[0, text.length]], options: ContextOptions = {},
 ): ContextCandidates {
+  const others = options.readerIsPupil ? OTHERS_BUT_READER : OTHERS;
   const m = getMatcher();
   const terms: ContextMatch[] = [];
   const acronyms: ContextMatch[] = [];
@@ -110,8 +111,13 @@ export function contextCandidates(
   }
   return {
     matches: merge(terms, acronyms),
-    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, text, lower, c),
+    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, text, lower, c, others),
   };
+}
+
+export interface ContextOptions {
+  /** The draft is addressed to the pupil: "you" and "your" are the pupil, not someone else. */
+  readonly readerIsPupil?: boolean;
 }
 
 /** Two lists sorted by start as one; a term in both ("adhd", "ADHD") once, the longer. */
@@ -145,7 +151,9 @@ function coveredByPhrase(m: Matcher, text: string, lower: string, c: ContextMatc
     || m.knownTitles.scan(text, from, c.end).some((hit) => hit.end > c.start);
 }
 
-const OTHERS = new Set(OTHER_PEOPLE);
+const OTHERS: ReadonlySet<string> = new Set(OTHER_PEOPLE);
+const READER = ['you', 'your', 'yourself'];
+const OTHERS_BUT_READER: ReadonlySet<string> = new Set(OTHER_PEOPLE.filter((w) => READER.indexOf(w) < 0));
 const PUPIL_NOUNS = new Set(OTHER_PUPIL_NOUNS);
 const PUPIL_OPENERS = new Set(OTHER_PUPIL_OPENERS);
 const TITLES = new Set(PERSON_TITLES);
@@ -162,23 +170,23 @@ const SENTENCE_END = /[.!?;:\n]/;
  * "Mum has a social worker" is still about the child. What was done to
  * someone (a term ending in -ed, "Dad diagnosed") is never excused.
  */
-function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMatch): boolean {
+function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMatch, others: ReadonlySet<string>): boolean {
   if (/ed$/.test(lower.slice(c.start, c.end))) return false;
   if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
-  if (subjectIsSomeoneElse(lower, c.start) || clauseIsSomeoneElses(text, lower, c)) return true;
+  if (subjectIsSomeoneElse(lower, c.start, others) || clauseIsSomeoneElses(text, lower, c, others)) return true;
   // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…":
   // a later health term in the sentence is the same person's while no one else (a name, he, she, they) comes in between.
   const from = sentenceStart(lower, c.start, CARRY_REACH);
   const earlier = m.health.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
   const last = earlier[earlier.length - 1];
-  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start) && subjectIsSomeoneElse(lower, last.start);
+  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start) && subjectIsSomeoneElse(lower, last.start, others);
 }
 
 /** How many words back, within the clause, the person a term is said of may be. */
 const CLAUSE_WORDS = 6;
 const CLAUSE_END = /[,.;:!?()\n]/;
 /** Who a clause can be about besides the pupil: the writer, the reader, family, staff, or pupils in general. */
-const CLAUSE_PEOPLE = new Set([...OTHER_PEOPLE, 'me', 'myself', 'ourselves', 'yourself', 'pupils', 'students', 'children', 'learners']);
+const CLAUSE_PEOPLE = ['me', 'myself', 'ourselves', 'pupils', 'students', 'children', 'learners'];
 const TOPICS = new Set(TOPIC_WORDS);
 /** "My knee operation": a possessive is the person only right before the term. */
 const POSSESSIVES = new Set(['my', 'our', 'your']);
@@ -190,7 +198,7 @@ const POSSESSIVES = new Set(['my', 'our', 'your']);
  * they before the term, or after it in the clause ("...for Kai"), leaves it the
  * pupil's, and so does a word that makes the term a topic ("we spoke about self-harm").
  */
-function clauseIsSomeoneElses(text: string, lower: string, c: ContextMatch): boolean {
+function clauseIsSomeoneElses(text: string, lower: string, c: ContextMatch, others: ReadonlySet<string>): boolean {
   let from = c.start;
   while (from > 0 && c.start - from < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(from - 1))) from--;
   let to = c.end;
@@ -203,8 +211,8 @@ function clauseIsSomeoneElses(text: string, lower: string, c: ContextMatch): boo
     const opensSentence = k === 0 && (from === 0 || /[.!?\n]/.test(lower.charAt(from - 1)));
     if (THIRD_PERSON.test(word) || (/^[A-Z]/.test(written) && word !== 'i' && !opensSentence)) return false;
     if (TOPICS.has(word)) return false;
-    if (POSSESSIVES.has(word)) return n <= 2;
-    if (CLAUSE_PEOPLE.has(word)) return true;
+    if (POSSESSIVES.has(word) && others.has(word)) return n <= 2;
+    if (others.has(word) || CLAUSE_PEOPLE.indexOf(word) >= 0) return true;
   }
   return false;
 }
@@ -226,7 +234,7 @@ function sentenceStart(lower: string, at: number, reach: number): number {
 }
 
 /** The subject just before `start` in its sentence is someone other than a pupil named. */
-function subjectIsSomeoneElse(lower: string, start: number): boolean {
+function subjectIsSomeoneElse(lower: string, start: number, others: ReadonlySet<string>): boolean {
   const before = lower.slice(sentenceStart(lower, start, SUBJECT_REACH), start);
   const words = before.match(/[a-z\u00c0-\u024f'\u2019-]+/g) ?? [];
   let at = words.length - 1;
@@ -235,7 +243,7 @@ function subjectIsSomeoneElse(lower: string, start: number): boolean {
   // "Mum's", and the contractions "you've", "I'm", "she's" read as the person.
   const subject = (words[at] ?? '').replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
   const previous = words[at - 1] ?? '';
-  if (OTHERS.has(subject)) return true;
+  if (others.has(subject)) return true;
   if (PUPIL_NOUNS.has(subject)) return PUPIL_OPENERS.has(previous) || PUPIL_OPENERS.has(words[at - 2] ?? '');
   return TITLES.has(previous.replace(/\.$/, ''));
 }

@@ -78,6 +78,8 @@ interface Source {
    * pupil's own row, not in the next pupil's notes or in a column heading.
    */
   readonly rows?: boolean;
+  /** The pupil the draft is addressed to: "you" and "your" in this text name them. */
+  readonly reader?: number;
 }
 
 function scanSource(source: Source, settings: ResolvedSettings, index: PupilIndex, rosterPupils: (upn: string) => readonly number[]): Finding[] {
@@ -94,11 +96,12 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   const ids = findIdentifiers(text, lower, rosterPupils, () => table()?.header, location, whereAt);
 
   // Roster pupils near special-category or safeguarding words.
-  const pupilMatches = scanPupils(text, lower, index, source.names);
+  const pupilMatches = source.reader === undefined ? scanPupils(text, lower, index, source.names)
+    : withReader(scanPupils(text, lower, index, source.names), lower, source.reader);
   const contextFindings: Finding[] = [];
   const pupilsSeen = new Set<number>();
   if (pupilMatches.length > 0) {
-    const found = contextCandidates(text, lower, contextWindows(pupilMatches, text.length));
+    const found = contextCandidates(text, lower, contextWindows(pupilMatches, text.length), { readerIsPupil: source.reader !== undefined });
     const byStart = new Map(found.matches.map((c) => [c.start, c]));
     const context = withoutBoilerplate(text, lower, pupilMatches.map((p) => p.pos), found.matches.map((c) => c.start));
     const verdicts = new Map<number, boolean>();
@@ -145,6 +148,16 @@ function scanSource(source: Source, settings: ResolvedSettings, index: PupilInde
   return bulk ? [bulk, ...individual.slice(0, MAX_FINDINGS_PER_LOCATION)] : individual.slice(0, MAX_FINDINGS_PER_LOCATION);
 }
 
+const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/g;
+
+/** The names found, and each "you" or "your" as the pupil the draft is addressed to, in order. */
+function withReader(names: readonly PupilMatch[], lower: string, pupil: number): PupilMatch[] {
+  const you: PupilMatch[] = [];
+  SECOND_PERSON.lastIndex = 0;
+  for (let m = SECOND_PERSON.exec(lower); m; m = SECOND_PERSON.exec(lower)) you.push({ pupil, pos: m.index, end: m.index + m[0].length });
+  return [...names, ...you].sort((a, b) => a.pos - b.pos);
+}
+
 // ---------------------------------------------------------------------------
 
 /**
@@ -160,24 +173,27 @@ export function fileNameText(name: string): string {
 
 /**
  * Forenames that name one pupil on their own in this draft: the pupil's full
- * name is in an attachment's file name ("Amelia_Smith_review.docx"), so the
- * message's "Amelia's diagnosis" is about that pupil. A forename two such
- * pupils share names neither.
+ * name is in an attachment's file name ("Amelia_Smith_review.docx"), or the
+ * draft is addressed to the pupil's own address, so the message's "Amelia's
+ * diagnosis" or "Hi Amelia" is about that pupil. A forename two such pupils
+ * share names neither.
  */
-function forenamesFromFileNames(fileNames: readonly string[], settings: ResolvedSettings, index: PupilIndex): Map<string, number> {
+function knownForenames(fileNames: readonly string[], reader: number | undefined, settings: ResolvedSettings, index: PupilIndex): Map<string, number> {
   const byForename = new Map<string, number | null>();
+  const known = (i: number): void => {
+    const pupil = settings.pupils[i];
+    for (const full of [pupil?.name, pupil?.preferredName]) {
+      const forename = full ? cleanText(full).toLowerCase().split(/[\s-]+/)[0] : undefined;
+      if (!forename) continue;
+      const seen = byForename.get(forename);
+      byForename.set(forename, seen === undefined || seen === i ? i : null);
+    }
+  };
   for (const name of fileNames) {
     const text = fileNameText(name);
-    for (const m of scanPupils(text, text.toLowerCase(), index, { loose: true })) {
-      const pupil = settings.pupils[m.pupil];
-      for (const full of [pupil?.name, pupil?.preferredName]) {
-        const forename = full ? cleanText(full).toLowerCase().split(/[\s-]+/)[0] : undefined;
-        if (!forename) continue;
-        const seen = byForename.get(forename);
-        byForename.set(forename, seen === undefined || seen === m.pupil ? m.pupil : null);
-      }
-    }
+    for (const m of scanPupils(text, text.toLowerCase(), index, { loose: true })) known(m.pupil);
   }
+  if (reader !== undefined) known(reader);
   const out = new Map<string, number>();
   for (const [forename, pupil] of byForename) if (pupil !== null && pupil !== undefined) out.set(forename, pupil);
   return out;
@@ -194,6 +210,11 @@ export interface DraftScanOptions {
   readonly clock?: () => number;
   /** A UPN's pupils beyond the clear roster (Outlook's record keeps UPNs only as fingerprints). */
   readonly pupilsWithUpn?: (upn: string) => readonly number[];
+  /**
+   * The one roster pupil the draft is addressed to, at their own address (in To):
+   * their forename names them, and "you" and "your" in the subject and body are them.
+   */
+  readonly reader?: number;
 }
 
 /** An attachment's part as a source: cleaned as the body is, with its places kept through the cleaning. */
@@ -222,11 +243,14 @@ export function scanDraft(draft: Draft, settings: ResolvedSettings, options: Dra
     const more = pupilsWithUpn ? pupilsWithUpn(upn) : [];
     return clear === undefined ? more : more.indexOf(clear) >= 0 ? more : [clear, ...more];
   };
-  const knownForenames = draft.attachments.length > 0 ? forenamesFromFileNames(draft.attachments.map((a) => a.name), settings, index) : undefined;
-  const names: ScanOptions | undefined = knownForenames && knownForenames.size > 0 ? { knownForenames } : undefined;
+  const { reader } = options;
+  const forenames = draft.attachments.length > 0 || reader !== undefined
+    ? knownForenames(draft.attachments.map((a) => a.name), reader, settings, index) : undefined;
+  const names: ScanOptions | undefined = forenames && forenames.size > 0 ? { knownForenames: forenames } : undefined;
+  const own = { ...(names ? { names } : {}), ...(reader !== undefined ? { reader } : {}) };
   const sources: Source[] = [
-    { location: 'subject', where: 'in subject', text: cleanText(draft.subject), ...(names ? { names } : {}) },
-    { location: 'body', where: 'in body', text: bodyText(draft.body.kind, draft.body.content), ...(names ? { names } : {}) },
+    { location: 'subject', where: 'in subject', text: cleanText(draft.subject), ...own },
+    { location: 'body', where: 'in body', text: bodyText(draft.body.kind, draft.body.content), ...own },
   ];
   const attachments: AttachmentNote[] = [];
   const read = draft.attachments.length > 0 ? readAttachments(draft.attachments, options.clock) : [];

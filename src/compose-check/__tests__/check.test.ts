@@ -43,6 +43,22 @@ describe('sensitive-unencrypted', () => {
     const s = settings({ encryption: { subjectTags: ['[encrypt]'] } });
     expect(check(draft({ text: SENSITIVE, recipients: to('x@other.org') }), s).fixes).toEqual([{ kind: 'add-subject-tag', tag: '[encrypt]' }]);
   });
+  describe('a message addressed to the pupil at their own address', () => {
+    const NEEDS = 'Hi Amelia, your access arrangements for the mocks: 25% extra time and rest breaks for your epilepsy.';
+    const pupilAndMum = [{ email: `a.smith@${PUPILS}`, field: 'to' as const }, { email: 'mum.smith@gmail.com', field: 'cc' as const }];
+    it('reads "Hi Amelia" and "your" as the pupil, so a parent in Cc makes it leave the school', () =>
+      expect(codes(check(draft({ text: NEEDS, recipients: pupilAndMum })))).toEqual(['sensitive-unencrypted']));
+    it('reads "your" as the pupil without a greeting too', () =>
+      expect(codes(check(draft({ text: 'Your epilepsy care plan is attached.', recipients: pupilAndMum })))).toEqual(['sensitive-unencrypted']));
+    it('reads "your" as the reader when the parent is the one addressed', () =>
+      expect(codes(check(draft({ text: 'So sorry your epilepsy has flared up again; I hope you feel better soon.', recipients: to('mum.smith@gmail.com') })))).toEqual([]));
+    it('names no one when the To line holds two pupils, or only the pupil domain', () => {
+      const s = settings({ pupils: [{ name: 'Amelia Smith', email: `a.smith@${PUPILS}` }, { name: 'Jack Brown', email: `j.brown@${PUPILS}` }] });
+      const two = [...to(`a.smith@${PUPILS}`, `j.brown@${PUPILS}`), { email: 'x@other.org', field: 'cc' as const }];
+      expect(codes(check(draft({ text: 'Your epilepsy care plan is attached.', recipients: two }), s))).toEqual([]);
+      expect(codes(check(draft({ text: 'Your epilepsy care plan is attached.', recipients: [...to(`z.unknown@${PUPILS}`), { email: 'x@other.org', field: 'cc' }] }), s))).toEqual([]);
+    });
+  });
   it('tells the user the masked evidence and the fix, in at most 500 characters', () => {
     const { message } = check(draft({ text: SENSITIVE, recipients: to('x@other.org') })).reasons[0]!;
     expect(message).toContain('UPN B80…001 in body');
