@@ -14,7 +14,7 @@ import {
   EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS,
   OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, VOCABULARY,
 } from './vocabulary/index';
-import type { Term } from './vocabulary/index';
+import type { MatchedGroup, Term } from './vocabulary/index';
 import { TermTrie, lowerOnly } from './vocabulary-match';
 
 /** A context term found in a text: [start, end). */
@@ -48,7 +48,9 @@ function getMatcher(): Matcher {
   const acronyms: [string, number][] = [];
   const supportSets: (readonly Term[])[] = [];
   const health: [Term, number][] = [];
-  for (const group of VOCABULARY) {
+  // Typed as the part launchevent.js carries: reading more here would read nothing there.
+  const groups: readonly MatchedGroup[] = VOCABULARY;
+  for (const group of groups) {
     if (group.category === 'health') {
       for (const term of group.terms) health.push([term, PLAIN]);
       for (const a of group.ambiguous ?? []) health.push([a.term, PLAIN]);

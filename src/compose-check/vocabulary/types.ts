@@ -67,3 +67,9 @@ export interface VocabularyGroup {
   readonly acronyms?: readonly string[];
   readonly ambiguous?: readonly AmbiguousTerm[];
 }
+
+/**
+ * The part of a group the engine reads when it builds its matcher, and all of
+ * it that launchevent.js carries (src/outlook/vite-vocabulary.ts packs only this).
+ */
+export type MatchedGroup = Pick<VocabularyGroup, 'category' | 'terms' | 'acronyms' | 'ambiguous'>;
