@@ -1,6 +1,6 @@
 // Byte and bit plumbing for the send-check record, written out because the
-// send-time runtime of classic Outlook may lack atob, TextEncoder and
-// TextDecoder (the same reason src/policy/hash.ts encodes UTF-8 itself).
+// send-time runtime of classic Outlook may lack atob.
+// (UTF-8 is src/policy/hash.ts's utf8Encode and extract/text-decode's decodeUtf8.)
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP: Record<string, number> = {};
@@ -39,51 +39,6 @@ export function fromBase64(text: string): Uint8Array {
     }
   }
   return out.subarray(0, n);
-}
-
-export function utf8Encode(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    // A surrogate pair is one code point; a lone surrogate is encoded as U+FFFD.
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low < 0xe000) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      } else cp = 0xfffd;
-    } else if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
-}
-
-/** UTF-8 to a string; malformed sequences become U+FFFD, as TextDecoder does. */
-export function utf8Decode(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i++] ?? 0;
-    let cp: number;
-    let extra: number;
-    if (b < 0x80) { cp = b; extra = 0; }
-    else if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
-    else if (b >= 0xe0 && b < 0xf0) { cp = b & 0x0f; extra = 2; }
-    else if (b >= 0xf0 && b < 0xf5) { cp = b & 0x07; extra = 3; }
-    else { out += '\uFFFD'; continue; }
-    let ok = true;
-    for (let k = 0; k < extra; k++) {
-      const c = bytes[i];
-      if (c === undefined || (c & 0xc0) !== 0x80) { ok = false; break; }
-      cp = (cp << 6) | (c & 0x3f);
-      i++;
-    }
-    out += ok ? String.fromCodePoint(cp) : '\uFFFD';
-  }
-  return out;
 }
 
 /** Writes unsigned values of up to 32 bits, most significant bit first. */
