@@ -16,6 +16,8 @@ describe('base64', () => {
   it('refuses characters outside the alphabet instead of skipping them', () => {
     expect(() => fromBase64('ab$d')).toThrow(/not base64/);
     expect(() => fromBase64('abcde')).toThrow(/wrong length/);
+    expect(() => fromBase64('ab-_')).toThrow(/character "-"/);
+    expect(() => fromBase64('ab\ncd')).toThrow(/not base64/);
   });
 });
 
