@@ -1,7 +1,7 @@
 // The school's compose-check settings: one valibot schema, its error wording,
 // and the defaults that make an almost empty configuration usable (issue #2).
 import * as v from 'valibot';
-import type { ReasonCode, Severity } from './types';
+import { REASON_CODES, type ReasonCode, type Severity } from './types';
 import { BUILTIN_WEBMAIL_DOMAINS } from './webmail';
 import { sha256Hex } from '../policy/hash';
 
@@ -313,6 +313,13 @@ const EMPTY: Settings = {};
 /** Settings are treated as immutable once parsed, so a resolved copy can be cached per object. */
 const resolvedCache = new WeakMap<Settings, Map<string, ResolvedSettings>>();
 
+/** Each reason's configured severity, or its default. */
+function severitiesOf(configured: Settings['severities']): Record<ReasonCode, Severity> {
+  const out = { ...DEFAULT_SEVERITIES };
+  for (const code of REASON_CODES) out[code] = configured?.[code] ?? out[code];
+  return out;
+}
+
 function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
   const configuredSchool = (s.schoolDomains ?? []).map((d) => d.toLowerCase());
   const parentContacts = (s.parentContacts ?? []).map((c) => ({ ...c, email: c.email.toLowerCase() }));
@@ -341,13 +348,7 @@ function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
       subjectTags: s.encryption?.subjectTags ?? [],
     },
     webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...(s.webmailDomains ?? []).map((d) => d.toLowerCase())]),
-    severities: {
-      'sensitive-unencrypted': s.severities?.['sensitive-unencrypted'] ?? DEFAULT_SEVERITIES['sensitive-unencrypted'],
-      'outside-hours': s.severities?.['outside-hours'] ?? DEFAULT_SEVERITIES['outside-hours'],
-      'personal-webmail': s.severities?.['personal-webmail'] ?? DEFAULT_SEVERITIES['personal-webmail'],
-      'wrong-recipient': s.severities?.['wrong-recipient'] ?? DEFAULT_SEVERITIES['wrong-recipient'],
-      'recipients-exposed': s.severities?.['recipients-exposed'] ?? DEFAULT_SEVERITIES['recipients-exposed'],
-    },
+    severities: severitiesOf(s.severities),
     exposedRecipientsMin: s.exposedRecipientsMin ?? DEFAULT_SETTINGS.exposedRecipientsMin,
     ownParentSensitive: s.ownParentSensitive ?? DEFAULT_SETTINGS.ownParentSensitive,
   };
