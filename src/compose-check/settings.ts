@@ -322,35 +322,34 @@ function severitiesOf(configured: Settings['severities']): Record<ReasonCode, Se
 }
 
 function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
-  const configuredSchool = (s.schoolDomains ?? []).map((d) => d.toLowerCase());
-  const parentContacts = (s.parentContacts ?? []).map((c) => ({ ...c, email: c.email.toLowerCase() }));
+  // Defaults where a setting is absent (the schema never lets one be null).
+  const {
+    timeZone = DEFAULT_SETTINGS.timeZone, permittedHours = DEFAULT_SETTINGS.permittedHours, days, schoolDomains = [], pupilDomains = [],
+    parentContacts: contacts = [], parentContactHashes = [], pupils = [], pupilEmailHashes = [], encryption: { labelIds = [], subjectTags = [] } = {},
+    webmailDomains = [], severities, exposedRecipientsMin = DEFAULT_SETTINGS.exposedRecipientsMin, ownParentSensitive = DEFAULT_SETTINGS.ownParentSensitive,
+  } = s;
+  const configuredSchool = lowerCased(schoolDomains);
+  const parentContacts = contacts.map((c) => ({ ...c, email: c.email.toLowerCase() }));
   return {
-    timeZone: s.timeZone ?? DEFAULT_SETTINGS.timeZone,
-    permittedHours: s.permittedHours ?? DEFAULT_SETTINGS.permittedHours,
-    days: s.days ? DAY_NAMES.filter((d) => s.days?.includes(d)) : DEFAULT_SETTINGS.days,
+    timeZone,
+    permittedHours,
+    days: days ? DAY_NAMES.filter((d) => days.includes(d)) : DEFAULT_SETTINGS.days,
     schoolDomains: configuredSchool.length > 0 ? unique(configuredSchool) : senderDomain ? [senderDomain] : [],
-    pupilDomains: unique((s.pupilDomains ?? []).map((d) => d.toLowerCase())),
+    pupilDomains: unique(lowerCased(pupilDomains)),
     parentContacts,
-    parentContactHashes: unique([
-      ...(s.parentContactHashes ?? []).map((h) => h.toLowerCase()),
-      ...parentContacts.map((c) => hashContactEmail(c.email)),
-    ]),
-    pupils: (s.pupils ?? []).map((p) => ({
+    parentContactHashes: unique([...lowerCased(parentContactHashes), ...parentContacts.map((c) => hashContactEmail(c.email))]),
+    pupils: pupils.map((p) => ({
       ...p,
       ...(p.email ? { email: p.email.toLowerCase() } : {}),
       ...(p.upn ? { upn: p.upn.toUpperCase() } : {}),
     })),
-    pupilEmailHashes: unique([
-      ...(s.pupilEmailHashes ?? []).map((h) => h.toLowerCase()),
-      ...(s.pupils ?? []).filter((p) => p.email).map((p) => hashContactEmail(p.email ?? '')),
-    ]),
-    encryption: {
-      labelIds: s.encryption?.labelIds ?? [],
-      subjectTags: s.encryption?.subjectTags ?? [],
-    },
-    webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...(s.webmailDomains ?? []).map((d) => d.toLowerCase())]),
-    severities: severitiesOf(s.severities),
-    exposedRecipientsMin: s.exposedRecipientsMin ?? DEFAULT_SETTINGS.exposedRecipientsMin,
-    ownParentSensitive: s.ownParentSensitive ?? DEFAULT_SETTINGS.ownParentSensitive,
+    pupilEmailHashes: unique([...lowerCased(pupilEmailHashes), ...pupils.filter((p) => p.email).map((p) => hashContactEmail(p.email ?? ''))]),
+    encryption: { labelIds, subjectTags },
+    webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...lowerCased(webmailDomains)]),
+    severities: severitiesOf(severities),
+    exposedRecipientsMin,
+    ownParentSensitive,
   };
 }
+
+const lowerCased = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
