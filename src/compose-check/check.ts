@@ -50,9 +50,15 @@ export function isProtected(draft: Draft, settings: ResolvedSettings): boolean {
   return settings.encryption.subjectTags.some((tag) => subject.includes(tag.toLowerCase()));
 }
 
-function listAddresses(addresses: readonly string[]): string {
+/** "a, b, c", "a, b, c and 2 more": the first three addresses. */
+export function listAddresses(addresses: readonly string[]): string {
   const shown = addresses.slice(0, 3).join(', ');
   return addresses.length > 3 ? `${shown} and ${addresses.length - 3} more` : shown;
+}
+
+/** How the school encrypts, in words: its sensitivity label, its subject tag, either, or neither configured. */
+export function howToEncrypt(labelId: string | undefined, tag: string | undefined): string {
+  return [labelId ? 'apply the encrypting sensitivity label' : '', tag ? `add ${tag} to the subject` : ''].filter(Boolean).join(' or ') || 'encrypt it';
 }
 
 function evidenceSummary(findings: readonly Finding[]): string {
@@ -130,8 +136,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   if (sensitive && external.length > 0 && !isProtected(draft, settings)) {
     const labelId = settings.encryption.labelIds[0];
     const tag = settings.encryption.subjectTags[0];
-    const how = [labelId ? 'apply the encrypting sensitivity label' : '', tag ? `add ${tag} to the subject` : '']
-      .filter(Boolean).join(' or ') || 'encrypt it';
+    const how = howToEncrypt(labelId, tag);
     // Only the pupil's own family outside the school: the right people, but the policy still asks for security.
     const rightFamily = external.every(ownFamily);
     const configured = severityOf('sensitive-unencrypted');

@@ -14,7 +14,7 @@ import {
   EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS,
   OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, TOPIC_WORDS, VOCABULARY,
 } from './vocabulary/index';
-import type { Term } from './vocabulary/index';
+import type { MatchedGroup, Term } from './vocabulary/index';
 import { TermTrie, lowerOnly } from './vocabulary-match';
 
 /** A context term found in a text: [start, end). */
@@ -35,13 +35,11 @@ interface Matcher {
   readonly acronyms: TermTrie;
   readonly notContext: TermTrie;
   readonly knownTitles: TermTrie;
-  /** The health groups' and religious practice's terms: only theirs can be said of someone else (saidOfSomeoneElse). */
+  /** The terms of health and other personal groups (VocabularyGroup.personal): only theirs can be said of someone else (saidOfSomeoneElse). */
   readonly health: TermTrie;
 }
 
 let matcher: Matcher | undefined;
-/** A teacher's fast or a count of halal lunches is not the pupil's religion; "Mum has a social worker" is still the child's. */
-const RELIGIOUS_PRACTICE = 'gdpr-religious-practice';
 
 /** Built on first use rather than at load: the send handler pays for it only when a roster pupil is named. */
 function getMatcher(): Matcher {
@@ -50,8 +48,10 @@ function getMatcher(): Matcher {
   const acronyms: [string, number][] = [];
   const supportSets: (readonly Term[])[] = [];
   const health: [Term, number][] = [];
-  for (const group of VOCABULARY) {
-    if (group.category === 'health' || group.id === RELIGIOUS_PRACTICE) {
+  // Typed as the part launchevent.js carries: reading more here would read nothing there.
+  const groups: readonly MatchedGroup[] = VOCABULARY;
+  for (const group of groups) {
+    if (group.category === 'health' || group.personal) {
       for (const term of group.terms) health.push([term, PLAIN]);
       for (const a of group.ambiguous ?? []) health.push([a.term, PLAIN]);
     }

@@ -3,7 +3,7 @@
 export type * from './types';
 export { REASON_CODES } from './types';
 
-export { checkDraft, isProtected, inDomains, MAX_MESSAGE_LENGTH } from './check';
+export { checkDraft, isProtected, inDomains, listAddresses, howToEncrypt, MAX_MESSAGE_LENGTH } from './check';
 export type { CheckContext } from './check';
 export { clip } from './clip';
 

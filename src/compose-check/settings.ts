@@ -1,7 +1,7 @@
 // The school's compose-check settings: one valibot schema, its error wording,
 // and the defaults that make an almost empty configuration usable (issue #2).
 import * as v from 'valibot';
-import type { ReasonCode, Severity } from './types';
+import { REASON_CODES, type ReasonCode, type Severity } from './types';
 import { BUILTIN_WEBMAIL_DOMAINS } from './webmail';
 import { sha256Hex } from '../policy/hash';
 
@@ -23,35 +23,36 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPN = /^[A-Za-z]\d{12}$/;
 
 const quoted = (input: unknown): string => JSON.stringify(input) ?? String(input);
+/** An issue's message: the value as written, then what is wrong with it ("\"25:00\" is not a time of day"). */
+const says = (problem: string) => (issue: { readonly input: unknown }): string => `${quoted(issue.input)} ${problem}`;
 
 const timeOfDay = v.pipe(
   v.string('must be a time of day such as "08:00"'),
-  v.regex(TIME_OF_DAY, (issue) => `${quoted(issue.input)} is not a time of day`),
+  v.regex(TIME_OF_DAY, says('is not a time of day')),
 );
 const email = v.pipe(
   v.string('must be an email address'),
   v.trim(),
-  v.regex(EMAIL, (issue) => `${quoted(issue.input)} is not an email address`),
+  v.regex(EMAIL, says('is not an email address')),
 );
 const domain = v.pipe(
   v.string('must be a domain name'),
   v.trim(),
   // A leading "@" is a common slip when copying from an address; accept it.
   v.transform((d) => d.replace(/^@/, '')),
-  v.regex(DOMAIN, (issue) => `${quoted(issue.input)} is not a domain name`),
+  v.regex(DOMAIN, says('is not a domain name')),
 );
 const nonEmpty = (what: string) =>
   v.pipe(v.string(`must be ${what}`), v.trim(), v.minLength(1, `must not be empty`));
 const sha256HexString = v.pipe(
   v.string('must be a SHA-256 hex string'),
-  v.regex(SHA256_HEX, (issue) => `${quoted(issue.input)} is not a SHA-256 hex string`),
+  v.regex(SHA256_HEX, says('is not a SHA-256 hex string')),
 );
-const severity = v.picklist(['off', 'warn', 'block'], (issue) => `${quoted(issue.input)} is not one of "off", "warn", "block"`);
+const severity = v.picklist(['off', 'warn', 'block'], says('is not one of "off", "warn", "block"'));
 
 const settingsEntries = v.strictObject({
   timeZone: v.optional(
-    v.picklist(SUPPORTED_TIME_ZONES, (issue) =>
-      `${quoted(issue.input)} is not supported; use "Europe/London" or "UTC" (Outlook's send-time runtime has no time-zone database)`),
+    v.picklist(SUPPORTED_TIME_ZONES, says('is not supported; use "Europe/London" or "UTC" (Outlook\'s send-time runtime has no time-zone database)')),
   ),
   permittedHours: v.optional(
     v.pipe(
@@ -65,7 +66,7 @@ const settingsEntries = v.strictObject({
   ),
   days: v.optional(
     v.pipe(
-      v.array(v.picklist(DAY_NAMES, (issue) => `${quoted(issue.input)} is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun`)),
+      v.array(v.picklist(DAY_NAMES, says('is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun'))),
       v.minLength(1, 'must name at least one day'),
     ),
   ),
@@ -80,7 +81,7 @@ const settingsEntries = v.strictObject({
       v.strictObject({
         name: nonEmpty('a pupil name'),
         preferredName: v.optional(nonEmpty('a preferred name')),
-        upn: v.optional(v.pipe(v.string('must be a UPN'), v.trim(), v.regex(UPN, (issue) => `${quoted(issue.input)} is not a UPN (a letter and 12 digits)`))),
+        upn: v.optional(v.pipe(v.string('must be a UPN'), v.trim(), v.regex(UPN, says('is not a UPN (a letter and 12 digits)')))),
         email: v.optional(email),
       }),
     ),
@@ -89,7 +90,7 @@ const settingsEntries = v.strictObject({
     v.strictObject({
       labelIds: v.optional(v.array(v.pipe(
         nonEmpty('a label id'),
-        v.regex(GUID, (issue) => `${quoted(issue.input)} is not a sensitivity label id (a GUID such as 0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01)`),
+        v.regex(GUID, says('is not a sensitivity label id (a GUID such as 0c5ae9d1-6f4a-4c1e-9a55-6b0b0e1c2f01)')),
       ))),
       subjectTags: v.optional(v.array(nonEmpty('a subject tag'))),
     }),
@@ -109,16 +110,16 @@ const settingsEntries = v.strictObject({
   /** How many external parent, pupil or personal addresses in To and Cc together expose each other (issue 12). */
   exposedRecipientsMin: v.optional(v.pipe(
     v.number('must be a whole number'),
-    v.integer((issue) => `${quoted(issue.input)} is not a whole number`),
-    v.minValue(2, (issue) => `${quoted(issue.input)} is too few: two addresses already see each other, so use 2 or more`),
-    v.maxValue(500, (issue) => `${quoted(issue.input)} is more than 500`),
+    v.integer(says('is not a whole number')),
+    v.minValue(2, says('is too few: two addresses already see each other, so use 2 or more')),
+    v.maxValue(500, says('is more than 500')),
   )),
   /**
    * A pupil's own parent or carer receiving their child's data unencrypted:
    * `warn` (the default: the policy still asks for appropriate security) or
    * `info`, a note that does not hold the message back.
    */
-  ownParentSensitive: v.optional(v.picklist(['warn', 'info'], (issue) => `${quoted(issue.input)} is not one of "warn", "info"`)),
+  ownParentSensitive: v.optional(v.picklist(['warn', 'info'], says('is not one of "warn", "info"'))),
 });
 
 /**
@@ -313,42 +314,42 @@ const EMPTY: Settings = {};
 /** Settings are treated as immutable once parsed, so a resolved copy can be cached per object. */
 const resolvedCache = new WeakMap<Settings, Map<string, ResolvedSettings>>();
 
+/** Each reason's configured severity, or its default. */
+function severitiesOf(configured: Settings['severities']): Record<ReasonCode, Severity> {
+  const out = { ...DEFAULT_SEVERITIES };
+  for (const code of REASON_CODES) out[code] = configured?.[code] ?? out[code];
+  return out;
+}
+
 function resolveFresh(s: Settings, senderDomain: string): ResolvedSettings {
-  const configuredSchool = (s.schoolDomains ?? []).map((d) => d.toLowerCase());
-  const parentContacts = (s.parentContacts ?? []).map((c) => ({ ...c, email: c.email.toLowerCase() }));
+  // Defaults where a setting is absent (the schema never lets one be null).
+  const {
+    timeZone = DEFAULT_SETTINGS.timeZone, permittedHours = DEFAULT_SETTINGS.permittedHours, days, schoolDomains = [], pupilDomains = [],
+    parentContacts: contacts = [], parentContactHashes = [], pupils = [], pupilEmailHashes = [], encryption: { labelIds = [], subjectTags = [] } = {},
+    webmailDomains = [], severities, exposedRecipientsMin = DEFAULT_SETTINGS.exposedRecipientsMin, ownParentSensitive = DEFAULT_SETTINGS.ownParentSensitive,
+  } = s;
+  const configuredSchool = lowerCased(schoolDomains);
+  const parentContacts = contacts.map((c) => ({ ...c, email: c.email.toLowerCase() }));
   return {
-    timeZone: s.timeZone ?? DEFAULT_SETTINGS.timeZone,
-    permittedHours: s.permittedHours ?? DEFAULT_SETTINGS.permittedHours,
-    days: s.days ? DAY_NAMES.filter((d) => s.days?.includes(d)) : DEFAULT_SETTINGS.days,
+    timeZone,
+    permittedHours,
+    days: days ? DAY_NAMES.filter((d) => days.includes(d)) : DEFAULT_SETTINGS.days,
     schoolDomains: configuredSchool.length > 0 ? unique(configuredSchool) : senderDomain ? [senderDomain] : [],
-    pupilDomains: unique((s.pupilDomains ?? []).map((d) => d.toLowerCase())),
+    pupilDomains: unique(lowerCased(pupilDomains)),
     parentContacts,
-    parentContactHashes: unique([
-      ...(s.parentContactHashes ?? []).map((h) => h.toLowerCase()),
-      ...parentContacts.map((c) => hashContactEmail(c.email)),
-    ]),
-    pupils: (s.pupils ?? []).map((p) => ({
+    parentContactHashes: unique([...lowerCased(parentContactHashes), ...parentContacts.map((c) => hashContactEmail(c.email))]),
+    pupils: pupils.map((p) => ({
       ...p,
       ...(p.email ? { email: p.email.toLowerCase() } : {}),
       ...(p.upn ? { upn: p.upn.toUpperCase() } : {}),
     })),
-    pupilEmailHashes: unique([
-      ...(s.pupilEmailHashes ?? []).map((h) => h.toLowerCase()),
-      ...(s.pupils ?? []).filter((p) => p.email).map((p) => hashContactEmail(p.email ?? '')),
-    ]),
-    encryption: {
-      labelIds: s.encryption?.labelIds ?? [],
-      subjectTags: s.encryption?.subjectTags ?? [],
-    },
-    webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...(s.webmailDomains ?? []).map((d) => d.toLowerCase())]),
-    severities: {
-      'sensitive-unencrypted': s.severities?.['sensitive-unencrypted'] ?? DEFAULT_SEVERITIES['sensitive-unencrypted'],
-      'outside-hours': s.severities?.['outside-hours'] ?? DEFAULT_SEVERITIES['outside-hours'],
-      'personal-webmail': s.severities?.['personal-webmail'] ?? DEFAULT_SEVERITIES['personal-webmail'],
-      'wrong-recipient': s.severities?.['wrong-recipient'] ?? DEFAULT_SEVERITIES['wrong-recipient'],
-      'recipients-exposed': s.severities?.['recipients-exposed'] ?? DEFAULT_SEVERITIES['recipients-exposed'],
-    },
-    exposedRecipientsMin: s.exposedRecipientsMin ?? DEFAULT_SETTINGS.exposedRecipientsMin,
-    ownParentSensitive: s.ownParentSensitive ?? DEFAULT_SETTINGS.ownParentSensitive,
+    pupilEmailHashes: unique([...lowerCased(pupilEmailHashes), ...pupils.filter((p) => p.email).map((p) => hashContactEmail(p.email ?? ''))]),
+    encryption: { labelIds, subjectTags },
+    webmailDomains: unique([...BUILTIN_WEBMAIL_DOMAINS, ...lowerCased(webmailDomains)]),
+    severities: severitiesOf(severities),
+    exposedRecipientsMin,
+    ownParentSensitive,
   };
 }
+
+const lowerCased = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());

@@ -1,4 +1,7 @@
 // Vite plugin for launchevent.js: the context vocabulary as packed data.
+// Only what the engine reads from a group is packed (MatchedGroup: category,
+// terms, acronyms, ambiguous, personal); the id, language, source and section are for
+// reviewers and the tests, which read vocabulary/ itself.
 import type { Plugin } from 'vite';
 import * as vocabulary from '../compose-check/vocabulary/index';
 import type { VocabularyGroup } from '../compose-check/vocabulary/index';
@@ -15,22 +18,23 @@ export function packedVocabularyModule(): string {
   const nearSets: (readonly string[])[] = [];
   const strings: string[] = [];
   for (const g of groups) {
-    strings.push(g.id, g.category, g.language, ...g.terms, ...(g.acronyms ?? []));
+    strings.push(g.category, ...g.terms, ...(g.acronyms ?? []));
     for (const a of g.ambiguous ?? []) { strings.push(a.term, ...a.near); if (!nearSets.includes(a.near)) nearSets.push(a.near); }
   }
   for (const s of strings) if (/[\t\n]/.test(s)) throw new Error(`a vocabulary term holds a tab or line break: ${JSON.stringify(s)}`);
   const sep = separator(strings, '');
   const at = separator(strings, sep);
   const q = JSON.stringify;
-  const data = groups.map((g) => [g.id, g.category, g.language, g.terms.join(sep), (g.acronyms ?? []).join(sep),
-    (g.ambiguous ?? []).map((a) => `${a.term}${at}${nearSets.indexOf(a.near)}`).join(sep)].join('\t')).join('\n');
+  const data = groups.map((g) => [g.category, g.terms.join(sep), (g.acronyms ?? []).join(sep),
+    (g.ambiguous ?? []).map((a) => `${a.term}${at}${nearSets.indexOf(a.near)}`).join(sep), g.personal ? '1' : ''].join('\t')).join('\n');
   const lines: string[] = [
     `const S = (s) => s ? s.split(${q(sep)}) : [];`,
     `const NEAR = ${q(nearSets.map((n) => n.join(sep)).join('\n'))}.split('\\n').map(S);`,
     `export const VOCABULARY = ${q(data)}.split('\\n').map((line) => {`,
-    `  const [id, category, language, terms, acronyms, ambiguous] = line.split('\\t');`,
-    `  const g = { id, category, language, source: '', section: '', terms: S(terms) };`,
+    `  const [category, terms, acronyms, ambiguous, personal] = line.split('\\t');`,
+    `  const g = { category, terms: S(terms) };`,
     `  if (acronyms) g.acronyms = S(acronyms);`,
+    `  if (personal) g.personal = true;`,
     `  if (ambiguous) g.ambiguous = S(ambiguous).map((x) => { const k = x.lastIndexOf(${q(at)}); return { term: x.slice(0, k), near: NEAR[+x.slice(k + 1)] }; });`,
     `  return g;`,
     `});`,

@@ -46,7 +46,9 @@ export type PolicyClauses = Readonly<Record<ClauseId, ClauseRef | null>>;
 // an unrelated sentence is not quoted as the rule.
 // am/pm written as "am" or "a.m.", never taking a sentence's full stop: "… 5.30pm."
 const TIME = '(\\d{1,2})(?:[.:](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)?';
-const TIME_RANGE = new RegExp(`${TIME}\\s*(?:to|until|till|and|-|–|—)\\s*${TIME}`, 'i');
+const timeRange = (): RegExp => new RegExp(`${TIME}\\s*(?:to|until|till|and|-|–|—)\\s*${TIME}`, 'i');
+// Marked pure so that a bundle which never locates clauses (launchevent.js) drops it.
+const TIME_RANGE = /* @__PURE__ */ timeRange();
 const LOCATORS: Readonly<Record<keyof typeof CLAUSES, readonly RegExp[]>> = {
   emailSecurity: [/\b(?:security|encrypt)/i, /\b(?:confidential|sensitive)\b/i, /\b(?:e-?mail|internet)\b/i],
   contactHours: [/\bcontact/i, /\b(?:pupils?|parents?|carers?|students?)\b/i, TIME_RANGE],

@@ -77,6 +77,10 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
     expect(code).not.toMatch(/\breact(?:-dom)?\b|react\.(?:production|development)/i);
   });
 
+  it("carries none of the pane's cache writing: the handler only reads the cache", () => {
+    expect(code).not.toMatch(/roamingSettings\.saveAsync|aupGuard\.cache\.v1/);
+  });
+
   // Node's V8 accepts newer syntax than classic Outlook's runtime, so running
   // the file in node:vm proves nothing about ES2017: parse it as ES2017, which
   // also validates every regular expression literal (e.g. rejects \p{L}).

@@ -4,7 +4,7 @@
 // is pseudonymisation, not protection: see docs/privacy.md.
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8Encode } from './codec';
+import { utf8Encode } from '../../policy/hash';
 
 /** The widest fingerprint the record holds; a plain number keeps it exact. */
 export const MAX_BITS = 32;

@@ -19,7 +19,8 @@ import { inflateSync } from 'fflate';
 import type { PupilEntry } from '../settings';
 import type { ContactDirectory, ContactMatch } from './types';
 import { NO_MATCH, normaliseAddress } from './types';
-import { BitReader, fromBase64, utf8Decode } from './codec';
+import { BitReader, fromBase64 } from './codec';
+import { decodeUtf8 } from '../extract/text-decode';
 import { MAX_BITS, fingerprint32, truncate } from './keyed';
 
 export const SEND_CHECK_FORMAT = 'aup-guard/send-check';
@@ -83,7 +84,7 @@ const isInt = (v: unknown, min: number, max: number): v is number => typeof v ==
 
 function decodeRoster(base64: string, count: number): PupilEntry[] {
   if (count === 0) return [];
-  const lines = utf8Decode(inflateSync(fromBase64(base64))).split('\n');
+  const lines = decodeUtf8(inflateSync(fromBase64(base64))).split('\n');
   if (lines.length !== count) throw new Error(`the roster has ${lines.length} names for ${count} pupils`);
   return lines.map((line) => {
     const tab = line.indexOf('\t');

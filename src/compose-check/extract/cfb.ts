@@ -5,13 +5,11 @@
 // older .xls, .doc, .ppt or an Outlook .msg.
 import { Unreadable, type Budget } from './budget';
 import { decodeUtf16 } from './text-decode';
+import { u16, u32 } from './zip';
 
 export const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export const isCfb = (b: Uint8Array): boolean => CFB_SIGNATURE.every((v, i) => b[i] === v);
-
-const u16 = (b: Uint8Array, at: number): number => (b[at] as number) | ((b[at + 1] as number) << 8);
-const u32 = (b: Uint8Array, at: number): number => u16(b, at) + u16(b, at + 2) * 0x10000;
 
 const END_OF_CHAIN = 0xfffffffe;
 const MAX_REGULAR = 0xfffffffa;

@@ -8,7 +8,7 @@ import { WELFARE } from './welfare';
 import { HEALTH } from './health';
 import { FAMILY_LANGUAGES } from './languages/index';
 
-export type { Category, Language, Term, AmbiguousTerm, VocabularyGroup } from './types';
+export type { Category, Language, Term, AmbiguousTerm, VocabularyGroup, MatchedGroup } from './types';
 export {
   SUPPORT_REACH, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS, OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, TITLE_HEADS, LOWER_TITLE_HEADS, LOWER_EVENT_WORDS, EVENT_PERIODS, EVENT_OPENERS, TITLE_CONNECTORS, KNOWN_TITLES,
   TOPIC_WORDS,

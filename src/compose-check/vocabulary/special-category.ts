@@ -26,6 +26,7 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     language: 'en',
     source: `${GDPR}, "What about inferences?" (April 2024)`,
     section: 'Art. 9(1): religious beliefs, revealed by what a school arranges for a pupil: a halal or kosher meal, a room for prayers, fasting',
+    personal: true,
     terms: [
       'halal', 'kosher', 'prayer(s)', 'prayer room', 'prayer space', 'friday prayers', 'ramadan', 'fasting',
       'religious [festival|festivals|holiday|holidays|dress|clothing|diet|requirements]',

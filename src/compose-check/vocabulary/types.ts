@@ -66,4 +66,17 @@ export interface VocabularyGroup {
   /** Abbreviations, matched only as written (in capitals): "SEN" yes, "Sen" (a surname) no. */
   readonly acronyms?: readonly string[];
   readonly ambiguous?: readonly AmbiguousTerm[];
+  /**
+   * The terms are one person's own, as health always is: a teacher's fast or a
+   * count of halal lunches is not the pupil's religion, so such a term said of
+   * someone else does not count (context.ts). Not safeguarding or care: "Mum
+   * has a social worker" is still the child's.
+   */
+  readonly personal?: boolean;
 }
+
+/**
+ * The part of a group the engine reads when it builds its matcher, and all of
+ * it that launchevent.js carries (src/outlook/vite-vocabulary.ts packs only this).
+ */
+export type MatchedGroup = Pick<VocabularyGroup, 'category' | 'terms' | 'acronyms' | 'ambiguous' | 'personal'>;

@@ -8,7 +8,7 @@ import { sendCheckDirectory } from '../../compose-check/directory/record';
 import type { CacheRecord, PolicyInForce } from './settings-cache';
 import { cacheAge, readCache } from './settings-cache';
 import type { StoreEnvironment, StoreName } from './stores';
-import { storesFor } from './stores';
+import { storeReadersFor } from './stores';
 
 /**
  * With no cache the school is the sender's own domain plus any domain Outlook
@@ -59,7 +59,7 @@ export async function settingsForDraft(
   draft: { readonly from?: string; readonly recipients: readonly Recipient[] },
   now: Date,
 ): Promise<CheckSettings> {
-  const { best, problems } = await readCache(storesFor(env));
+  const { best, problems } = await readCache(storeReadersFor(env));
   if (best && !cacheAge(best.record, now).expired) {
     const { settings, directory } = fromRecord(best.record, draft.from);
     return { settings, directory, ...(best.record.policy ? { policy: best.record.policy } : {}), state: { kind: 'fresh', record: best.record, store: best.store }, problems };

@@ -9,7 +9,7 @@ import { parseSettings } from '../../compose-check';
 import type { PolicyClauses } from '../../policy/clauses';
 import type { SendCheckData } from '../../compose-check/directory/record';
 import { parseSendCheck } from '../../compose-check/directory/record';
-import type { CacheStore, StoreName } from './stores';
+import type { CacheStore, StoreName, StoreReader } from './stores';
 
 export { CACHE_KEY } from './stores';
 
@@ -123,7 +123,7 @@ function parseMemo(store: string, json: string): CacheParse {
 
 const completeness = (r: CacheRecord): number => (r.sendCheck ? 1 + r.sendCheck.bits + r.sendCheck.upnBits / 100 : 0);
 
-export async function readCache(stores: readonly CacheStore[]): Promise<CacheRead> {
+export async function readCache(stores: readonly StoreReader[]): Promise<CacheRead> {
   let best: StoreRead | undefined;
   const problems: string[] = [];
   for (const store of stores) {

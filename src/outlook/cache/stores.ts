@@ -17,10 +17,14 @@
 //    the whole add-in) come last everywhere: they follow the user to another
 //    client, but the record must be narrowed to fit.
 
-/** Somewhere a cache record can live. */
-export interface CacheStore {
+/** Somewhere a cache record can be read from: all the send handler needs, as it never writes. */
+export interface StoreReader {
   readonly name: StoreName;
   read(): Promise<string | undefined>;
+}
+
+/** A store as the pane has it: it also writes the record. */
+export interface CacheStore extends StoreReader {
   write(json: string): Promise<void>;
   /** Largest record this store takes, in characters; none means the record always fits. */
   readonly budget?: number;
@@ -52,62 +56,68 @@ export interface StoreEnvironment {
   readonly localStorage?: LocalStore;
 }
 
-export function runtimeStore(storage: OfficeRuntime.Storage): CacheStore {
-  return {
-    name: 'OfficeRuntime.storage',
-    async read() {
-      return (await storage.getItem(CACHE_KEY)) ?? undefined;
-    },
-    async write(json) {
-      for (const key of LEGACY_CACHE_KEYS) await storage.removeItem(key).catch(() => undefined);
-      await storage.setItem(CACHE_KEY, json);
-    },
-  };
+/** How each kind of store is made: as a reader (the send handler) or as a reader that writes (the pane). */
+interface StoreMakers<S> {
+  runtime(storage: OfficeRuntime.Storage): S;
+  local(storage: LocalStore): S;
+  session(data: Office.SessionData): S;
+  roaming(settings: Office.RoamingSettings): S;
 }
 
-export function localStore(storage: LocalStore): CacheStore {
-  return {
-    name: 'localStorage',
-    // Both can throw (storage disabled, quota): the caller records it as a problem with this store.
-    read: () => Promise.resolve(storage.getItem(CACHE_KEY) ?? undefined),
-    write: (json) => {
-      for (const key of LEGACY_CACHE_KEYS) storage.removeItem?.(key);
-      return Promise.resolve(storage.setItem(CACHE_KEY, json));
-    },
-  };
-}
-
-function settle<T>(start: (cb: (r: Office.AsyncResult<T>) => void) => void, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    start((r) => (String(r.status) === 'succeeded' ? resolve(r.value) : reject(new Error(`${what} failed: ${r.error?.message ?? 'no detail'}`))));
-  });
-}
-
-/** The draft's sessionData: only this item's event runtime reads it, so the pane writes it for the draft it is open on. */
-export function sessionStore(data: Office.SessionData): CacheStore {
-  return {
+// Both can throw (storage disabled, quota): the caller records it as a problem with this store.
+const READERS: StoreMakers<StoreReader> = {
+  runtime: (storage) => ({ name: 'OfficeRuntime.storage', read: async () => (await storage.getItem(CACHE_KEY)) ?? undefined }),
+  local: (storage) => ({ name: 'localStorage', read: () => Promise.resolve(storage.getItem(CACHE_KEY) ?? undefined) }),
+  // A key never set may fail rather than return '': either way there is nothing.
+  session: (data) => ({
     name: 'sessionData',
-    budget: SESSION_DATA_BUDGET_CHARS,
-    // A key never set may fail rather than return '': either way there is nothing.
     read: () => settle<string>((cb) => data.getAsync(CACHE_KEY, cb), 'sessionData.getAsync').then((v) => v || undefined, () => undefined),
-    write: (json) => settle<void>((cb) => data.setAsync(CACHE_KEY, json, cb), 'sessionData.setAsync'),
-  };
-}
-
-export function roamingStore(settings: Office.RoamingSettings): CacheStore {
-  return {
+  }),
+  roaming: (settings) => ({
     name: 'roamingSettings',
-    budget: ROAMING_BUDGET_CHARS,
     async read() {
       const value: unknown = settings.get(CACHE_KEY);
       return typeof value === 'string' ? value : undefined;
     },
+  }),
+};
+
+// Only the pane writes, so only its bundle carries these.
+const STORES: StoreMakers<CacheStore> = {
+  runtime: (storage) => ({
+    ...READERS.runtime(storage),
+    async write(json) {
+      for (const key of LEGACY_CACHE_KEYS) await storage.removeItem(key).catch(() => undefined);
+      await storage.setItem(CACHE_KEY, json);
+    },
+  }),
+  local: (storage) => ({
+    ...READERS.local(storage),
+    write: (json) => {
+      for (const key of LEGACY_CACHE_KEYS) storage.removeItem?.(key);
+      return Promise.resolve(storage.setItem(CACHE_KEY, json));
+    },
+  }),
+  session: (data) => ({
+    ...READERS.session(data),
+    budget: SESSION_DATA_BUDGET_CHARS,
+    write: (json) => settle<void>((cb) => data.setAsync(CACHE_KEY, json, cb), 'sessionData.setAsync'),
+  }),
+  roaming: (settings) => ({
+    ...READERS.roaming(settings),
+    budget: ROAMING_BUDGET_CHARS,
     write(json) {
       for (const key of LEGACY_CACHE_KEYS) settings.remove(key);
       settings.set(CACHE_KEY, json);
       return settle<void>((cb) => settings.saveAsync(cb), 'roamingSettings.saveAsync');
     },
-  };
+  }),
+};
+
+function settle<T>(start: (cb: (r: Office.AsyncResult<T>) => void) => void, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    start((r) => (String(r.status) === 'succeeded' ? resolve(r.value) : reject(new Error(`${what} failed: ${r.error?.message ?? 'no detail'}`))));
+  });
 }
 
 export type RuntimeKind = 'javascript-only' | 'browser';
@@ -139,16 +149,22 @@ function sessionDataOf(office: typeof Office | undefined): Office.SessionData | 
 }
 
 /** The stores for this runtime, most capable first; roaming settings always last. */
-export function storesFor(env: StoreEnvironment): CacheStore[] {
-  const stores: CacheStore[] = [];
+function chooseStores<S>(env: StoreEnvironment, make: StoreMakers<S>): S[] {
+  const stores: S[] = [];
   if (runtimeKind(env) === 'javascript-only') {
-    if (env.runtime?.storage) stores.push(runtimeStore(env.runtime.storage));
+    if (env.runtime?.storage) stores.push(make.runtime(env.runtime.storage));
     const session = sessionDataOf(env.office);
-    if (session) stores.push(sessionStore(session));
+    if (session) stores.push(make.session(session));
   } else if (env.localStorage) {
-    stores.push(localStore(env.localStorage));
+    stores.push(make.local(env.localStorage));
   }
   const roaming = env.office?.context?.roamingSettings;
-  if (roaming) stores.push(roamingStore(roaming));
+  if (roaming) stores.push(make.roaming(roaming));
   return stores;
 }
+
+/** The stores for this runtime, to read and write (the pane). */
+export const storesFor = (env: StoreEnvironment): CacheStore[] => chooseStores(env, STORES);
+
+/** The same stores, to read only (the send handler). */
+export const storeReadersFor = (env: StoreEnvironment): StoreReader[] => chooseStores(env, READERS);

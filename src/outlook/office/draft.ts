@@ -3,7 +3,7 @@
 // handler has nothing to gain from racing them.
 import type { Draft, DraftAttachment, OutlookRecipientType, Recipient, RecipientField } from '../../compose-check';
 import { officeCall } from './async';
-import { base64ToBytes } from './base64';
+import { base64ToBytes } from '../../compose-check/directory/codec';
 import type { SupportsMailbox } from './requirements';
 
 /** The compose item as Office.js types it; the send runtime only opens compose forms. */

@@ -11,7 +11,7 @@
 //  - Each reason cites the policy in force: the clause as the current version
 //    words it, or that the version has no such clause.
 import type { AttachmentNote, Decision, Fix, Reason, ReasonCode, ResolvedSettings } from '../../compose-check';
-import { domainOf, inDomains } from '../../compose-check';
+import { domainOf, howToEncrypt, inDomains, listAddresses as list } from '../../compose-check';
 import type { PolicyInForce } from '../cache/settings-cache';
 
 /** The pane's heading for each reason. */
@@ -57,16 +57,11 @@ export function citationFor(reason: Reason, policy: PolicyInForce | undefined): 
   return found ? { kind: 'quote', section: found.section, quote: found.quote, version: policy.version } : { kind: 'missing', version: policy.version };
 }
 
-function list(addresses: readonly string[]): string {
-  const shown = addresses.slice(0, 3).join(', ');
-  return addresses.length > 3 ? `${shown} and ${addresses.length - 3} more` : shown;
-}
-
-/** How the school encrypts, in words, from the fixes the engine offers. */
-function howToEncrypt(fixes: readonly Fix[]): string {
-  const label = fixes.some((f) => f.kind === 'apply-label') ? 'apply the encrypting sensitivity label' : '';
+/** How the school encrypts, in the engine's words, from the fixes it offers. */
+function howToEncryptWith(fixes: readonly Fix[]): string {
+  const label = fixes.find((f): f is Extract<Fix, { kind: 'apply-label' }> => f.kind === 'apply-label');
   const tag = fixes.find((f): f is Extract<Fix, { kind: 'add-subject-tag' }> => f.kind === 'add-subject-tag');
-  return [label, tag ? `add ${tag.tag} to the subject` : ''].filter(Boolean).join(' or ') || 'encrypt it';
+  return howToEncrypt(label?.labelId, tag?.tag);
 }
 
 export interface PresentContext {
@@ -100,7 +95,7 @@ export function presentDecision(decision: Decision, ctx: PresentContext): Presen
           const text = `Removing ${list([...removing])} deals with this too: once ${removing.size > 1 ? 'they are' : 'it is'} gone, the message stays inside the school.`;
           return { ...base, message: text, summary: text, fixes: [], ...(remover ? { coveredBy: remover } : {}) };
         }
-        const how = howToEncrypt(encryption);
+        const how = howToEncryptWith(encryption);
         return {
           ...base,
           message: `Pupil data is also going outside the school to ${list(mayEncrypt)} without encryption. Before sending, ${how}.`,

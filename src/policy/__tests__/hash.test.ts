@@ -22,6 +22,12 @@ describe('sha256Hex', () => {
     vi.stubGlobal('TextEncoder', undefined);
     expect(sha256Hex(text)).toBe(expected);
   });
+
+  it('hashes a lone surrogate as U+FFFD, as Node and TextEncoder encode it', () => {
+    for (const text of ['a\ud800b', 'end \ud83d', '\udc00']) {
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+  });
 });
 
 describe('module graph', () => {

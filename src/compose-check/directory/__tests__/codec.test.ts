@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BitReader, BitWriter, fromBase64, toBase64, utf8Decode, utf8Encode } from '../codec';
+import { BitReader, BitWriter, fromBase64, toBase64 } from '../codec';
+import { utf8Encode } from '../../../policy/hash';
+import { decodeUtf8Js } from '../../extract/text-decode';
 
 describe('base64', () => {
   it('round-trips every length of padding', () => {
@@ -14,14 +16,16 @@ describe('base64', () => {
   it('refuses characters outside the alphabet instead of skipping them', () => {
     expect(() => fromBase64('ab$d')).toThrow(/not base64/);
     expect(() => fromBase64('abcde')).toThrow(/wrong length/);
+    expect(() => fromBase64('ab-_')).toThrow(/character "-"/);
+    expect(() => fromBase64('ab\ncd')).toThrow(/not base64/);
   });
 });
 
 describe('UTF-8', () => {
-  it('matches the platform encoder for accents, apostrophes and astral characters', () => {
-    for (const s of ['Zoë Smith-Jones', 'Siobhán Ó Súilleabháin', 'O’Neil', 'emoji 🙂 ok', '']) {
+  it('matches the platform encoder and decoder for accents, apostrophes, astral characters and lone surrogates', () => {
+    for (const s of ['Zoë Smith-Jones', 'Siobhán Ó Súilleabháin', 'O’Neil', 'emoji 🙂 ok', '', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d']) {
       expect([...utf8Encode(s)]).toEqual([...new TextEncoder().encode(s)]);
-      expect(utf8Decode(utf8Encode(s))).toBe(s);
+      expect(decodeUtf8Js(utf8Encode(s))).toBe(new TextDecoder().decode(new TextEncoder().encode(s)));
     }
   });
 });

@@ -5,7 +5,7 @@
 // the attachment's inflate budget.
 import { Unreadable, type Budget } from '../budget';
 import { inflateZlib } from '../inflate';
-import { ByteBuffer, PdfDict, isWhite, type PdfValue } from './objects';
+import { ByteBuffer, PdfDict, isWhite, numberOr, readHex, type PdfValue } from './objects';
 
 export type Resolve = (v: PdfValue | undefined) => PdfValue | undefined;
 
@@ -46,16 +46,15 @@ export function decodeFilters(data: Uint8Array, dict: PdfDict, resolve: Resolve,
   return out;
 }
 
-const num = (v: PdfValue | undefined, fallback: number): number => (typeof v === 'number' && isFinite(v) ? v : fallback);
 
 /** PNG (10-15) and TIFF (2) predictors, undone row by row. */
 function predict(data: Uint8Array, parms: PdfDict | undefined, resolve: Resolve, budget: Budget): Uint8Array {
   if (!parms) return data;
-  const predictor = num(resolve(parms.get('Predictor')), 1);
+  const predictor = numberOr(resolve(parms.get('Predictor')), 1);
   if (predictor <= 1) return data;
-  const colors = Math.max(1, Math.min(32, num(resolve(parms.get('Colors')), 1)));
-  const bpc = Math.max(1, Math.min(16, num(resolve(parms.get('BitsPerComponent')), 8)));
-  const columns = Math.max(1, Math.min(1 << 20, num(resolve(parms.get('Columns')), 1)));
+  const colors = Math.max(1, Math.min(32, numberOr(resolve(parms.get('Colors')), 1)));
+  const bpc = Math.max(1, Math.min(16, numberOr(resolve(parms.get('BitsPerComponent')), 8)));
+  const columns = Math.max(1, Math.min(1 << 20, numberOr(resolve(parms.get('Columns')), 1)));
   const bpp = Math.max(1, Math.ceil((colors * bpc) / 8));
   const rowBytes = Math.ceil((colors * bpc * columns) / 8);
   if (predictor === 2) {
@@ -101,19 +100,7 @@ function predict(data: Uint8Array, parms: PdfDict | undefined, resolve: Resolve,
 
 function asciiHex(data: Uint8Array): Uint8Array {
   const out = new ByteBuffer();
-  let high = -1;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i] as number;
-    if (c === 62) break;
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (v < 0) continue;
-    if (high < 0) high = v;
-    else {
-      out.push(high * 16 + v);
-      high = -1;
-    }
-  }
-  if (high >= 0) out.push(high * 16);
+  readHex(data, 0, data.length, out);
   return out.bytes();
 }
 

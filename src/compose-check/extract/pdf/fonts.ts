@@ -7,7 +7,7 @@ import type { Budget } from '../budget';
 import { decodeUtf16 } from '../text-decode';
 import type { PdfDocument } from './document';
 import { baseEncoding, glyphText, type BaseEncoding } from './encodings';
-import { Lexer, PdfDict, PdfStream, TOK_ARRAY_CLOSE, TOK_ARRAY_OPEN, TOK_EOF, TOK_KW, TOK_NAME, TOK_NUM, TOK_STR, type PdfValue } from './objects';
+import { Lexer, PdfDict, PdfStream, TOK_ARRAY_CLOSE, TOK_ARRAY_OPEN, TOK_EOF, TOK_KW, TOK_NAME, TOK_NUM, TOK_STR, numberOr, type PdfValue } from './objects';
 
 /** A bfrange mapping more codes than this is damage or an attack; the rest is not mapped. */
 const MAX_CMAP_ENTRIES = 1 << 17;
@@ -115,7 +115,6 @@ function unicodeOf(bytes: Uint8Array): string {
   return text === '\u0000' ? '' : text;
 }
 
-const num = (v: PdfValue | undefined, fallback: number): number => (typeof v === 'number' && isFinite(v) ? v : fallback);
 
 /** Reads a font dictionary; fonts are cached by the caller. */
 export function loadFont(doc: PdfDocument, fontDict: PdfDict, budget: Budget): PdfFont {
@@ -154,13 +153,13 @@ function simpleFont(doc: PdfDocument, dict: PdfDict, type3: boolean, toUnicode: 
       }
     }
   }
-  const firstChar = num(doc.resolve(dict.get('FirstChar')), 0);
+  const firstChar = numberOr(doc.resolve(dict.get('FirstChar')), 0);
   const widthsValue = doc.resolve(dict.get('Widths'));
-  const widths = Array.isArray(widthsValue) ? widthsValue.map((w) => num(doc.resolve(w), 0)) : [];
+  const widths = Array.isArray(widthsValue) ? widthsValue.map((w) => numberOr(doc.resolve(w), 0)) : [];
   const descriptor = doc.dict(dict.get('FontDescriptor'));
-  const missing = num(doc.resolve(descriptor?.get('MissingWidth')), 0);
+  const missing = numberOr(doc.resolve(descriptor?.get('MissingWidth')), 0);
   const fontMatrix = doc.resolve(dict.get('FontMatrix'));
-  const scale = type3 && Array.isArray(fontMatrix) ? num(doc.resolve(fontMatrix[0]), 0.001) : 0.001;
+  const scale = type3 && Array.isArray(fontMatrix) ? numberOr(doc.resolve(fontMatrix[0]), 0.001) : 0.001;
   // Without /Widths (the standard 14 fonts), an average: Courier is 600 units, the others about 500.
   const fallback = widths.length === 0 ? (/Courier/i.test(baseFont) ? 600 : 500) : missing;
   return {
@@ -191,7 +190,7 @@ function compositeFont(doc: PdfDocument, dict: PdfDict, toUnicode: CMap | undefi
   const vertical = typeof encoding === 'string' && /-V$/.test(encoding);
   const descendants = doc.resolve(dict.get('DescendantFonts'));
   const cidFont = doc.dict(Array.isArray(descendants) ? descendants[0] : undefined);
-  const defaultWidth = num(doc.resolve(cidFont?.get('DW')), 1000);
+  const defaultWidth = numberOr(doc.resolve(cidFont?.get('DW')), 1000);
   const widths = new Map<number, number>();
   const ranges: [number, number, number][] = [];
   const w = doc.resolve(cidFont?.get('W'));
@@ -202,10 +201,10 @@ function compositeFont(doc: PdfDocument, dict: PdfDict, toUnicode: CMap | undefi
       const next = doc.resolve(w[i + 1]);
       if (typeof first !== 'number') break;
       if (Array.isArray(next)) {
-        next.forEach((x, k) => widths.set(first + k, num(doc.resolve(x), defaultWidth)));
+        next.forEach((x, k) => widths.set(first + k, numberOr(doc.resolve(x), defaultWidth)));
         i += 2;
       } else if (typeof next === 'number') {
-        ranges.push([first, next, num(doc.resolve(w[i + 2]), defaultWidth)]);
+        ranges.push([first, next, numberOr(doc.resolve(w[i + 2]), defaultWidth)]);
         i += 3;
       } else break;
     }

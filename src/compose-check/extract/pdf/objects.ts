@@ -57,6 +57,32 @@ const isRegular = (c: number): boolean => CLASS[c] === 0;
 const hexValue = (c: number): number =>
   c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
 
+/**
+ * Hex digits up to a '>', as a hex string and the ASCIIHexDecode filter hold
+ * them: anything else is skipped, an odd last digit is followed by 0. Returns
+ * where reading stopped (after the '>').
+ */
+export function readHex(bytes: Uint8Array, from: number, end: number, out: { push(b: number): void }): number {
+  let p = from;
+  let high = -1;
+  while (p < end) {
+    const c = bytes[p++] as number;
+    if (c === 62) break;
+    const v = hexValue(c);
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out.push(high * 16 + v);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high * 16);
+  return p;
+}
+
+/** A number from a dictionary, or the fallback when it is absent or not a finite number. */
+export const numberOr = (v: PdfValue | undefined, fallback: number): number => (typeof v === 'number' && isFinite(v) ? v : fallback);
+
 const EMPTY = new Uint8Array(0);
 
 export class Lexer {
@@ -250,23 +276,7 @@ export class Lexer {
   }
 
   private hex(): number {
-    const { bytes, end } = this;
-    let p = this.pos + 1;
-    const out = this.startString();
-    let high = -1;
-    while (p < end) {
-      const c = bytes[p++] as number;
-      if (c === 62) break;
-      const v = hexValue(c);
-      if (v < 0) continue;
-      if (high < 0) high = v;
-      else {
-        out.push(high * 16 + v);
-        high = -1;
-      }
-    }
-    if (high >= 0) out.push(high * 16);
-    this.pos = p;
+    this.pos = readHex(this.bytes, this.pos + 1, this.end, this.startString());
     this.str = this.endString();
     return TOK_STR;
   }
