@@ -244,6 +244,13 @@ describe('the families\' languages', () => {
     ['Bengali: in hospital, inflected', 'Amelia Smith গতকাল হাসপাতালে ছিল।'],
     ['Bengali: special educational needs', 'Amelia Smith এর বিশেষ শিক্ষাগত চাহিদা আছে।'],
     ['Bengali: a nukta letter typed decomposed', 'Amelia Smith এর ডায\u09bcাবেটিস আছে।'],
+    // Religious practice the school arranges, as the English group has it (UK GDPR Art. 9).
+    ['Polish: a halal meal', 'Amelia Smith ma zamówiony obiad halal na wycieczkę.'],
+    ['Romanian: a room for prayer', 'Amelia Smith poate folosi sala pentru rugăciune la prânz.'],
+    ['Urdu: a halal meal', 'Amelia Smith کے لیے حلال کھانا منگوایا گیا ہے۔'],
+    ['Arabic: Friday prayers', 'سيغادر Amelia Smith مبكراً لصلاة الجمعة.'],
+    ['Bengali: fasting', 'Amelia Smith এই মাসে রোজা রাখছে।'],
+    ['Somali: a halal meal', 'Amelia Smith waxaa loo diyaariyay cunto xalaal ah.'],
   ])('finds %s', (_name, text) => expect(sensitive(text)).toBe(true));
 
   it.each([

@@ -39,4 +39,6 @@ export const ARABIC: readonly VocabularyGroup[] = [
   // the noun counts beside what makes it a school's sanction rather than a bus stop or a paused service.
   [{ term: '(ال)إيقاف', near: ['(ال)دراسة', '(ال)مدرسة', 'يومين', 'يومان', 'أيام', '(ال)اعتداء', 'إعادة (ال)دمج', '(ال)سلوك', 'مؤقت*', 'مجلس (ال)إدارة'] }]),
   group('criminal', 'criminal', 'الشرطة والاعتقال', ['(ال)اعتقال', 'اعتقال(ه|ها)', '(ال)قبض علي(ه|ها)', 'في (ال)سجن']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group. Not حلال alone: it is also 'allowed'.
+  group('religion', 'special-category', 'الدين: الطعام الحلال والصلاة والصيام', ['طعام حلال', 'وجبة حلال', 'وجبات حلال', 'لحم حلال', '(ال)صلاة', 'صلاة الجمعة', '(ال)صيام', 'رمضان']),
 ];

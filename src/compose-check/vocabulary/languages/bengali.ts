@@ -26,4 +26,6 @@ export const BENGALI: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'বিনামূল্যে স্কুলের খাবার', ['বিনামূল্যে খাবার', 'বিনামূল্যে স্কুলের খাবার', 'ফ্রি স্কুল মিল']),
   group('exclusion', 'exclusion', 'স্কুল থেকে বহিষ্কার ও সাময়িক বরখাস্ত', ['বহিষ্কার*', 'সাসপেন্ড*']),
   group('criminal', 'criminal', 'পুলিশ ও গ্রেফতার', ['গ্রেফতার*', 'গ্রেপ্তার*', 'কারাগার*']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group.
+  group('religion', 'special-category', 'ধর্ম: হালাল খাবার, নামাজ, রোজা', ['হালাল', 'নামাজ*', 'রোজা', 'রমজান*']),
 ];

@@ -30,4 +30,6 @@ export const LITHUANIAN: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'nemokamas maitinimas', ['nemokam* maitinim*']),
   group('exclusion', 'exclusion', 'pašalinimas iš mokyklos', ['pašalint* iš mokyklos', 'pašalinimas iš mokyklos', 'laikinai pašalint*']),
   group('criminal', 'criminal', 'policija ir sulaikymas', ['areštuot*', 'sulaikyt* policijos', 'policijos sulaikyt*', 'teistumas']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group.
+  group('religion', 'special-category', 'religija: halal ar košerinis maistas, malda, pasninkas', ['halal', 'košer*', 'mald(a|ą|os|ai)', 'pasnink*', 'ramadan*']),
 ];

@@ -45,4 +45,6 @@ export const POLISH: readonly VocabularyGroup[] = [
   // "Zawieszony" is also a paused account or a hanging picture: a school's sanction only beside its signs, as English "suspended".
   { id: 'pl-suspension', category: 'exclusion', language: 'pl', source: SOURCES, section: 'zawieszenie w zajęciach szkolnych', terms: [],
     ambiguous: [{ term: 'zawieszon*', near: ['dni', 'dzień', 'szkoł*', 'zajęć', 'zajęcia', 'lekcj*', 'zachowani*', 'policj*', 'narkotyk*', 'marihuan*', 'bójk*', 'dyrektor*'] }] },
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group.
+  group('religion', 'special-category', 'wyznanie: posiłki halal lub koszerne, modlitwa, post', ['halal', 'koszern*', 'modlitw*', 'ramadan*']),
 ];

@@ -32,4 +32,6 @@ export const PORTUGUESE: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'refeições escolares gratuitas', ['refeições escolares gratuitas', 'refeições gratuitas', 'almoço gratuito']),
   group('exclusion', 'exclusion', 'suspensão e expulsão da escola', ['suspensão', 'suspenso da escola', 'suspensa da escola', 'expulsão', 'expulso da escola', 'expulsa da escola']),
   group('criminal', 'criminal', 'polícia e detenção', ['detid(o|a) pela polícia', 'pres(o|a) pela polícia', 'registo criminal', 'cadastro criminal', 'tribunal de menores']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group. Not 'oração': it is also a clause in grammar.
+  group('religion', 'special-category', 'religião: comida halal ou kosher, rezar, jejum', ['halal', 'kosher', 'rezar', 'jejum', 'ramadão', 'ramadã']),
 ];

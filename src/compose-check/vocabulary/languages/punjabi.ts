@@ -35,4 +35,6 @@ export const PUNJABI: readonly VocabularyGroup[] = [
     section: 'خاص لوڑاں',
     terms: ['خاص لوڑاں', 'خاص لوڑ'],
   },
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group; with and without the nukta.
+  group('religion', 'special-category', 'ਧਰਮ: ਹਲਾਲ ਭੋਜਨ, ਨਮਾਜ਼, ਅਰਦਾਸ, ਰੋਜ਼ਾ', ['ਹਲਾਲ', 'ਨਮਾਜ਼', 'ਨਮਾਜ', 'ਅਰਦਾਸ', 'ਰਮਜ਼ਾਨ', 'ਰਮਜਾਨ', 'ਰੋਜ਼ਾ', 'ਰੋਜ਼ੇ']),
 ];

@@ -32,4 +32,6 @@ export const ROMANIAN: readonly VocabularyGroup[] = [
     'exmatricular*', 'exmatriculat*', 'exclus* de la școală', 'exclus* din școală', 'suspendat* de la școală', 'suspendat* din școală',
   ]),
   group('criminal', 'criminal', 'poliție, arestare, instanță', ['arestat*', 'reținut de poliție', 'reținută de poliție', 'cazier*']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group.
+  group('religion', 'special-category', 'religie: mâncare halal sau cușer, rugăciune, post', ['halal', 'cușer', 'rugăciun*', 'ramadan*']),
 ];

@@ -22,4 +22,6 @@ export const SOMALI: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'cunto bilaash ah', ['cunto* bilaash*', 'cunto* dugsi* bilaash*']),
   group('exclusion', 'exclusion', 'laga saaray dugsiga', ['laga saaray dugsig*', 'laga eryay dugsig*', 'laga joojiyay dugsig*']),
   group('criminal', 'criminal', 'booliska iyo xarigga', ['booliisku xireen', 'xabsi*']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group. Not 'soon' (fast): it is an English word.
+  group('religion', 'special-category', 'diinta: cunto xalaal ah, salaadda, soonka', ['xalaal', 'salaad*', 'soonka', 'ramadaan']),
 ];

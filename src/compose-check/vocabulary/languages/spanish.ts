@@ -33,4 +33,6 @@ export const SPANISH: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'comidas escolares gratuitas', ['comidas escolares gratuitas', 'comida escolar gratuita', 'comedor gratuito', 'beca de comedor']),
   group('exclusion', 'exclusion', 'expulsión y suspensión', ['expulsión', 'expulsado', 'expulsada', 'suspendido de la escuela', 'suspendida de la escuela', 'expulsión temporal']),
   group('criminal', 'criminal', 'policía y detención', ['arrestado', 'arrestada', 'detenido', 'detenida', 'antecedentes penales', 'tribunal de menores']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group. Not 'oración': it is also a sentence in grammar.
+  group('religion', 'special-category', 'religión: comida halal o kosher, rezar, ayuno', ['halal', 'kosher', 'rezar', 'ayuno', 'ramadán']),
 ];

@@ -26,4 +26,6 @@ export const URDU: readonly VocabularyGroup[] = [
   group('fsm', 'welfare', 'مفت اسکول کا کھانا', ['مفت کھانا', 'مفت کھانے', 'مفت اسکول کھانا', 'مفت اسکول کے کھانے', 'مفت اسکول کا کھانا']),
   group('exclusion', 'exclusion', 'اسکول سے اخراج اور معطلی', ['اسکول سے خارج', 'اسکول سے نکال', 'معطل', 'معطلی']),
   group('criminal', 'criminal', 'پولیس اور گرفتاری', ['گرفتار', 'گرفتاری', 'جیل میں']),
+  // Religion (UK GDPR Art. 9) as a school arranges it, as the English 'gdpr-religious-practice' group.
+  group('religion', 'special-category', 'مذہب: حلال کھانا، نماز، روزہ', ['حلال', 'نماز', 'رمضان', 'روزہ', 'روزے']),
 ];
