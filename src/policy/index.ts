@@ -112,7 +112,7 @@ export function createSlugger(): (heading: string) => string {
 }
 
 export { campaignOn, newerFirst, addDays, dueDateFor, isIsoDate, JOINER_DAYS, type CampaignState, type VersionDates } from './campaign';
-export { reviewRecord, REVIEW_REASON_TEXT, type RecordFacts, type ReviewReason } from './review';
+export { reviewRecord, REVIEW_REASON_TEXT, type RecordFacts, type ReviewReason, type VersionFacts as ReviewedVersion } from './review';
 
 // Sections and "what changed" live in ./sections: they need marked and diff,
 // which the staff view's first load should not carry (only a type comes back).

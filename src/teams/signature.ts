@@ -2,6 +2,7 @@
 // small standalone SVG (one path). Parsing never trusts the stored markup:
 // only the viewBox numbers and a path of M/L commands survive, so a drawn
 // signature can be shown with React attributes, never innerHTML.
+import { reviewRecord, type ReviewedVersion, type ReviewReason } from '../policy/index';
 
 export interface Point {
   readonly x: number;
@@ -46,6 +47,45 @@ export function parseSignature(stored: string): Signature {
 /** Whether a signature has anything in it. */
 export function isBlank(signature: Signature): boolean {
   return signature.kind === 'typed' ? signature.text.trim() === '' : signature.path.trim() === '';
+}
+
+/**
+ * A stored signature holds something: a typed name, or a drawing with at least
+ * one stroke. Markup that is not a drawing we made (an empty path, say) is not
+ * a signature, even though it is not empty text.
+ */
+export function hasSignature(stored: string | undefined): boolean {
+  if (stored === undefined) return false;
+  const parsed = parseSignature(stored);
+  if (stored.trim().startsWith('<') && parsed.kind !== 'drawn') return false;
+  return !isBlank(parsed);
+}
+
+/** What of a stored signature record its review reads (an Acknowledgement has all of it). */
+export interface StoredSignature {
+  readonly signedAt: string;
+  readonly modifiedAt?: string | null;
+  readonly itemVersion?: number | null;
+  readonly acceptsPolicy?: boolean;
+  readonly understandsBreach?: boolean;
+  readonly policyHash?: string;
+  readonly signature?: string;
+}
+
+/**
+ * Why a stored record does not count as signed for its version (none when it
+ * does): the one reading the manager's report and the signer's own status share.
+ */
+export function reviewSignature(r: StoredSignature, version: ReviewedVersion): ReviewReason[] {
+  return reviewRecord({
+    acceptsPolicy: r.acceptsPolicy === true,
+    understandsBreach: r.understandsBreach === true,
+    hasSignature: hasSignature(r.signature),
+    policyHash: r.policyHash ?? '',
+    createdAt: r.signedAt,
+    modifiedAt: r.modifiedAt ?? null,
+    itemVersion: r.itemVersion ?? null,
+  }, version);
 }
 
 /** The least a drawing must have, in the pad's own units (400 × 150): a signature, not a tap or a tick. */

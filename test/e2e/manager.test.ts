@@ -16,8 +16,8 @@ import { AcknowledgementsRepository, type SubmitAcknowledgement } from '../../sr
 import { DirectoryRepository } from '../../src/graph/directory';
 import { PoliciesRepository } from '../../src/graph/policies';
 import { RemindersRepository } from '../../src/graph/reminders';
-import { CURRENT_POLICY_META, policyHash, reviewRecord } from '../../src/policy/index';
-import { hasSignature } from '../../src/teams/manager/data';
+import { CURRENT_POLICY_META, policyHash } from '../../src/policy/index';
+import { reviewSignature } from '../../src/teams/signature';
 import { seriousViolations } from './support/axe';
 import type { LaunchedBrowser } from './support/browser';
 import type { ServedApp } from './support/app';
@@ -41,10 +41,7 @@ async function outstandingByGraph(): Promise<number> {
   const { graph, lists } = await graphFor(DEMO_USERS.manager);
   const staff = await new DirectoryRepository(graph, { allStaffGroupId: ALL_STAFF_GROUP_ID, managersGroupId: MANAGERS_GROUP_ID }).allStaff();
   const policy = (await new PoliciesRepository(lists).get(VERSION))!;
-  const valid = new Set((await new AcknowledgementsRepository(lists).listForVersion(VERSION)).filter((a) => reviewRecord({
-    acceptsPolicy: a.acceptsPolicy, understandsBreach: a.understandsBreach, hasSignature: hasSignature(a.signature), policyHash: a.policyHash,
-    createdAt: a.signedAt, modifiedAt: a.modifiedAt, itemVersion: a.itemVersion,
-  }, { hash: policyHash(policy.text!), publishedAt: policy.publishedAt }).length === 0).map((a) => a.signedBy.id));
+  const valid = new Set((await new AcknowledgementsRepository(lists).listForVersion(VERSION)).filter((a) => reviewSignature(a, { hash: policyHash(policy.text!), publishedAt: policy.publishedAt }).length === 0).map((a) => a.signedBy.id));
   return staff.filter((s) => !valid.has(s.id)).length;
 }
 
@@ -155,6 +152,14 @@ describe('manager view', () => {
     expect(Number(await page.getByTestId('outstanding-count').textContent())).toBe(await outstandingByGraph());
     await page.screenshot({ path: `${ARTEFACTS}/manager-needs-review.png`, fullPage: true });
     await page.close();
+
+    // The signer is told the same, with why, and asked to sign again: their own view reads the record as the report does.
+    const own = await browser.context.newPage();
+    await stack.signIn(own, edited);
+    const status = own.getByTestId('status-line');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toMatch(/^Action required: sign version .*Your signature of \d{1,2} \w+ \d{4} can't be relied on: it was changed after it was signed\. Please sign again\./);
+    await own.close();
   });
 
   it('exports a CSV that matches the filtered table, row for row', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSignature, isBlank, measurePath, parseSignature, signatureProblem, strokesToPath } from '../signature';
+import { encodeSignature, hasSignature, isBlank, measurePath, parseSignature, signatureProblem, strokesToPath } from '../signature';
 
 describe('strokesToPath', () => {
   it('draws each stroke from a move and lines', () => {
@@ -67,5 +67,15 @@ describe('measurePath', () => {
   it('adds up the strokes and the box they fill, not the jumps between strokes', () => {
     expect(measurePath('M0 0 L30 40 M100 0 L100 10')).toEqual({ ink: 60, width: 100, height: 40 });
     expect(measurePath('')).toEqual({ ink: 0, width: 0, height: 0 });
+  });
+});
+
+describe('hasSignature', () => {
+  it('is true for a typed name and a drawing with strokes, false for nothing, blanks and markup without a drawing', () => {
+    expect(hasSignature('Ann Able')).toBe(true);
+    expect(hasSignature('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 150"><path d="M1 2 L30 40" fill="none"/></svg>')).toBe(true);
+    expect(hasSignature(undefined)).toBe(false);
+    expect(hasSignature('   ')).toBe(false);
+    expect(hasSignature('<svg viewBox="0 0 400 150"><path d=""/></svg>')).toBe(false);
   });
 });

@@ -3,7 +3,8 @@
 // counts and chart. No I/O here, so the 10,000-staff case is tested without a
 // browser. A record counts as signed only when nothing about it needs a
 // person to look at it (src/policy/review.ts, issue 10).
-import { dueDateFor, reviewRecord, type ReviewReason } from '../../policy/index';
+import { dueDateFor, type ReviewReason } from '../../policy/index';
+import { reviewSignature } from '../signature';
 
 /** A person who must sign: a transitive member of the all-staff group. */
 export interface StaffMember {
@@ -93,8 +94,6 @@ export interface ComplianceInput {
   readonly earlierVersions?: readonly string[];
   /** Latest reminder per person about this version (server time). */
   readonly lastReminded?: ReadonlyMap<string, string>;
-  /** Whether a stored signature holds anything (src/teams/signature.ts decides). */
-  readonly hasSignature: (stored: string | undefined) => boolean;
 }
 
 /** What the table and chart show for a blank department or job title. */
@@ -117,15 +116,7 @@ export function computeCompliance(staff: readonly StaffMember[], records: readon
   const bySigner = new Map<string, Best>();
   for (const r of records) {
     if (r.policyVersion !== version.version) continue;
-    const reasons = reviewRecord({
-      acceptsPolicy: r.acceptsPolicy === true,
-      understandsBreach: r.understandsBreach === true,
-      hasSignature: input.hasSignature(r.signature),
-      policyHash: r.policyHash ?? '',
-      createdAt: r.signedAt,
-      modifiedAt: r.modifiedAt ?? null,
-      itemVersion: r.itemVersion ?? null,
-    }, version);
+    const reasons = reviewSignature(r, version);
     const best = bySigner.get(r.signedBy.id) ?? {};
     if (reasons.length === 0) {
       if (best.valid === undefined || Date.parse(r.signedAt) < Date.parse(best.valid)) best.valid = r.signedAt;

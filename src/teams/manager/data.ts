@@ -12,7 +12,6 @@ import { TeamsAppCatalog } from '../../graph/teams-app';
 import { campaignOn, newerFirst, policyHash } from '../../policy/index';
 import type { AppConfig } from '../../ui/config';
 import type { Session } from '../shell-types';
-import { isBlank, parseSignature } from '../signature';
 import { computeCompliance, type Compliance, type ComplianceRow } from './compliance';
 import { publishedMessages, sendReminders, tabDeepLink, type Recipient, type ReminderReport } from './reminders';
 
@@ -138,18 +137,6 @@ export async function resolveTabLink(config: Pick<AppConfig, 'teamsAppId' | 'tea
   return { url: webTabUrl(), kind: 'web', problem: `${why} Links in reminders open the web page instead of Teams. ${fix}` };
 }
 
-/**
- * A stored signature holds something: a typed name, or a drawing with at least
- * one stroke. Markup that is not a drawing we made (an empty path, say) is not
- * a signature, even though it is not empty text.
- */
-export function hasSignature(stored: string | undefined): boolean {
-  if (stored === undefined) return false;
-  const parsed = parseSignature(stored);
-  if (stored.trim().startsWith('<') && parsed.kind !== 'drawn') return false;
-  return !isBlank(parsed);
-}
-
 const stateOf = (v: PolicyVersion, state: ReturnType<typeof campaignOn<PolicyVersion>>): VersionState =>
   state.current?.version === v.version ? 'current' : state.upcoming?.version === v.version ? 'upcoming' : 'earlier';
 
@@ -218,7 +205,7 @@ export function createManagerData(session: Session, clock: () => Date = () => ne
       const compliance = computeCompliance(people, records, {
         version: chosen.version, hash: policyHash(text), publishedAt: chosen.publishedAt, effectiveDate: chosen.effectiveDate, dueDate: chosen.dueDate,
       }, {
-        earlier, earlierVersions: older, hasSignature,
+        earlier, earlierVersions: older,
         lastReminded: new Map([...lastReminded].map(([id, r]) => [id, r.sentAt])),
       });
       return {

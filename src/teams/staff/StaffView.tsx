@@ -11,9 +11,9 @@ import type { Acknowledgement } from '../../graph/acknowledgements';
 import { DirectoryRepository } from '../../graph/directory';
 import { MailRepository } from '../../graph/notifications';
 import { ukToday, type PolicyVersion } from '../../graph/policies';
-import { ackStatements, describeVersion, dueDateFor, policyHash } from '../../policy/index';
+import { ackStatements, describeVersion, dueDateFor, policyHash, REVIEW_REASON_TEXT, type ReviewReason } from '../../policy/index';
 import { formatCalendarDate, formatUkDate, formatUkDateTime, formatUkLongDate } from '../../ui/format';
-import { encodeSignature } from '../signature';
+import { encodeSignature, reviewSignature } from '../signature';
 import { clearForm, loadForm as loadSavedForm, loadPending, saveForm, submitSignature, type PendingSignature, type SavedForm } from '../outbox';
 import type { ViewProps } from '../shell-types';
 import { PolicyReader, preloadPolicyRenderer } from './PolicyReader';
@@ -47,8 +47,22 @@ interface Loaded {
 
 type LoadState = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'ready'; readonly data: Loaded };
 
-const latest = (acks: readonly Acknowledgement[], version: string | undefined): Acknowledgement | undefined =>
-  version === undefined ? undefined : acks.filter((a) => a.policyVersion === version).sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
+const newest = (acks: readonly Acknowledgement[]): Acknowledgement | undefined => [...acks].sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
+
+/**
+ * The signer's own record of a version, read as the manager's report reads it:
+ * the newest that counts as signed, else the newest that does not, with why.
+ */
+function mineFor(acks: readonly Acknowledgement[], version: PolicyVersion | null | undefined): { signed?: Acknowledgement; unreliable?: { at: string; reasons: ReviewReason[] } } {
+  if (!version) return {};
+  // The hash of the text itself, as the manager's report computes it; the stored one only when the text was not read.
+  const facts = { hash: version.text !== undefined ? policyHash(version.text) : version.hash, publishedAt: version.publishedAt };
+  const ofVersion = acks.filter((a) => a.policyVersion === version.version);
+  const signed = newest(ofVersion.filter((a) => reviewSignature(a, facts).length === 0));
+  if (signed) return { signed };
+  const other = newest(ofVersion);
+  return other ? { unreliable: { at: other.signedAt, reasons: reviewSignature(other, facts) } } : {};
+}
 
 /** The clock the view reads; a test (or a moved browser clock) decides what "today" is. */
 const now = (): Date => new Date();
@@ -124,8 +138,11 @@ export default function StaffView({ session }: ViewProps) {
   }, [send, user.id]);
 
   const data = state.kind === 'ready' ? state.data : null;
-  const signedCurrent = latest(data?.mine ?? [], data?.current?.version);
-  const signedUpcoming = latest(data?.mine ?? [], data?.upcoming?.version);
+  // Hashing the text once per load, not on every render.
+  const ofCurrent = useMemo(() => mineFor(data?.mine ?? [], data?.current), [data]);
+  const ofUpcoming = useMemo(() => mineFor(data?.mine ?? [], data?.upcoming), [data]);
+  const signedCurrent = ofCurrent.signed;
+  const signedUpcoming = ofUpcoming.signed;
   // The version the form is for: the one in force until signed; the coming one when they choose to sign it early, or when it is the only one.
   const target: PolicyVersion | null = !data ? null
     : data.current && !signedCurrent && !early ? data.current
@@ -180,6 +197,7 @@ export default function StaffView({ session }: ViewProps) {
   return (
     <div className={styles.root}>
       <StatusLine current={current} upcoming={upcoming} signedCurrent={signedCurrent} signedUpcoming={signedUpcoming} hireDate={hireDate}
+        unreliable={ofCurrent.unreliable}
         signingEarly={target !== null && target === upcoming && current !== null && !signedCurrent}
         onSignEarly={upcoming && !signedUpcoming && target !== upcoming ? () => { setEarly(true); setReachedEnd(false); } : null} />
       {pending && (
@@ -252,8 +270,10 @@ export default function StaffView({ session }: ViewProps) {
 }
 
 /** The top of the page: what, if anything, the signer must do, and by when (issue 14). */
-function StatusLine({ current, upcoming, signedCurrent, signedUpcoming, hireDate, signingEarly, onSignEarly }: {
+function StatusLine({ current, upcoming, signedCurrent, signedUpcoming, unreliable, hireDate, signingEarly, onSignEarly }: {
   current: PolicyVersion | null; upcoming: PolicyVersion | null; signedCurrent: Acknowledgement | undefined; signedUpcoming: Acknowledgement | undefined;
+  /** A record of the current version that does not count as signed, and why (the manager sees it as needs review). */
+  unreliable: { at: string; reasons: readonly ReviewReason[] } | undefined;
   hireDate: string | null; signingEarly: boolean; onSignEarly: (() => void) | null;
 }) {
   const coming = upcoming && upcoming.effectiveDate
@@ -270,6 +290,8 @@ function StatusLine({ current, upcoming, signedCurrent, signedUpcoming, hireDate
     intent = 'warning';
     title = `Action required: sign version ${describeVersion(current.version)}${due && !overdue ? ` by ${formatCalendarDate(due)}` : ''}`;
     text = overdue && due ? `It was due by ${formatCalendarDate(due)}.` : '';
+    // Say why the signature they remember giving does not count, so signing again makes sense.
+    if (unreliable) text = `Your signature of ${formatUkLongDate(unreliable.at)} can't be relied on: ${unreliable.reasons.map((r) => REVIEW_REASON_TEXT[r]).join('; ')}. Please sign again. ${text}`.trim();
     if (upcoming?.effectiveDate && !signedUpcoming) text = `${text} A new version comes into force on ${formatCalendarDate(upcoming.effectiveDate)}: you can sign it too.`.trim();
   } else if (current && signedCurrent) {
     intent = upcoming && !signedUpcoming ? 'info' : 'success';

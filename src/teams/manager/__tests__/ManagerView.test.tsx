@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import type { PolicyVersion } from '../../../graph/policies';
 import { computeCompliance, type ComplianceRow, type SignatureRecord, type StaffMember } from '../compliance';
-import { hasSignature, type ManagerData, type ManagerReport } from '../data';
+import type { ManagerData, ManagerReport } from '../data';
 import { ManagerScreen } from '../ManagerView';
 import { installJsdomLayout } from '../../../ui/__tests__/jsdom-layout';
 
@@ -31,7 +31,7 @@ const policy: PolicyVersion = {
 
 function report(version = '2020-04'): ManagerReport {
   const compliance = computeCompliance(staff, [signed('a'), signed('d', { policyHash: 'b'.repeat(64) })], { version, hash: HASH, publishedAt: policy.publishedAt, effectiveDate: policy.effectiveDate, dueDate: policy.dueDate }, {
-    hasSignature, lastReminded: new Map([['b', new Date(Date.now() - 86_400_000).toISOString()]]),
+    lastReminded: new Map([['b', new Date(Date.now() - 86_400_000).toISOString()]]),
   });
   return {
     ...compliance, policyTitle: 'AUP', policy: { ...policy, version }, state: version === '2020-04' ? 'current' : 'earlier', remindersRecorded: true,

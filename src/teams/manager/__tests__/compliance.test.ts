@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeCompliance as compute, groupCompliance, NOT_RECORDED, percentOf, type ComplianceInput, type SignatureRecord, type StaffMember, type VersionFacts } from '../compliance';
-import { hasSignature } from '../data';
 
 const HASH = 'a'.repeat(64);
 const person = (id: string, extra: Partial<StaffMember> = {}): StaffMember => ({ id, displayName: `Person ${id}`, email: `${id}@school.uk`, ...extra });
@@ -12,7 +11,7 @@ const ack = (id: string, signedAt: string, policyVersion = '2020-04', extra: Par
 const facts = (version: string, extra: Partial<VersionFacts> = {}): VersionFacts =>
   ({ version, hash: HASH, publishedAt: '2024-01-01T00:00:00Z', effectiveDate: null, dueDate: null, ...extra });
 const computeCompliance = (staff: readonly StaffMember[], acks: readonly SignatureRecord[], version: string, input: Partial<ComplianceInput> = {}, extra: Partial<VersionFacts> = {}) =>
-  compute(staff, acks, facts(version, extra), { hasSignature, ...input });
+  compute(staff, acks, facts(version, extra), { ...input });
 
 describe('computeCompliance', () => {
   it('marks each member signed with the server time, or never signed', () => {

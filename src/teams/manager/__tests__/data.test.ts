@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ALL_STAFF_GROUP_ID, MANAGERS_GROUP_ID } from '../../../emulator/index';
 import type { CatalogLookup } from '../../../graph/teams-app';
 import { resolveConfig } from '../../../ui/config';
-import { hasSignature, managerGroups, resolveTabLink } from '../data';
+import { managerGroups, resolveTabLink } from '../data';
 
 describe('managerGroups', () => {
   it("uses the emulator's demo groups in the demo build", () => {
@@ -55,12 +55,3 @@ describe('resolveTabLink', () => {
   });
 });
 
-describe('hasSignature', () => {
-  it('is true for a typed name and a drawing with strokes, false for nothing, blanks and markup without a drawing', () => {
-    expect(hasSignature('Ann Able')).toBe(true);
-    expect(hasSignature('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 150"><path d="M1 2 L30 40" fill="none"/></svg>')).toBe(true);
-    expect(hasSignature(undefined)).toBe(false);
-    expect(hasSignature('   ')).toBe(false);
-    expect(hasSignature('<svg viewBox="0 0 400 150"><path d=""/></svg>')).toBe(false);
-  });
-});
