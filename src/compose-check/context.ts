@@ -174,12 +174,14 @@ function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMa
   if (/ed$/.test(lower.slice(c.start, c.end))) return false;
   if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
   if (subjectIsSomeoneElse(lower, c.start, others) || clauseIsSomeoneElses(text, lower, c, others)) return true;
-  // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…":
+  // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…";
+  // "my knee operation the consultant has signed me off":
   // a later health term in the sentence is the same person's while no one else (a name, he, she, they) comes in between.
   const from = sentenceStart(lower, c.start, CARRY_REACH);
   const earlier = m.health.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
   const last = earlier[earlier.length - 1];
-  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start) && subjectIsSomeoneElse(lower, last.start, others);
+  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start)
+    && (subjectIsSomeoneElse(lower, last.start, others) || clauseIsSomeoneElses(text, lower, last, others));
 }
 
 /** How many words back, within the clause, the person a term is said of may be. */

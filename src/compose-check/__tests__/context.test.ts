@@ -40,6 +40,8 @@ describe('each category, in English', () => {
     ['a fingerprint template at the till (Protection of Freedoms Act 2012)', "Amelia Smith's fingerprint isn't registering on the till; please re-enrol her."],
     ['a decision to exclude (DfE exclusion guidance)', 'I am writing to confirm my decision to permanently exclude Amelia Smith.'],
     ['a medicine given at school', 'Amelia Smith had a temperature of 38.4, so we gave her 5ml Calpol at 11.10.'],
+    ['an ethnic group as the school census records it', 'We nominate Amelia Smith for the scheme for Black Caribbean boys; she is of Jamaican heritage.'],
+    ['an A&E doctor who saw the pupil', 'Amelia Smith was seen by an A&E doctor last night.'],
     ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
     ['gender identity', 'Amelia Smith has asked to use new name and pronouns.'],
     ['an arrest (UK GDPR Art. 10)', 'Amelia Smith was arrested on Saturday.'],
@@ -74,6 +76,9 @@ describe('each category, in English', () => {
     ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
     ["the writer's own sympathy", 'Our thoughts and prayers are with you all; Amelia Smith is welcome back whenever she is ready.'],
     ['fingerprint painting', 'Amelia Smith made a lovely fingerprint painting of a tree.'],
+    ["a minibus's suspension", "The rear suspension on the minibus is knocking; Amelia Smith's team need it on Thursday."],
+    ["a parent's job", "Amelia Smith's mum is a police sergeant and Dr Rowe is working as an A&E doctor: both will talk at careers week."],
+    ['saying there is no medical evidence', 'Amelia Smith: 78% attendance, unauthorised holiday in October. No medical evidence provided.'],
     ['an exclusion zone', 'Amelia Smith will be on the javelin; keep spectators behind the exclusion zone.'],
     ['a neglected garden', 'Amelia Smith and the eco club rescued the neglected garden.'],
     ['a strategy document', 'The Young Carers Strategy 2025 is attached; Amelia Smith designed the cover.'],
@@ -137,6 +142,7 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ["a sibling's diagnosis, then its name", "Amelia Smith is quiet: his little brother's diagnosis - leukaemia - is a lot to take in."],
     ["the writer's own operation", "I'm off for a knee operation from the 2nd. Amelia Smith will hand out the books."],
     ["the writer's own A&E, as a figure of speech", 'Amelia Smith won the final - I nearly needed A&E myself in extra time.'],
+    ["the writer's own operation, then the consultant's note", 'Following my knee operation the consultant has signed me off. Amelia Smith has coursework due.'],
     ["the writer's own fast, and pupils in general", "I'm fasting for Ramadan. Pupils needing a halal lunch: 3. Amelia Smith will help load the coach."],
   ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
   it.each([

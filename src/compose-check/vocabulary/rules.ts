@@ -122,7 +122,8 @@ export const NOT_CONTEXT: readonly Term[] = [
   'universal infant free school meal(s)', 'universal free school meal(s)', 'uifsm',
   // Everyday senses of words that are also exclusions and care.
   'suspension bridge(s)', 'suspension of (the )[timetable|lessons|swimming|clubs|service|trips|fixtures|match|matches]',
-  'suspended ceiling(s)', 'account [was|is|has been] suspended', 'vat excluded', 'excluding vat',
+  'suspended ceiling(s)', '[rear|front|air|car|van|bike|minibus|vehicle|coach|bus] suspension',
+  'suspension [fault|faults|problem|problems|repair|repairs|spring|springs|arm|arms|system|unit|knocking|check]', 'account [was|is|has been] suspended', 'vat excluded', 'excluding vat',
   'excluded from the [photo|photos|picture|team|group|list|price|total|count|figures|data|results|offer]',
   '[felt|feel|feels|feeling] excluded', 'exclusion zone(s)', 'exclusion criteria', 'exclusion clause(s)',
   'neglected [garden|gardens|area|areas|corner|corners|pond|allotment|building|buildings|site|space|patch|flowerbed|flower bed|library|field]', 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
@@ -138,6 +139,10 @@ export const NOT_CONTEXT: readonly Term[] = [
   'diagnosis of [what|how|why|the problem|the problems|the issue|the issues|the text|the poem]',
   // Sympathy said to a family is the writer's own practice, not the pupil's religion.
   'thoughts and prayers', '[our|my] prayers', 'prayers are with',
+  // A job that holds a term: "mum is a police sergeant", "working as an A&E doctor" (not "seen by an A&E doctor").
+  '[as|is|was] (a |an )[a&e|a and e|hospital|ward|camhs|mental health|police|youth justice|social care|paediatric|children(s|\'s) services] [doctor|doctors|nurse|nurses|consultant|consultants|sister|porter|receptionist|paramedic|officer|officers|sergeant|constable|inspector|worker|workers|practitioner|manager|specialist|therapist]',
+  // Saying there is none: "no medical evidence provided".
+  '[no|without|not any|without any] medical [evidence|note|notes|certificate|letter]',
   // Benefit signposting addressed to every family (KCSIE-style signposting is boilerplate in sections.ts).
   '[families|parents|carers|households|you] [on|receiving|claiming|who receive|who claim] universal credit',
 ];

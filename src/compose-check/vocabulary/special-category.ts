@@ -13,7 +13,12 @@ export const SPECIAL_CATEGORY: readonly VocabularyGroup[] = [
     source: GDPR,
     section: 'Art. 9(1): racial or ethnic origin; religious or philosophical beliefs',
     terms: [
-      'ethnicity', 'ethnic origin', 'ethnic background', 'racial abuse', 'racist incident(s)', 'racially motivated',
+      'ethnicity', 'ethnic origin', 'ethnic background',
+      // The ethnic groups the DfE school census records (Complete the school census: ethnicity codes), and heritage as staff write it.
+      'white british', 'white irish', 'white and black caribbean', 'white and black african', 'white and asian', 'black caribbean',
+      'black african', 'black british', 'british asian', 'asian british', 'mixed race', 'mixed heritage', 'dual heritage',
+      'traveller of irish heritage', 'irish traveller(s)', 'roma heritage',
+      '[african|caribbean|ghanaian|nigerian|somali|eritrean|jamaican|pakistani|bangladeshi|indian|chinese|arab|kurdish|afghan|syrian|turkish|polish|romanian|roma|gypsy|traveller] heritage', 'racial abuse', 'racist incident(s)', 'racially motivated',
       'religious belief(s)', 'religious reasons', 'religious observance', '[her|his|their] religion', 'refugee status', 'asylum seeker', 'asylum claim', 'immigration status',
       'no recourse to public funds', 'gypsy, roma and traveller', 'gypsy roma traveller',
       '[is|are] [muslim|christian|jewish|hindu|sikh|buddhist|catholic|jehovah(s|\'s) witness(es)]', 'fasting for ramadan',
