@@ -42,6 +42,8 @@ describe('each category, in English', () => {
     ['a medicine given at school', 'Amelia Smith had a temperature of 38.4, so we gave her 5ml Calpol at 11.10.'],
     ['an ethnic group as the school census records it', 'We nominate Amelia Smith for the scheme for Black Caribbean boys; she is of Jamaican heritage.'],
     ['an A&E doctor who saw the pupil', 'Amelia Smith was seen by an A&E doctor last night.'],
+    ['neglect done to a pupil (KCSIE Part one)', 'We are worried Amelia Smith is being neglected: she comes in hungry most days.'],
+    ['a neglected child', 'Amelia Smith looks neglected and her uniform has not been washed for weeks.'],
     ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
     ['gender identity', 'Amelia Smith has asked to use new name and pronouns.'],
     ['an arrest (UK GDPR Art. 10)', 'Amelia Smith was arrested on Saturday.'],
@@ -80,7 +82,7 @@ describe('each category, in English', () => {
     ["a parent's job", "Amelia Smith's mum is a police sergeant and Dr Rowe is working as an A&E doctor: both will talk at careers week."],
     ['saying there is no medical evidence', 'Amelia Smith: 78% attendance, unauthorised holiday in October. No medical evidence provided.'],
     ['an exclusion zone', 'Amelia Smith will be on the javelin; keep spectators behind the exclusion zone.'],
-    ['a neglected garden', 'Amelia Smith and the eco club rescued the neglected garden.'],
+    ['a neglected garden', 'Amelia Smith and the eco club rescued the neglected sensory garden.'],
     ['a strategy document', 'The Young Carers Strategy 2025 is attached; Amelia Smith designed the cover.'],
   ])('does not count %s', (_name, text) => expect(sensitive(text)).toBe(false));
 });

@@ -126,7 +126,7 @@ export const NOT_CONTEXT: readonly Term[] = [
   'suspension [fault|faults|problem|problems|repair|repairs|spring|springs|arm|arms|system|unit|knocking|check]', 'account [was|is|has been] suspended', 'vat excluded', 'excluding vat',
   'excluded from the [photo|photos|picture|team|group|list|price|total|count|figures|data|results|offer]',
   '[felt|feel|feels|feeling] excluded', 'exclusion zone(s)', 'exclusion criteria', 'exclusion clause(s)',
-  'neglected [garden|gardens|area|areas|corner|corners|pond|allotment|building|buildings|site|space|patch|flowerbed|flower bed|library|field]', 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
+ 'in care of', 'take(s) care of', 'taking care of', 'taken care of', 'works in care',
   'work in care', 'care home [staff|worker|workers]', 'great depression', 'trauma-informed', 'trauma informed',
   'anti-bullying', 'drugs education', 'drug education', 'drug awareness', 'police [talk|assembly]',
   'mental health first aid(er)(s)', 'paediatric first aid(er)(s)', 'hospital [road|lane|street|radio]', 'care [of|for] the environment',

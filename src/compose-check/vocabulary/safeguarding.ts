@@ -15,7 +15,9 @@ export const SAFEGUARDING: readonly VocabularyGroup[] = [
     section: 'Part one: What school and college staff need to know; Abuse and neglect (physical, emotional, sexual abuse and neglect)',
     terms: [
       'safeguarding', 'safeguarding concern(s)', 'welfare concern(s)', 'abuse(d)', 'abusive', 'physical abuse', 'emotional abuse',
-      'sexual abuse', 'neglect(ed)', 'neglectful', 'disclosure', 'disclosed', 'made a disclosure', 'non-accidental injur*',
+      'sexual abuse', 'neglect', 'neglectful',
+      // Neglected as what was done to a person, not a garden or a corner of the site.
+      '[is|was|are|were|being|been|looks|seemed|seems|appears|appeared|felt|feels] neglected', 'neglected [child|children|baby|pupil|boy|girl|at home|by]', 'disclosure', 'disclosed', 'made a disclosure', 'non-accidental injur*',
       'bruise(s)', 'bruising', 'unexplained injur*', 'mark(s) on [her|his|their] [body|arm|arms|leg|legs|face|back]',
       'at risk of harm', 'significant harm', 'sexualised behaviour', 'sexual assault', 'assault(ed)', 'being groomed',
       'online grooming', 'sexual grooming', 'radicalisation', 'radicalised', 'extremis*', 'hate crime', 'hate incident',
