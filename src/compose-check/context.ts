@@ -9,13 +9,16 @@
 //   "suspension bridge", "anti-bullying") does not count;
 // - a term that is part of an event, campaign, course, document or
 //   organisation's name ("Mental Health Awareness Week", "Diabetes UK",
-//   "SEND Information Report", "world autism day") does not count.
+//   "SEND Information Report", "world autism day") does not count;
+// - a personal term (health, religious practice) said of someone else ("her
+//   mum is in hospital") does not count (subject.ts).
 import {
-  EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, OTHER_PEOPLE, OTHER_PUPIL_NOUNS,
-  OTHER_PUPIL_OPENERS, PERSON_TITLES, SUBJECT_LINKS, SUPPORT_REACH, TITLE_CONNECTORS, TITLE_HEADS, TOPIC_WORDS, VOCABULARY,
+  EVENT_OPENERS, EVENT_PERIODS, KNOWN_TITLES, LOWER_EVENT_WORDS, LOWER_TITLE_HEADS, NOT_CONTEXT, SUPPORT_REACH, TITLE_CONNECTORS,
+  TITLE_HEADS, VOCABULARY,
 } from './vocabulary/index';
 import type { MatchedGroup, Term } from './vocabulary/index';
 import { TermTrie, lowerOnly } from './vocabulary-match';
+import { saidOfSomeoneElse } from './subject';
 
 /** A context term found in a text: [start, end). */
 export interface ContextMatch {
@@ -35,8 +38,8 @@ interface Matcher {
   readonly acronyms: TermTrie;
   readonly notContext: TermTrie;
   readonly knownTitles: TermTrie;
-  /** The terms of health and other personal groups (VocabularyGroup.personal): only theirs can be said of someone else (saidOfSomeoneElse). */
-  readonly health: TermTrie;
+  /** The terms of health and other personal groups (VocabularyGroup.personal): only theirs can be said of someone else (subject.ts). */
+  readonly personal: TermTrie;
 }
 
 let matcher: Matcher | undefined;
@@ -47,13 +50,13 @@ function getMatcher(): Matcher {
   const entries: [Term, number][] = [];
   const acronyms: [string, number][] = [];
   const supportSets: (readonly Term[])[] = [];
-  const health: [Term, number][] = [];
+  const personal: [Term, number][] = [];
   // Typed as the part launchevent.js carries: reading more here would read nothing there.
   const groups: readonly MatchedGroup[] = VOCABULARY;
   for (const group of groups) {
     if (group.category === 'health' || group.personal) {
-      for (const term of group.terms) health.push([term, PLAIN]);
-      for (const a of group.ambiguous ?? []) health.push([a.term, PLAIN]);
+      for (const term of group.terms) personal.push([term, PLAIN]);
+      for (const a of group.ambiguous ?? []) personal.push([a.term, PLAIN]);
     }
     for (const term of group.terms) entries.push([term, lowerOnly(term)[0] ? LOWER_ONLY : PLAIN]);
     for (const a of group.acronyms ?? []) acronyms.push([a, PLAIN]);
@@ -70,7 +73,7 @@ function getMatcher(): Matcher {
     acronyms: new TermTrie(acronyms, true),
     notContext: new TermTrie(tagged(NOT_CONTEXT)),
     knownTitles: new TermTrie(tagged(KNOWN_TITLES), true),
-    health: new TermTrie(health),
+    personal: new TermTrie(personal),
   };
   return matcher;
 }
@@ -98,7 +101,6 @@ export interface ContextCandidates {
 export function contextCandidates(
   text: string, lower: string, windows: readonly (readonly [number, number])[] = [[0, text.length]], options: ContextOptions = {},
 ): ContextCandidates {
-  const others = options.readerIsPupil ? OTHERS_BUT_READER : OTHERS;
   const m = getMatcher();
   const terms: ContextMatch[] = [];
   const acronyms: ContextMatch[] = [];
@@ -111,7 +113,7 @@ export function contextCandidates(
   }
   return {
     matches: merge(terms, acronyms),
-    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m, text, lower, c, others),
+    counts: (c) => !coveredByPhrase(m, text, lower, c) && !inTitle(text, lower, c.start, c.end) && !saidOfSomeoneElse(m.personal, text, lower, c, options.readerIsPupil === true),
   };
 }
 
@@ -149,105 +151,6 @@ function coveredByPhrase(m: Matcher, text: string, lower: string, c: ContextMatc
   const from = Math.max(0, c.start - COVER_REACH);
   return m.notContext.scan(lower, from, c.end).some((hit) => hit.end > c.start)
     || m.knownTitles.scan(text, from, c.end).some((hit) => hit.end > c.start);
-}
-
-const OTHERS: ReadonlySet<string> = new Set(OTHER_PEOPLE);
-const READER = ['you', 'your', 'yourself'];
-const OTHERS_BUT_READER: ReadonlySet<string> = new Set(OTHER_PEOPLE.filter((w) => READER.indexOf(w) < 0));
-const PUPIL_NOUNS = new Set(OTHER_PUPIL_NOUNS);
-const PUPIL_OPENERS = new Set(OTHER_PUPIL_OPENERS);
-const TITLES = new Set(PERSON_TITLES);
-const LINKS = new Set(SUBJECT_LINKS);
-/** How far back the subject of a term is looked for, within its sentence. */
-const SUBJECT_REACH = 60;
-const SENTENCE_END = /[.!?;:\n]/;
-
-/**
- * True when a health term's subject, just before it in the same sentence, is
- * someone other than a pupil named (rules.ts, OTHER_PEOPLE): "her mum is in
- * hospital", "Miss Nair is having an operation", "a younger pupil had an
- * asthma attack". Only health: "we have a private fostering arrangement" or
- * "Mum has a social worker" is still about the child. What was done to
- * someone (a term ending in -ed, "Dad diagnosed") is never excused.
- */
-function saidOfSomeoneElse(m: Matcher, text: string, lower: string, c: ContextMatch, others: ReadonlySet<string>): boolean {
-  if (/ed$/.test(lower.slice(c.start, c.end))) return false;
-  if (!m.health.scan(lower, c.start, c.end).some((hit) => hit.start === c.start)) return false;
-  if (subjectIsSomeoneElse(lower, c.start, others) || clauseIsSomeoneElses(text, lower, c, others)) return true;
-  // "You've been in hospital, I hope the operation went well"; "his brother's diagnosis - leukaemia is…";
-  // "my knee operation the consultant has signed me off":
-  // a later health term in the sentence is the same person's while no one else (a name, he, she, they) comes in between.
-  const from = sentenceStart(lower, c.start, CARRY_REACH);
-  const earlier = m.health.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
-  const last = earlier[earlier.length - 1];
-  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start)
-    && (subjectIsSomeoneElse(lower, last.start, others) || clauseIsSomeoneElses(text, lower, last, others));
-}
-
-/** How many words back, within the clause, the person a term is said of may be. */
-const CLAUSE_WORDS = 6;
-const CLAUSE_END = /[,.;:!?()\n]/;
-/** Who a clause can be about besides the pupil: the writer, the reader, family, staff, or pupils in general. */
-const CLAUSE_PEOPLE = ['me', 'myself', 'ourselves', 'pupils', 'students', 'children', 'learners'];
-const TOPICS = new Set(TOPIC_WORDS);
-/** "My knee operation": a possessive is the person only right before the term. */
-const POSSESSIVES = new Set(['my', 'our', 'your']);
-
-/**
- * A wider reading of the subject, within the clause and only when no one who
- * could be the pupil comes in: "I'm off for a knee operation", "I nearly
- * needed A&E myself", "pupils needing a halal lunch". A name or he, she or
- * they before the term, or after it in the clause ("...for Kai"), leaves it the
- * pupil's, and so does a word that makes the term a topic ("we spoke about self-harm").
- */
-function clauseIsSomeoneElses(text: string, lower: string, c: ContextMatch, others: ReadonlySet<string>): boolean {
-  let from = c.start;
-  while (from > 0 && c.start - from < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(from - 1))) from--;
-  let to = c.end;
-  while (to < lower.length && to - c.end < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(to))) to++;
-  if (someoneComesIn(text, lower, c.end, to)) return false;
-  const words = text.slice(from, c.start).match(/[A-Za-z\u00c0-\u024f'\u2019-]+/g) ?? [];
-  for (let k = words.length - 1, n = 1; k >= 0 && n <= CLAUSE_WORDS; k--, n++) {
-    const written = words[k] ?? '';
-    const word = written.toLowerCase().replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
-    const opensSentence = k === 0 && (from === 0 || /[.!?\n]/.test(lower.charAt(from - 1)));
-    if (THIRD_PERSON.test(word) || (/^[A-Z]/.test(written) && word !== 'i' && !opensSentence)) return false;
-    if (TOPICS.has(word)) return false;
-    if (POSSESSIVES.has(word) && others.has(word)) return n <= 2;
-    if (others.has(word) || CLAUSE_PEOPLE.indexOf(word) >= 0) return true;
-  }
-  return false;
-}
-
-/** How far back an earlier health term's subject carries to a later one, within the sentence. */
-const CARRY_REACH = 120;
-const THIRD_PERSON = /\b(?:he|she|they|him|her|his|hers|them|their|theirs|himself|herself|themselves)\b/;
-
-/** A person who could be the pupil between two terms: a third-person pronoun, or a capitalised word other than "I". */
-function someoneComesIn(text: string, lower: string, from: number, to: number): boolean {
-  return THIRD_PERSON.test(lower.slice(from, to)) || /(?:^|[^A-Za-z])(?!I\b)[A-Z]/.test(text.slice(from, to));
-}
-
-/** Where the sentence holding `at` starts, looking back at most `reach` characters. */
-function sentenceStart(lower: string, at: number, reach: number): number {
-  const limit = Math.max(0, at - reach);
-  for (let k = at - 1; k >= limit; k--) if (SENTENCE_END.test(lower.charAt(k))) return k + 1;
-  return limit;
-}
-
-/** The subject just before `start` in its sentence is someone other than a pupil named. */
-function subjectIsSomeoneElse(lower: string, start: number, others: ReadonlySet<string>): boolean {
-  const before = lower.slice(sentenceStart(lower, start, SUBJECT_REACH), start);
-  const words = before.match(/[a-z\u00c0-\u024f'\u2019-]+/g) ?? [];
-  let at = words.length - 1;
-  for (let links = 0; at >= 0 && links < 3 && LINKS.has(words[at] ?? ''); links++) at--;
-  if (at < 0) return false;
-  // "Mum's", and the contractions "you've", "I'm", "she's" read as the person.
-  const subject = (words[at] ?? '').replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
-  const previous = words[at - 1] ?? '';
-  if (others.has(subject)) return true;
-  if (PUPIL_NOUNS.has(subject)) return PUPIL_OPENERS.has(previous) || PUPIL_OPENERS.has(words[at - 2] ?? '');
-  return TITLES.has(previous.replace(/\.$/, ''));
 }
 
 /** The end of the longest term at `start` whose rule it meets: lower case where required, support where ambiguous. */
