@@ -23,8 +23,9 @@ const BOILERPLATE_RE = new RegExp([
   // "if you are worried about Amelia's self-harm" names one and is not matched.
   String.raw`if\s+you\s+(?:are|'re|were|have|feel)\s+(?:ever\s+)?(?:any\s+)?(?:worried|concerned|concerns?|anxious)\s+(?:about|for|regarding)\s+`
     + String.raw`(?:the\s+(?:safety|welfare|well-?being)\s+of\s+)?(?:a|any|another|your)\s+(?:child|young\s+person|pupil|student|learner)[^.\n]{0,200}`,
-  // Benefit signposting: "Free school meals: check your eligibility at …", "you may be eligible for free school meals".
-  String.raw`(?:free\s+school\s+meals|pupil\s+premium)[^.\n]{0,20}?(?:check\s+(?:your|if\s+you)|find\s+out\s+(?:if|whether)\s+you|you\s+(?:may|might|could)\s+be)[^.\n]{0,200}`,
+  // Benefit signposting: "Free school meals: check your eligibility at …", "you may be eligible for free school meals",
+  // "Free school meals: if your circumstances have changed you may be eligible".
+  String.raw`(?:free\s+school\s+meals|pupil\s+premium)[^.\n]{0,20}?(?:check\s+(?:your|if\s+you)|find\s+out\s+(?:if|whether)\s+you|you\s+(?:may|might|could)\s+be|if\s+your\s+(?:circumstances|income|situation|job))[^.\n]{0,200}`,
   String.raw`(?:you|your\s+(?:child|family)|families|parents|carers)\s+(?:may|might|could|can)\s+(?:be\s+(?:eligible|entitled)\s+(?:for|to)|apply\s+for|claim)\s+(?:free\s+school\s+meals|pupil\s+premium)[^.\n]{0,200}`,
 ].join('|'), 'g');
 

@@ -43,8 +43,36 @@ export function saidOfSomeoneElse(personal: TermTrie, text: string, lower: strin
   const from = sentenceStart(lower, c.start, CARRY_REACH);
   const earlier = personal.scan(lower, from, c.start).filter((hit) => hit.end <= c.start);
   const last = earlier[earlier.length - 1];
-  return last !== undefined && !someoneComesIn(text, lower, last.end, c.start)
-    && (subjectIsSomeoneElse(lower, last.start, others) || clauseIsSomeoneElses(text, lower, last, others));
+  if (last === undefined) return false;
+  const comesIn = someoneComesIn(text, lower, last.end, c.start);
+  // "Hope your mum's operation goes well and she's home from hospital soon": when the sentence is about the
+  // reader's or writer's family and no one else, "she" is that person; "her mum … and she" may be the pupil.
+  if (comesIn && !(ownFamilyOnly(text, lower, from, last.start) && !namesSomeone(text, last.end, c.start))) return false;
+  return subjectIsSomeoneElse(lower, last.start, others) || clauseIsSomeoneElses(text, lower, last, others);
+}
+
+const POSSESSIVE_THIRD = /^(?:her|his|their)$/;
+
+/** Where the last whole `word` starts in `text`. */
+function lastWordAt(text: string, word: string): number {
+  const re = new RegExp(`\\b${word}\\b`, 'g');
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  return at;
+}
+
+/** Before an earlier term: "your mum", "my dad", and no he, she, they or name that could be the pupil. */
+function ownFamilyOnly(text: string, lower: string, from: number, to: number): boolean {
+  const lead = lower.slice(from, to);
+  return /\b(?:your|my|our)\s+(?:[a-z]+\s+)?(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|brother|sister|husband|wife|partner|aunt|auntie|uncle)\b/.test(lead)
+    && !THIRD_PERSON.test(lead) && !namesSomeone(text, from, to);
+}
+
+/** A capitalised word other than "I", the first word, or a title and the name after it ("Hi Mr O", a member of staff). */
+function namesSomeone(text: string, from: number, to: number): boolean {
+  const words = text.slice(from, to).match(/[A-Za-z\u00c0-\u024f'\u2019-]+/g) ?? [];
+  const titled = (k: number): boolean => TITLES.has((words[k] ?? '').toLowerCase());
+  return words.some((w, k) => k > 0 && w !== 'I' && /^[A-Z]/.test(w) && !titled(k) && !titled(k - 1));
 }
 
 /** How many words back, within the clause, the person a term is said of may be. */
@@ -74,6 +102,8 @@ function clauseIsSomeoneElses(text: string, lower: string, c: Span, others: Read
     const written = words[k] ?? '';
     const word = written.toLowerCase().replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
     const opensSentence = k === 0 && (from === 0 || /[.!?\n]/.test(lower.charAt(from - 1)));
+    // "My mum is in for her hip operation": her is the mum's while the clause names no one else.
+    if (POSSESSIVE_THIRD.test(word)) return ownFamilyOnly(text, lower, from, from + lastWordAt(lower.slice(from, c.start), word));
     if (THIRD_PERSON.test(word) || (/^[A-Z]/.test(written) && word !== 'i' && !opensSentence)) return false;
     if (TOPICS.has(word)) return false;
     if (POSSESSIVES.has(word) && others.has(word)) return n <= 2;

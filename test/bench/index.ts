@@ -25,6 +25,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'fresh', load: () => import('./sections/fresh') },
   { name: 'fresh2', load: () => import('./sections/fresh2') },
   { name: 'fresh3', load: () => import('./sections/fresh3') },
+  { name: 'fresh4', load: () => import('./sections/fresh4') },
   { name: 'store', load: () => import('./sections/store') },
   { name: 'sizes', load: () => import('./sections/sizes') },
   { name: 'outlook', load: () => import('./sections/outlook') },

@@ -42,6 +42,7 @@ describe('each category, in English', () => {
     ['a medicine given at school', 'Amelia Smith had a temperature of 38.4, so we gave her 5ml Calpol at 11.10.'],
     ['an ethnic group as the school census records it', 'We nominate Amelia Smith for the scheme for Black Caribbean boys; she is of Jamaican heritage.'],
     ['an A&E doctor who saw the pupil', 'Amelia Smith was seen by an A&E doctor last night.'],
+    ['head lice (NHS Health A to Z)', 'Amelia Smith has head lice again, please treat before Monday.'],
     ['neglect done to a pupil (KCSIE Part one)', 'We are worried Amelia Smith is being neglected: she comes in hungry most days.'],
     ['a neglected child', 'Amelia Smith looks neglected and her uniform has not been washed for weeks.'],
     ['sexual orientation (Art. 9)', 'Amelia Smith came out as gay to her tutor.'],
@@ -74,6 +75,7 @@ describe('each category, in English', () => {
     ['a first-aid charity', 'Amelia Smith passed her St John Ambulance badge.'],
     ['a parent\'s vetting check', 'Amelia Smith\'s mum needs a DBS disclosure to help on the trip.'],
     ['benefit signposting', 'Well done Amelia Smith! Families on Universal Credit can apply for holiday clubs.'],
+    ['free school meals signposting', 'Free school meals: if your circumstances have changed you may be eligible. Star of the week: Amelia Smith.'],
     ['a whole-school assembly', 'Amelia Smith asked a great question in the knife crime assembly.'],
     ['a biometric consent letter', 'Amelia Smith\'s biometric consent form for the canteen is still missing.'],
     ["the writer's own sympathy", 'Our thoughts and prayers are with you all; Amelia Smith is welcome back whenever she is ready.'],
@@ -145,6 +147,8 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ["the writer's own operation", "I'm off for a knee operation from the 2nd. Amelia Smith will hand out the books."],
     ["the writer's own A&E, as a figure of speech", 'Amelia Smith won the final - I nearly needed A&E myself in extra time.'],
     ["the writer's own operation, then the consultant's note", 'Following my knee operation the consultant has signed me off. Amelia Smith has coursework due.'],
+    ["the reader's mother, then 'she' in the same sentence", "Amelia Smith can go home with Grandad. Hope your mum's operation goes well and she's home from hospital soon."],
+    ["'her' after the writer's own mother, with a title in the greeting", 'Hi Mr O my mum is in for her hip operation. My dad will collect Amelia Smith till Friday.'],
     ["the writer's own fast, and pupils in general", "I'm fasting for Ramadan. Pupils needing a halal lunch: 3. Amelia Smith will help load the coach."],
   ])('%s is not about the pupil named', (_, text) => expect(sensitive(text)).toBe(false));
   it.each([
@@ -159,6 +163,8 @@ describe("health said of someone else (UK GDPR Art. 9 is the data subject's own 
     ['the pupil as "he" before the term', "I'm worried he has had two seizures, Amelia Smith's mum says."],
     ['a clause of its own after a comma', 'Amelia Smith, the pupil we discussed, had an asthma attack at lunch.'],
     ['the writer, with the term as the topic', 'Amelia Smith: I have real concerns about self-harm.'],
+    ["'her' when no one's own family is named", 'Amelia Smith is off: her hip operation is on Monday.'],
+    ["'she' after 'her mum', who may be the pupil's", 'Her mum is in hospital and she has had a seizure; Amelia Smith is with Gran.'],
   ])('%s still counts', (_, text) => expect(sensitive(text)).toBe(true));
 });
 

@@ -26,7 +26,7 @@ export const HEALTH: readonly VocabularyGroup[] = [
       'continence', 'incontinence', 'toileting need(s)', 'concussion', 'head injury', 'fractured', 'fracture',
       'broken [arm|leg|wrist|ankle|collarbone|finger|toe|nose|elbow]', 'pregnant', 'pregnancy', 'contraception',
       'sexual health', 'genetic condition', 'long covid', 'chickenpox', 'measles', 'mumps', 'scarlet fever', 'whooping cough',
-      'meningitis', 'glandular fever', 'tonsillitis', 'impetigo', 'hand, foot and mouth', 'hand foot and mouth', 'tuberculosis', 'hepatitis', 'hiv',
+      'meningitis', 'glandular fever', 'tonsillitis', 'impetigo', 'head lice', 'headlice', 'scabies', 'hand, foot and mouth', 'hand foot and mouth', 'tuberculosis', 'hepatitis', 'hiv',
     ],
     acronyms: ['IHP', 'IHCP', 'AAI', 'STI', 'T1D'],
   },
