@@ -24,8 +24,9 @@ interface Loaded {
 }
 
 /** A context with V8's built-ins only, Intl removed, plus Office and a console. */
-function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVersion } = {}, withRuntimeStorage = false, es2017RegExp = false): Loaded {
-  const fake = createFakeOffice({ user: DEMO_USER, ...options });
+function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVersion; clockAt?: number } = {}, withRuntimeStorage = false, es2017RegExp = false): Loaded {
+  const { clockAt, ...office } = options;
+  const fake = createFakeOffice({ user: DEMO_USER, ...office });
   const logs: string[] = [];
   const sandbox: Record<string, unknown> = {
     Office: fake.Office,
@@ -36,6 +37,11 @@ function load(options: Partial<FakeOfficeOptions> & { mailboxVersion?: MailboxVe
   new Script('delete globalThis.Intl;').runInContext(context);
   new Script(ES2017_LIBRARY).runInContext(context);
   if (es2017RegExp) new Script(ES2017_REGEXP).runInContext(context);
+  // Before the bundle: it binds Date once as it loads (vite-builtins.ts), so a clock set afterwards is never read
+  // and the test would follow the real time of day.
+  if (clockAt !== undefined) {
+    new Script(`(() => { const at = ${clockAt}; const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [at])); } static now() { return at; } }; })();`).runInContext(context);
+  }
   new Script(code, { filename: 'launchevent.js' }).runInContext(context);
   return { fake, logs, context };
 }
@@ -197,9 +203,8 @@ describe('launchevent.js in a bare JavaScript-only runtime', () => {
   it('knows a parent from the send-check record and warns about contact hours, then ignores a record past its time-to-live', async () => {
     const json = await cacheJson({ schoolDomains: ['wellsap.example.org.uk'], parentContacts: [{ email: 'mum@example.com', pupil: 'Sam Lee' }], pupils: [{ name: 'Sam Lee' }] });
     for (const [savedDaysAgo, warned] of [[1, true], [15, false]] as const) {
-      const { fake, context } = load({}, true);
       // The handler's clock: 19:10 on a Thursday; the record saved some days before.
-      new Script(`(() => { const at = ${Date.parse('2026-11-26T19:10:00Z')}; const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [at])); } static now() { return at; } }; })();`).runInContext(context);
+      const { fake } = load({ clockAt: Date.parse('2026-11-26T19:10:00Z') }, true);
       const record = JSON.parse(json) as { savedAt: string };
       record.savedAt = new Date(Date.parse('2026-11-26T19:10:00Z') - savedDaysAgo * 24 * 3600_000).toISOString();
       await fake.runtimeStorage.setItem(CACHE_KEY, JSON.stringify(record));
