@@ -107,8 +107,9 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Decision {
   const { internal, webmailDomains } = lookups(settings);
   const directory = ctx.directory ?? settingsDirectory(settings);
 
-  const reader = addressedPupil(draft, directory);
-  const { findings, attachments } = needsDetection(settings)
+  const detect = needsDetection(settings);
+  const reader = detect ? addressedPupil(draft, directory) : undefined;
+  const { findings, attachments } = detect
     ? scanDraft(draft, settings, {
       pupilsWithUpn: (upn) => directory.pupilsWithUpn(upn), ...(ctx.clock ? { clock: ctx.clock } : {}), ...(reader !== undefined ? { reader } : {}),
     })

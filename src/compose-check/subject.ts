@@ -24,6 +24,9 @@ const LINKS = new Set(SUBJECT_LINKS);
 /** How far back the subject of a term is looked for, within its sentence. */
 const SUBJECT_REACH = 60;
 const SENTENCE_END = /[.!?;:\n]/;
+/** A word as written, with its apostrophes and hyphens; and a contraction's tail: "mum's", "you've", "I'm" read as the person. */
+const WORDS = /[A-Za-z\u00c0-\u024f'\u2019-]+/g;
+const CONTRACTION = /['\u2019](?:s|ve|re|m|d|ll)$/;
 
 /**
  * True when a personal term is someone else's, not the pupil named near it
@@ -70,7 +73,7 @@ function ownFamilyOnly(text: string, lower: string, from: number, to: number): b
 
 /** A capitalised word other than "I", the first word, or a title and the name after it ("Hi Mr O", a member of staff). */
 function namesSomeone(text: string, from: number, to: number): boolean {
-  const words = text.slice(from, to).match(/[A-Za-z\u00c0-\u024f'\u2019-]+/g) ?? [];
+  const words = text.slice(from, to).match(WORDS) ?? [];
   const titled = (k: number): boolean => TITLES.has((words[k] ?? '').toLowerCase());
   return words.some((w, k) => k > 0 && w !== 'I' && /^[A-Z]/.test(w) && !titled(k) && !titled(k - 1));
 }
@@ -97,10 +100,10 @@ function clauseIsSomeoneElses(text: string, lower: string, c: Span, others: Read
   let to = c.end;
   while (to < lower.length && to - c.end < SUBJECT_REACH && !CLAUSE_END.test(lower.charAt(to))) to++;
   if (someoneComesIn(text, lower, c.end, to)) return false;
-  const words = text.slice(from, c.start).match(/[A-Za-z\u00c0-\u024f'\u2019-]+/g) ?? [];
+  const words = text.slice(from, c.start).match(WORDS) ?? [];
   for (let k = words.length - 1, n = 1; k >= 0 && n <= CLAUSE_WORDS; k--, n++) {
     const written = words[k] ?? '';
-    const word = written.toLowerCase().replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
+    const word = written.toLowerCase().replace(CONTRACTION, '');
     const opensSentence = k === 0 && (from === 0 || /[.!?\n]/.test(lower.charAt(from - 1)));
     // "My mum is in for her hip operation": her is the mum's while the clause names no one else.
     if (POSSESSIVE_THIRD.test(word)) return ownFamilyOnly(text, lower, from, from + lastWordAt(lower.slice(from, c.start), word));
@@ -135,8 +138,7 @@ function subjectIsSomeoneElse(lower: string, start: number, others: ReadonlySet<
   let at = words.length - 1;
   for (let links = 0; at >= 0 && links < 3 && LINKS.has(words[at] ?? ''); links++) at--;
   if (at < 0) return false;
-  // "Mum's", and the contractions "you've", "I'm", "she's" read as the person.
-  const subject = (words[at] ?? '').replace(/['\u2019](?:s|ve|re|m|d|ll)$/, '');
+  const subject = (words[at] ?? '').replace(CONTRACTION, '');
   const previous = words[at - 1] ?? '';
   if (others.has(subject)) return true;
   if (PUPIL_NOUNS.has(subject)) return PUPIL_OPENERS.has(previous) || PUPIL_OPENERS.has(words[at - 2] ?? '');
